@@ -1,0 +1,38 @@
+# RE.MIX for QGIS. Every target installs what it needs first (scripts/setup.sh, idempotent).
+PY := .venv/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+DEMO_PACK := resources/data/remix_demo.gpkg
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test test-fast bench package translations clean
+
+setup:
+	@bash scripts/setup.sh
+
+$(DEMO_PACK): remix_plugin/core/demo_pack.py resources/data/comuni_cmm.csv
+	$(PY) -m remix_plugin demo-pack --out $@
+
+translations: setup
+	@lrelease -silent resources/i18n/*.ts
+
+demo: setup $(DEMO_PACK) translations
+	@mkdir -p out
+	$(PY) -m remix_plugin project --map opportunita --out out/opportunita.qgz --png out/opportunita.png
+	@echo "Aperto con: qgis out/opportunita.qgz"
+
+test: setup $(DEMO_PACK) translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+bench: setup $(DEMO_PACK) translations
+	@mkdir -p out
+	$(PY) scripts/bench.py --out out/bench.json
+
+package: setup $(DEMO_PACK) translations
+	bash scripts/package.sh
+
+clean:
+	rm -rf build dist out .pytest_cache $(DEMO_PACK) resources/i18n/*.qm

@@ -1,0 +1,8 @@
+"""RE.MIX for QGIS: Città metropolitana di Milano's urban-regeneration portal in QGIS Desktop."""
+
+
+def classFactory(iface):  # noqa: N802 (QGIS's name)
+    """QGIS entry point; imports stay inside so `python -m remix_plugin` never loads the GUI."""
+    from remix_plugin.plugin import RemixPlugin
+
+    return RemixPlugin(iface)

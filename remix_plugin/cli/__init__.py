@@ -1,0 +1,61 @@
+"""The command line: `python -m remix_plugin SUBCOMMAND ...`, a thin face over remix_plugin.core.
+
+Each subcommand lives in its own module of this package with `register(subparsers)`, and calls the
+same core functions as the GUI. Errors: one clear Italian line on stderr and exit status 1.
+"""
+import argparse
+import importlib
+import os
+import sys
+
+from remix_plugin.__about__ import __title__, __version__
+
+# modules of this package that define subcommands, in help order
+COMMANDS = ["catalogue", "project", "demo_pack"]
+
+
+def common_arguments() -> argparse.ArgumentParser:
+    """Options every subcommand takes (as a parent parser)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data", metavar="PACK", help="pacchetto dati GeoPackage (predefinito: il pacchetto dimostrativo)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m remix_plugin", description=f"{__title__} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{__title__} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMANDO")
+    subparsers.required = True
+    parent = common_arguments()
+    for name in COMMANDS:
+        importlib.import_module(f"remix_plugin.cli.{name}").register(subparsers, parent)
+    return parser
+
+
+_app = None
+
+
+def start_qgis():
+    """A headless QgsApplication (once per process), with Processing's native algorithms."""
+    global _app
+    from qgis.core import QgsApplication
+
+    if QgsApplication.instance() is not None:
+        return QgsApplication.instance()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QgsApplication([], False)
+    _app.initQgis()
+    return _app
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    start_qgis()
+    from remix_plugin.core.errors import RemixError
+
+    try:
+        return args.handler(args) or 0
+    except RemixError as exc:
+        sys.stderr.write(f"errore: {exc.message}\n")
+        return 1

@@ -1,0 +1,1 @@
+"""The plugin's logic: plain functions over QGIS objects, no widgets."""

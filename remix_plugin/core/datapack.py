@@ -1,0 +1,80 @@
+"""The data-pack contract (docs/DATA_PACK.md): one GeoPackage, every table in EPSG:32632.
+
+Table names are stable ids that the catalogue refers to. The embedded default is the demo pack,
+built by `demo_pack.build_demo_pack` when it is not there yet (running from a source checkout).
+"""
+from pathlib import Path
+from typing import Dict, Optional
+
+from qgis.core import QgsVectorLayer
+
+from remix_plugin.core import paths
+from remix_plugin.core.errors import RemixError
+
+CRS = "EPSG:32632"
+CONTRACT_VERSION = "1"
+OPPORTUNITY_TABLES = ("aree_remix", "aree_dismesse_2010", "ambiti_rigenerazione_8bis_40bis",
+                      "aree_rigenerazione_pgt", "offerta_at_2020", "offerta_pa_2020")
+INTERVENTI_TABLES = ("interventi_periferie", "interventi_periferie_punti", "interventi_comein",
+                     "interventi_pinqua", "interventi_mica", "interventi_spugna", "interventi_altri_pui",
+                     "interventi_cambio")
+REQUIRED_TABLES = ("comuni", "zone_omogenee", "metadata")
+
+
+def resolve_pack(path=None, settings=None) -> Path:
+    """The pack to use: the given path, else the one in Settings, else the embedded demo pack."""
+    chosen = path or (settings.data_pack if settings is not None else "")
+    if chosen:
+        pack = Path(chosen).expanduser()
+        if not pack.is_file():
+            raise RemixError(f"Pacchetto dati «{pack}» non trovato.")
+        return pack
+    return demo_pack_path()
+
+
+def demo_pack_path() -> Path:
+    if not paths.DEMO_PACK.exists():
+        from remix_plugin.core.demo_pack import build_demo_pack
+
+        build_demo_pack(paths.DEMO_PACK)
+    return paths.DEMO_PACK
+
+
+def table_uri(pack: Path, table: str) -> str:
+    return f"{pack}|layername={table}"
+
+
+def open_table(pack: Path, table: str, name: str = None) -> QgsVectorLayer:
+    """A data-pack table as a layer; RemixError naming pack and table when it is not there."""
+    layer = QgsVectorLayer(table_uri(pack, table), name or table, "ogr")
+    if not layer.isValid():
+        raise RemixError(f"Tabella «{table}» non trovata nel pacchetto dati «{Path(pack).name}».")
+    return layer
+
+
+def read_metadata(pack: Path) -> Dict[str, str]:
+    layer = open_table(pack, "metadata")
+    return {str(f["chiave"]): str(f["valore"]) for f in layer.getFeatures()}
+
+
+def is_demonstrative(pack: Path) -> bool:
+    return read_metadata(pack).get("dimostrativo", "false").strip().lower() in ("true", "1", "sì", "si", "yes")
+
+
+def pack_tables(pack: Path) -> set:
+    """Names of the tables in the GeoPackage."""
+    layer = QgsVectorLayer(str(pack), "pack", "ogr")
+    names = set()
+    for sub in layer.dataProvider().subLayers() if layer.isValid() else []:
+        parts = sub.split(layer.dataProvider().sublayerSeparator())
+        if len(parts) > 1:
+            names.add(parts[1])
+    return names
+
+
+def check_pack(pack: Path) -> Optional[str]:
+    """None when the pack has the required tables; else an Italian message naming what is missing."""
+    missing = [t for t in REQUIRED_TABLES if t not in pack_tables(pack)]
+    if missing:
+        return f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: mancano le tabelle {', '.join(missing)}."
+    return None

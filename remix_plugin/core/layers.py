@@ -1,0 +1,34 @@
+"""Small helpers over QgsVectorLayer shared by the core modules."""
+from pathlib import Path
+
+from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer)
+
+from remix_plugin.core.errors import RemixError
+
+ENTRY_PROPERTY = "remix/entry_id"
+MAP_PROPERTY = "remix/map"
+BASEMAP_PROPERTY = "remix/basemap"
+
+
+def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLayer:
+    """Write (or replace) `table` in `gpkg` with the features of `layer`, and open it."""
+    gpkg = Path(gpkg)
+    gpkg.parent.mkdir(parents=True, exist_ok=True)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = table
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg.exists()
+                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
+    if result[0] != QgsVectorFileWriter.NoError:
+        raise RemixError(f"Impossibile scrivere la tabella «{table}» in «{gpkg}»: {result[1]}.")
+    written = QgsVectorLayer(f"{gpkg}|layername={table}", layer.name(), "ogr")
+    if not written.isValid():
+        raise RemixError(f"Tabella «{table}» scritta in «{gpkg}» ma non leggibile.")
+    return written
+
+
+def entry_id(layer) -> str:
+    """The catalogue entry a project layer comes from ('' for any other layer)."""
+    return layer.customProperty(ENTRY_PROPERTY, "") or ""

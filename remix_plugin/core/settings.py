@@ -1,0 +1,55 @@
+"""Typed settings: one dataclass of defaults over the QgsSettings group `remix/`.
+
+Secrets never live here: services and databases are reached through an `authcfg` id of QGIS's
+authentication manager, and only that id is stored.
+"""
+import json
+from dataclasses import asdict, dataclass, field, fields
+
+from qgis.core import QgsSettings
+
+GROUP = "remix"
+
+
+@dataclass
+class Settings:
+    catalogue_url: str = ""  # a newer catalogue published by CMM; empty: the bundled one
+    catalogue_authcfg: str = ""  # authcfg id for catalogue_url (never a password)
+    data_pack: str = ""  # data-pack GeoPackage; empty: the embedded demo pack
+    source_mode: str = "pack"  # "pack": data-pack tables first; "remote": ArcGIS REST/WMS first
+    basemap_mode: str = "light"  # light | pro | none
+    network_timeout_ms: int = 15000
+    services_authcfg: str = ""  # authcfg id applied to remote catalogue services
+    service_overrides: dict = field(default_factory=dict)  # service id -> base URL (mirrors, tests)
+
+    @classmethod
+    def load(cls) -> "Settings":
+        store = QgsSettings()
+        values = {}
+        for f in fields(cls):
+            key = f"{GROUP}/{f.name}"
+            if not store.contains(key):
+                continue
+            raw = store.value(key)
+            values[f.name] = _coerce(f.type, raw)
+        return cls(**values)
+
+    def save(self) -> None:
+        store = QgsSettings()
+        for name, value in asdict(self).items():
+            store.setValue(f"{GROUP}/{name}", json.dumps(value) if isinstance(value, dict) else value)
+
+
+def _coerce(kind, raw):
+    if kind in (dict, "dict"):
+        try:
+            value = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
+        except (TypeError, ValueError):
+            return {}
+        return value if isinstance(value, dict) else {}
+    if kind in (int, "int"):
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return 0
+    return "" if raw is None else str(raw)

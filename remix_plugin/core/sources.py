@@ -1,0 +1,177 @@
+"""Thin URI builders: a catalogue source dict -> a QGIS layer.
+
+Which source an entry uses depends on the purpose ("display" prefers the ArcGIS MapServer
+rendering, light on Regione Lombardia's services; "vector" needs features) and on the settings'
+`source_mode` ("pack": the data pack first; "remote": the services first). When the first choice
+fails the next is tried, and the failure is reported.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+from urllib.parse import quote
+
+from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+
+from remix_plugin.core import datapack
+from remix_plugin.core.catalogue import Catalogue, Entry
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.settings import Settings
+
+LOCAL_TYPES = ("datapack", "derived", "indicator")
+VECTOR_TYPES = ("datapack", "derived", "indicator", "arcgisfeatureserver", "ogcapi")
+# CMM's extent in EPSG:32632, with a margin: remote layers of all Lombardy are always asked for this box only
+CMM_EXTENT = QgsRectangle(470000, 4990000, 555000, 5070000)
+
+
+@dataclass
+class SourceContext:
+    catalogue: Catalogue
+    settings: Settings
+    pack: Optional[Path] = None
+    derived_store: Optional[Path] = None  # GeoPackage where derived and indicator layers are written
+    extent: QgsRectangle = field(default_factory=lambda: QgsRectangle(CMM_EXTENT))
+    problems: List[str] = field(default_factory=list)
+
+    def service_url(self, service: str) -> str:
+        base = self.settings.service_overrides.get(service) or self.catalogue.services[service]
+        return base.rstrip("/")
+
+    @property
+    def authcfg(self) -> str:
+        return self.settings.services_authcfg
+
+
+def candidate_sources(entry: Entry, ctx: SourceContext, purpose: str = "display") -> List[dict]:
+    local = [s for s in entry.sources if s["type"] in LOCAL_TYPES] if ctx.pack else []
+    remote = [s for s in entry.sources if s["type"] not in LOCAL_TYPES]
+    if purpose == "vector":
+        remote = [s for s in remote if s["type"] in VECTOR_TYPES]
+    else:
+        remote.sort(key=lambda s: 0 if s.get("role") == "display" else 1)
+    return local + remote if ctx.settings.source_mode != "remote" else remote + local
+
+
+def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
+    """The entry's layer from the first source that works; RemixError naming the layer if none does."""
+    failures = []
+    for source in candidate_sources(entry, ctx, purpose):
+        try:
+            layer = BUILDERS[source["type"]](entry, source, ctx)
+        except RemixError as exc:
+            failures.append(exc.message)
+            continue
+        if layer.isValid():
+            if failures:
+                ctx.problems.append(f"Strato «{entry.title}»: {' '.join(failures)} Usata la sorgente {describe(source)}.")
+            return layer
+        failures.append(f"sorgente {describe(source)} non disponibile ({_provider_error(layer)}).")
+    if not failures:
+        raise RemixError(f"Strato «{entry.title}»: nessuna sorgente utilizzabile "
+                         f"({'serve un pacchetto dati' if not ctx.pack else 'nessuna sorgente per questo uso'}).")
+    raise RemixError(f"Strato «{entry.title}»: " + " ".join(failures))
+
+
+def describe(source: dict) -> str:
+    if source["type"] == "datapack":
+        return f"tabella «{source['table']}» del pacchetto dati"
+    if source.get("service"):
+        return f"{source['type']} «{source.get('path', '')}»"
+    return source["type"]
+
+
+def _provider_error(layer) -> str:
+    error = layer.error().summary() if layer.error() and not layer.error().isEmpty() else ""
+    if not error and layer.dataProvider() is not None:
+        error = layer.dataProvider().error().summary()
+    return (error or "servizio non raggiungibile o risposta non valida").strip()
+
+
+def _datapack(entry: Entry, source: dict, ctx: SourceContext):
+    return QgsVectorLayer(datapack.table_uri(ctx.pack, source["table"]), entry.title, "ogr")
+
+
+def arcgis_feature_uri(url: str, crs: str = datapack.CRS, extent: QgsRectangle = None, authcfg: str = "") -> str:
+    uri = QgsDataSourceUri()
+    uri.setParam("url", url)
+    uri.setParam("crs", crs)
+    if extent is not None:
+        uri.setParam("bbox", f"{extent.xMinimum()},{extent.yMinimum()},{extent.xMaximum()},{extent.yMaximum()}")
+    if authcfg:
+        uri.setAuthConfigId(authcfg)
+    return uri.uri(False)
+
+
+def arcgis_map_uri(url: str, layer: str, crs: str = datapack.CRS, authcfg: str = "") -> str:
+    uri = QgsDataSourceUri()
+    uri.setParam("url", url)
+    uri.setParam("layer", layer)
+    uri.setParam("crs", crs)
+    uri.setParam("format", "png32")
+    if authcfg:
+        uri.setAuthConfigId(authcfg)
+    return uri.uri(False)
+
+
+def wms_uri(url: str, layers: str, crs: str, fmt: str = "image/png", authcfg: str = "") -> str:
+    parts = [f"contextualWMSLegend=0", f"crs={crs}", "dpiMode=7", f"format={fmt}", f"layers={layers}", "styles=",
+             f"url={url}"]
+    if authcfg:
+        parts.insert(0, f"authcfg={authcfg}")
+    return "&".join(parts)
+
+
+def xyz_uri(url: str, zmax: int = 19) -> str:
+    return f"type=xyz&url={quote(url, safe=':/')}&zmax={zmax}&zmin=0"
+
+
+def _arcgis_feature(entry: Entry, source: dict, ctx: SourceContext):
+    url = f"{ctx.service_url(source['service'])}/{source['path']}"
+    return QgsVectorLayer(arcgis_feature_uri(url, extent=ctx.extent, authcfg=ctx.authcfg), entry.title, "arcgisfeatureserver")
+
+
+def _arcgis_map(entry: Entry, source: dict, ctx: SourceContext):
+    url = f"{ctx.service_url(source['service'])}/{source['path']}"
+    return QgsRasterLayer(arcgis_map_uri(url, source.get("layer", "0"), authcfg=ctx.authcfg), entry.title, "arcgismapserver")
+
+
+def _wms(entry: Entry, source: dict, ctx: SourceContext):
+    url = source.get("url") or f"{ctx.service_url(source['service'])}/{source.get('path', '')}"
+    uri = wms_uri(url, source.get("layers", "0"), datapack.CRS, source.get("format", "image/png"), ctx.authcfg)
+    return QgsRasterLayer(uri, entry.title, "wms")
+
+
+def _xyz(entry: Entry, source: dict, ctx: SourceContext):
+    url = source.get("url") or f"{ctx.service_url(source['service'])}/{source['path']}"
+    return QgsRasterLayer(xyz_uri(url), entry.title, "wms")
+
+
+def _ogcapi(entry: Entry, source: dict, ctx: SourceContext):
+    uri = QgsDataSourceUri()
+    uri.setParam("url", source.get("url") or f"{ctx.service_url(source['service'])}/{source.get('path', '')}")
+    uri.setParam("typename", source["typename"])
+    if ctx.authcfg:
+        uri.setAuthConfigId(ctx.authcfg)
+    return QgsVectorLayer(uri.uri(False), entry.title, "OAPIF")
+
+
+def _derived(entry: Entry, source: dict, ctx: SourceContext):
+    from remix_plugin.core import derived
+    from remix_plugin.core.layers import write_to_gpkg
+
+    stazioni = datapack.open_table(ctx.pack, source["table"])
+    layer = derived.lum_layer(stazioni, source.get("distances", {}), entry.title)
+    if ctx.derived_store is None:
+        return layer
+    return write_to_gpkg(layer, ctx.derived_store, entry.id)
+
+
+def _indicator(entry: Entry, source: dict, ctx: SourceContext):
+    from remix_plugin.core import indicators
+
+    return indicators.indicator_layer(entry, source["indicator"], ctx)
+
+
+BUILDERS: Dict[str, Callable] = {
+    "datapack": _datapack, "arcgisfeatureserver": _arcgis_feature, "arcgismapserver": _arcgis_map,
+    "wms": _wms, "xyz": _xyz, "ogcapi": _ogcapi, "derived": _derived, "indicator": _indicator,
+}

@@ -1,0 +1,48 @@
+"""QgsTask base: run a plain function off the GUI thread, keep its exception, report it at the end.
+
+Workers never touch widgets or the project: they return a result, and `on_done(result)` or
+`on_error(message)` run in `finished()`, on the main thread.
+"""
+import traceback
+
+from qgis.core import QgsTask
+
+from remix_plugin.core import log
+from remix_plugin.core.errors import RemixError
+
+
+class RemixTask(QgsTask):
+    """`work(task)` does the job; it may call task.setProgress() and should check task.isCanceled()."""
+
+    def __init__(self, description, work, on_done=None, on_error=None, flags=QgsTask.CanCancel):
+        super().__init__(description, flags)
+        self._work = work
+        self._on_done = on_done
+        self._on_error = on_error
+        self.result = None
+        self.exception = None
+
+    def run(self) -> bool:
+        try:
+            self.result = self._work(self)
+        except Exception as exc:  # kept, reported in finished() on the main thread
+            self.exception = exc
+            if not isinstance(exc, RemixError):
+                log.log(traceback.format_exc(), log.Qgis.Critical)
+            return False
+        return not self.isCanceled()
+
+    def finished(self, ok: bool) -> None:
+        if ok:
+            if self._on_done:
+                self._on_done(self.result)
+            return
+        if self.isCanceled():
+            message = f"{self.description()}: annullato."
+        elif isinstance(self.exception, RemixError):
+            message = self.exception.message
+        else:
+            message = f"{self.description()}: errore imprevisto ({self.exception})."
+        log.error(message)
+        if self._on_error:
+            self._on_error(message)

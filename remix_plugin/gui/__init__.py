@@ -1,0 +1,1 @@
+"""The GUI face: thin components over remix_plugin.core."""

@@ -1,0 +1,48 @@
+"""Settings dialog over core.settings.Settings. Credentials are chosen as authcfg ids, never typed here."""
+from pathlib import Path
+
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QDialog
+
+from remix_plugin.core.i18n import tr
+from remix_plugin.core.settings import Settings
+
+FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+
+
+class SettingsDialog(QDialog, FORM):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.settings = Settings.load()
+        self.catalogue_changed = False
+        self.catalogueAuth = QgsAuthConfigSelect(self)
+        self.catalogueAuthPlaceholder.addWidget(self.catalogueAuth)
+        self.servicesAuth = QgsAuthConfigSelect(self)
+        self.servicesAuthPlaceholder.addWidget(self.servicesAuth)
+        self.dataPackWidget.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.sourceModeCombo.addItem(tr("Pacchetto dati, poi servizi in rete"), "pack")
+        self.sourceModeCombo.addItem(tr("Servizi in rete, poi pacchetto dati"), "remote")
+        s = self.settings
+        self.catalogueUrlEdit.setText(s.catalogue_url)
+        self.catalogueAuth.setConfigId(s.catalogue_authcfg)
+        self.servicesAuth.setConfigId(s.services_authcfg)
+        self.dataPackWidget.setFilePath(s.data_pack)
+        self.sourceModeCombo.setCurrentIndex(max(0, self.sourceModeCombo.findData(s.source_mode)))
+        self.timeoutSpin.setValue(max(1, s.network_timeout_ms // 1000))
+        self.buttonBox.accepted.connect(self.accept)
+        self.buttonBox.rejected.connect(self.reject)
+
+    def accept(self):
+        s = self.settings
+        url = self.catalogueUrlEdit.text().strip()
+        self.catalogue_changed = url != s.catalogue_url or self.catalogueAuth.configId() != s.catalogue_authcfg
+        s.catalogue_url = url
+        s.catalogue_authcfg = self.catalogueAuth.configId()
+        s.services_authcfg = self.servicesAuth.configId()
+        s.data_pack = self.dataPackWidget.filePath()
+        s.source_mode = self.sourceModeCombo.currentData()
+        s.network_timeout_ms = self.timeoutSpin.value() * 1000
+        s.save()
+        super().accept()

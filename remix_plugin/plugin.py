@@ -1,0 +1,99 @@
+"""RemixPlugin: QGIS's entry object. It only builds and removes the menu, the toolbar and the parts.
+
+Each capability is a component in `remix_plugin/gui/` (a class with `init_gui()` and `unload()`),
+so this class stays small; components create their docks and dialogs lazily, on first use, so
+nothing is loaded at QGIS start.
+"""
+import importlib
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from remix_plugin.core import i18n, log
+from remix_plugin.core.i18n import tr
+from remix_plugin.core.paths import icon
+
+# "module:Class" of every component, in menu order
+COMPONENTS = [
+    "remix_plugin.gui.catalogue_component:CatalogueComponent",
+]
+
+
+class RemixPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        self.components = []
+        self.provider = None
+        self.session = None
+
+    # --- helpers components use ---------------------------------------------------------------
+    def add_action(self, icon_name: str, text: str, callback, tooltip: str = "", checkable: bool = False,
+                   toolbar: bool = True, menu: QMenu = None) -> QAction:
+        action = QAction(QIcon(icon(icon_name)), text, self.iface.mainWindow())
+        action.setObjectName("remix_" + icon_name.split(".")[0] + f"_{len(self.actions)}")
+        action.setToolTip(tooltip or text)
+        action.setCheckable(checkable)
+        action.triggered.connect(callback)
+        (menu or self.menu).addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
+        submenu = self.menu.addMenu(QIcon(icon(icon_name)) if icon_name else QIcon(), title)
+        return submenu
+
+    # --- QGIS plugin interface --------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        i18n.install_translator()
+        log.set_message_bar(self.iface.messageBar())
+        self.menu = QMenu("RE.MIX", self.iface.mainWindow().menuBar())
+        self.menu.setObjectName("remix_menu")
+        self.iface.mainWindow().menuBar().insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+        self.toolbar = self.iface.addToolBar("RE.MIX")
+        self.toolbar.setObjectName("remix_toolbar")
+        self.toolbar.setToolTip(tr("Strumenti RE.MIX"))
+        from remix_plugin.gui.session import Session
+
+        self.session = Session(self.iface)
+        for path in COMPONENTS:
+            module, name = path.split(":")
+            component = getattr(importlib.import_module(module), name)(self)
+            component.init_gui()
+            self.components.append(component)
+        self.initProcessing()
+
+    def initProcessing(self):  # noqa: N802
+        from remix_plugin.processing.provider import RemixProvider
+
+        self.provider = RemixProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def unload(self):
+        for component in reversed(self.components):
+            component.unload()
+        self.components = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.session is not None:
+            self.session.deleteLater()
+            self.session = None
+        log.set_message_bar(None)
+        i18n.remove_translator()

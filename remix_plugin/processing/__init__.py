@@ -1,0 +1,1 @@
+"""The Processing face: the "RE.MIX" provider, so operations run in models and in qgis_process."""

@@ -1,0 +1,26 @@
+"""The "RE.MIX" Processing provider. Each algorithm is a thin face over a core function."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from remix_plugin.__about__ import __version__
+from remix_plugin.core.paths import icon
+
+
+class RemixProvider(QgsProcessingProvider):
+    def loadAlgorithms(self):  # noqa: N802
+        from remix_plugin.processing.project_algorithm import ProjectAlgorithm
+
+        for algorithm in (ProjectAlgorithm(),):
+            self.addAlgorithm(algorithm)
+
+    def id(self):
+        return "remix"
+
+    def name(self):
+        return "RE.MIX"
+
+    def longName(self):  # noqa: N802
+        return f"RE.MIX — Città metropolitana di Milano ({__version__})"
+
+    def icon(self):
+        return QIcon(icon("remix.svg"))

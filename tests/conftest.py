@@ -1,0 +1,40 @@
+"""Shared fixtures. Real public data is read from ../shared/data (never copied into the project)."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+from tests.servers.fixtures import *  # noqa: E402,F401,F403  (koop_server, wms_server, postgis_server)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not (SHARED_DATA / "comuni_cmm.geojson").exists():
+        pytest.fail(f"Dati reali di prova non trovati in {SHARED_DATA}: ../shared/data deve stare accanto al progetto.")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_pack(qgis_app) -> Path:
+    """The embedded demo pack (built by `make test`; built here when run on its own)."""
+    from remix_plugin.core.datapack import demo_pack_path
+
+    return demo_pack_path()
+
+
+@pytest.fixture()
+def isolated_settings(qgis_app, tmp_path, monkeypatch):
+    """QgsSettings in a throwaway file, so tests never read or write the user's settings."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QSettings
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QgsSettings().clear()
+    yield
+    QgsSettings().clear()

@@ -1,0 +1,84 @@
+"""A real QGIS Desktop under Xvfb with a fresh profile: install the packaged zip, run a script in it.
+
+Used by the desktop tests and by `make bench` (start-up with and without the plugin).
+"""
+import json
+import os
+import shutil
+import subprocess
+import time
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def build_zip() -> Path:
+    """The installable zip, as `make package` builds it."""
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "package.sh")], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"make package non riuscito:\n{out.stdout}\n{out.stderr}")
+    return ROOT / out.stdout.strip().splitlines()[-1]
+
+
+def make_profile(profiles: Path, plugin_zip: Path = None, enabled: bool = True) -> Path:
+    """A fresh QGIS profile folder; with a zip, the plugin installed from it (as the Plugin Manager does)."""
+    profile = profiles / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    if plugin_zip is not None:
+        with zipfile.ZipFile(plugin_zip) as archive:
+            archive.extractall(plugins)
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text(
+        "[PythonPlugins]\n"
+        f"remix_plugin={'true' if enabled and plugin_zip else 'false'}\n"
+        "[qgis]\n"
+        "checkVersion=false\nshowTips=false\nshowTips322=false\nallowVersionCheck=false\n"
+        "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n"
+        "[app]\nprojections\\unknownCrsBehavior=UseProjectCrs\n",
+        encoding="utf-8")
+    return profile
+
+
+@contextmanager
+def xvfb(width: int = 1600, height: int = 1000):
+    """A virtual screen; yields the DISPLAY value."""
+    for number in range(90, 140):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    display = f":{number}"
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                break
+            time.sleep(0.05)
+        yield display
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env: dict = None) -> dict:
+    """Start QGIS Desktop with `--code script`; the script writes JSON to $REMIX_RESULT and quits QGIS."""
+    result_file = profiles / "result.json"
+    result_file.unlink(missing_ok=True)
+    environment = dict(os.environ, DISPLAY=display, REMIX_RESULT=str(result_file), QT_QPA_PLATFORM="xcb",
+                       **(env or {}))
+    started = time.perf_counter()
+    proc = subprocess.run(["qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck",
+                           "--code", str(script)], env=environment, capture_output=True, text=True, timeout=timeout)
+    elapsed = time.perf_counter() - started
+    if not result_file.exists():
+        raise RuntimeError(f"QGIS non ha scritto il risultato (uscita {proc.returncode}).\n{proc.stderr[-3000:]}")
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    result["_elapsed_s"] = elapsed
+    return result
+
+
+def clean(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,45 @@
+"""The zip a CMM planner installs: built by `make package`, installed into a fresh profile, and used
+in a real QGIS Desktop window under Xvfb. The screenshot is kept under out/ to be looked at."""
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.desktop.qgis_desktop import ROOT, build_zip, make_profile, run_qgis, xvfb
+
+pytestmark = pytest.mark.desktop
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="module")
+def plugin_zip():
+    return build_zip()
+
+
+def test_zip_holds_one_plugin_folder_with_its_data(plugin_zip):
+    import zipfile
+
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert {n.split("/")[0] for n in names} == {"remix_plugin"}
+    for needed in ("remix_plugin/metadata.txt", "remix_plugin/__init__.py", "remix_plugin/resources/catalogue/catalogue.json",
+                   "remix_plugin/resources/data/remix_demo.gpkg", "remix_plugin/resources/i18n/remix_en.qm",
+                   "remix_plugin/styles/aree_remix.qml"):
+        assert needed in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".ts")]
+
+
+def test_desktop_loads_both_maps_from_the_installed_zip(plugin_zip, tmp_path):
+    (ROOT / "out").mkdir(exist_ok=True)
+    screenshot = ROOT / "out" / "desktop_both_maps.png"
+    screenshot.unlink(missing_ok=True)
+    make_profile(tmp_path / "profiles", plugin_zip)
+    with xvfb() as display:
+        result = run_qgis(tmp_path / "profiles", HERE / "load_maps_script.py", display,
+                          env={"REMIX_SCREENSHOT": str(screenshot)})
+    assert "error" not in result, result.get("error")
+    assert result["plugin_loaded"] and result["menu"]
+    assert {"Mappa delle Opportunità", "Mappa delle Realizzazioni", "Catalogo RE.MIX"} <= set(result["actions"])
+    assert result["groups"][:2] == ["Mappa delle Realizzazioni", "Mappa delle Opportunità"]
+    assert "opportunita/aree_remix" in result["layers"] and "realizzazioni/interventi_pinqua" in result["layers"]
+    assert result["invalid"] == []
+    assert screenshot.exists() and screenshot.stat().st_size > 50_000
