@@ -30,6 +30,7 @@ class SourceContext:
     pack: Optional[Path] = None
     derived_store: Optional[Path] = None  # GeoPackage where derived and indicator layers are written
     extent: QgsRectangle = field(default_factory=lambda: QgsRectangle(CMM_EXTENT))
+    comuni_scope: Optional[frozenset] = None  # ISTAT codes (pro_com_t) of the active filter; None: all CMM
     problems: List[str] = field(default_factory=list)
 
     def service_url(self, service: str) -> str:
