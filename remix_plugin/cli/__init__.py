@@ -18,7 +18,18 @@ def common_arguments() -> argparse.ArgumentParser:
     """Options every subcommand takes (as a parent parser)."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--data", metavar="PACK", help="pacchetto dati GeoPackage (predefinito: il pacchetto dimostrativo)")
+    parent.add_argument("--zona", action="append", default=[], metavar="NOME",
+                        help="limita a una Zona omogenea (ripetibile)")
+    parent.add_argument("--comune", action="append", default=[], metavar="NOME|ISTAT",
+                        help="limita a un Comune, per nome o codice ISTAT (ripetibile)")
     return parent
+
+
+def scope_from_args(args, pack):
+    """ISTAT codes named by --zona/--comune, or None for the whole Città metropolitana."""
+    from remix_plugin.core.scope import resolve_scope
+
+    return resolve_scope(pack, args.zona, args.comune)
 
 
 def build_parser() -> argparse.ArgumentParser:

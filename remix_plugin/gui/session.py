@@ -15,12 +15,14 @@ from remix_plugin.core.tasks import RemixTask
 class Session(QObject):
     catalogue_changed = pyqtSignal()
     map_loaded = pyqtSignal(object)  # maps.LoadReport
+    scope_changed = pyqtSignal(object)  # frozenset of ISTAT codes (pro_com_t), or None for all CMM
 
     def __init__(self, iface):
         super().__init__()
         self.iface = iface
         self._catalogue = None
         self._tasks = set()
+        self.scope = None  # the active Zona/Comuni filter (set by the filter component)
 
     @property
     def catalogue(self):
