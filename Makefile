@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 setup:
 	@bash scripts/setup.sh
 
-$(DEMO_PACK): remix_plugin/core/demo_pack.py resources/data/comuni_cmm.csv
+$(DEMO_PACK): remix_plugin/core/demo_pack.py $(wildcard ../shared/data/*.geojson ../shared/data/*.csv)
 	$(PY) -m remix_plugin demo-pack --out $@
 
 translations: setup

@@ -17,6 +17,10 @@ from remix_plugin.core.paths import icon
 # "module:Class" of every component, in menu order
 COMPONENTS = [
     "remix_plugin.gui.catalogue_component:CatalogueComponent",
+    "remix_plugin.gui.zone_component:ZoneComponent",
+    "remix_plugin.gui.indicators_component:IndicatorsComponent",
+    "remix_plugin.gui.pgt_component:PgtComponent",
+    "remix_plugin.gui.segnalazioni_component:SegnalazioniComponent",
 ]
 
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers qgis-server python3-jinja2 python3-requests python3-venv
               postgresql-15-postgis-3 xvfb xauth qttools5-dev-tools poppler-utils nodejs npm git make
-              x11-utils imagemagick)
+              x11-utils imagemagick python3-psycopg2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

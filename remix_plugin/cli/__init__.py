@@ -11,7 +11,7 @@ import sys
 from remix_plugin.__about__ import __title__, __version__
 
 # modules of this package that define subcommands, in help order
-COMMANDS = ["catalogue", "project", "demo_pack"]
+COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni"]
 
 
 def common_arguments() -> argparse.ArgumentParser:
@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 _app = None
 
 
+def _qt_message(kind, context, message):
+    """Qt's own chatter (e.g. "XDG_RUNTIME_DIR not set") stays off the terminal; real failures do not."""
+    from qgis.PyQt.QtCore import QtCriticalMsg, QtFatalMsg
+
+    if kind in (QtCriticalMsg, QtFatalMsg):
+        sys.stderr.write(f"Qt: {message}\n")
+
+
 def start_qgis():
     """A headless QgsApplication (once per process), with Processing's native algorithms."""
     global _app
@@ -53,7 +61,10 @@ def start_qgis():
 
     if QgsApplication.instance() is not None:
         return QgsApplication.instance()
+    from qgis.PyQt.QtCore import qInstallMessageHandler
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_qt_message)
     _app = QgsApplication([], False)
     _app.initQgis()
     return _app

@@ -74,7 +74,8 @@ def pack_tables(pack: Path) -> set:
 
 def check_pack(pack: Path) -> Optional[str]:
     """None when the pack has the required tables; else an Italian message naming what is missing."""
-    missing = [t for t in REQUIRED_TABLES if t not in pack_tables(pack)]
+    present = pack_tables(pack)
+    missing = [t for t in REQUIRED_TABLES if t not in present]
     if missing:
         return f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: mancano le tabelle {', '.join(missing)}."
     return None

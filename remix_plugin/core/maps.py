@@ -74,7 +74,8 @@ def style_layer(layer: QgsMapLayer, entry: Entry, map_id: str, ctx: SourceContex
         if not entry.style_path.exists():
             ctx.problems.append(f"Strato «{entry.title}»: file di stile «{entry.style}» mancante; usato lo stile predefinito.")
         else:
-            message, ok = layer.loadNamedStyle(str(entry.style_path))
+            message, ok = layer.loadNamedStyle(str(entry.style_path),
+                                               categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
             if not ok:
                 ctx.problems.append(f"Strato «{entry.title}»: file di stile «{entry.style}» non valido ({message}); "
                                     "usato lo stile predefinito.")

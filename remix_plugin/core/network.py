@@ -50,9 +50,26 @@ def get(url: str, authcfg: str = "", headers: dict = None, timeout_ms: int = 150
     finally:
         QgsNetworkAccessManager.setTimeout(previous)
     status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) or 0
-    if code != QgsBlockingNetworkRequest.NoError and status != 304:
+    if code != QgsBlockingNetworkRequest.NoError and not status:  # no HTTP answer at all (HTTP errors are returned)
         raise RemixError(blocking.errorMessage() or f"errore di rete su «{url}»")
     return Fetched(int(status), bytes(reply.content()), bytes(reply.rawHeader(b"ETag")).decode("latin-1"))
+
+
+def diagnose_service(url: str, authcfg: str = "", timeout_ms: int = 5000) -> str:
+    """Why an ArcGIS REST layer did not load, in Italian: unreachable, an HTTP error, or not JSON."""
+    try:
+        fetched = get(f"{url}?f=json", authcfg, timeout_ms=timeout_ms)
+    except RemixError as exc:
+        return f"servizio non raggiungibile: {exc.message}"
+    if fetched.status >= 400:
+        return f"il servizio risponde con errore HTTP {fetched.status}"
+    try:
+        answer = json.loads(fetched.content.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return "il servizio non risponde con JSON valido"
+    if isinstance(answer, dict) and "error" in answer:
+        return f"il servizio risponde con un errore ({answer['error'].get('message', '')})"
+    return ""
 
 
 def probe(url: str, authcfg: str = "", timeout_ms: int = 5000) -> Optional[str]:

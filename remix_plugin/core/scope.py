@@ -13,6 +13,9 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from remix_plugin.core import datapack
 from remix_plugin.core.errors import RemixError
 
+ALL_CMM = "Tutta la Città metropolitana"
+_tables: Dict[tuple, List[Tuple[str, str, str]]] = {}
+
 
 def normalise(text: str) -> str:
     """Lower case, no accents, apostrophes and punctuation as spaces, single spaces."""
@@ -21,10 +24,28 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
+def pack_key(pack: Path) -> tuple:
+    """Identifies a pack file as it is now: caches keyed on it follow a rewritten pack."""
+    stat = Path(pack).stat()
+    return str(Path(pack).resolve()), stat.st_mtime_ns, stat.st_size
+
+
 def comuni_table(pack: Path) -> List[Tuple[str, str, str]]:
-    """(pro_com_t, comune, zona_omogenea) of every Comune in the pack."""
-    layer = datapack.open_table(pack, "comuni")
-    return [(str(f["pro_com_t"]), str(f["comune"]), str(f["zona_omogenea"])) for f in layer.getFeatures()]
+    """(pro_com_t, comune, zona_omogenea) of every Comune in the pack (read once per pack file)."""
+    key = pack_key(pack)
+    if key not in _tables:
+        layer = datapack.open_table(pack, "comuni")
+        _tables[key] = [(str(f["pro_com_t"]), str(f["comune"]), str(f["zona_omogenea"])) for f in layer.getFeatures()]
+    return _tables[key]
+
+
+def zones(table: List[Tuple[str, str, str]]) -> Dict[str, List[str]]:
+    """Zona omogenea -> ISTAT codes of its Comuni, zones and Comuni in alphabetical order."""
+    names = {code: name for code, name, _ in table}
+    grouped: Dict[str, List[str]] = {}
+    for code, _, zona in table:
+        grouped.setdefault(zona, []).append(code)
+    return {z: sorted(grouped[z], key=lambda c: normalise(names[c])) for z in sorted(grouped, key=normalise)}
 
 
 def resolve_scope(pack: Path, zone: Iterable[str] = (), comuni: Iterable[str] = ()) -> Optional[frozenset]:
@@ -33,18 +54,14 @@ def resolve_scope(pack: Path, zone: Iterable[str] = (), comuni: Iterable[str] = 
     if not zone and not comuni:
         return None
     table = comuni_table(pack)
-    zones: Dict[str, set] = {}
-    by_name: Dict[str, str] = {}
-    for code, name, zona in table:
-        zones.setdefault(normalise(zona), set()).add(code)
-        by_name[normalise(name)] = code
+    by_zone = {normalise(z): set(codes) for z, codes in zones(table).items()}
+    by_name = {normalise(name): code for code, name, _ in table}
     codes = set()
     for name in zone:
         key = normalise(name)
-        if key not in zones:
-            valid = ", ".join(sorted({z for _, _, z in table}))
-            raise RemixError(f"Zona omogenea «{name}» sconosciuta. Zone valide: {valid}.")
-        codes |= zones[key]
+        if key not in by_zone:
+            raise RemixError(f"Zona omogenea «{name}» sconosciuta. Zone valide: {', '.join(zones(table))}.")
+        codes |= by_zone[key]
     known_codes = {code for code, _, _ in table}
     for name in comuni:
         key = str(name).strip()
@@ -53,7 +70,32 @@ def resolve_scope(pack: Path, zone: Iterable[str] = (), comuni: Iterable[str] = 
         elif normalise(key) in by_name:
             codes.add(by_name[normalise(key)])
         else:
-            close = sorted(n for _, n, _ in table if normalise(key)[:3] and normalise(n).startswith(normalise(key)[:3]))
-            hint = f" Forse: {', '.join(close)}." if close else " Usare il nome del Comune o il codice ISTAT a 6 cifre."
-            raise RemixError(f"Comune «{name}» sconosciuto nella Città metropolitana di Milano.{hint}")
+            raise RemixError(_unknown_comune(name, table))
     return frozenset(codes)
+
+
+def _unknown_comune(name: str, table) -> str:
+    names = sorted((n for _, n, _ in table), key=normalise)
+    prefix = normalise(name)[:3]
+    close = [n for n in names if prefix and normalise(n).startswith(prefix)]
+    hint = f" Forse: {', '.join(close)}." if close else ""
+    return (f"Comune «{name}» sconosciuto nella Città metropolitana di Milano.{hint} "
+            f"Usare il nome o il codice ISTAT a 6 cifre di uno dei Comuni validi: {', '.join(names)}.")
+
+
+def describe_scope(table: List[Tuple[str, str, str]], codes: Optional[frozenset]) -> str:
+    """A short Italian label: whole zones by name, the other Comuni by name (or how many)."""
+    if codes is None:
+        return ALL_CMM
+    names = {code: name for code, name, _ in table}
+    parts, rest = [], set(codes)
+    for zona, members in zones(table).items():
+        if len(members) > 1 and set(members) <= rest:
+            parts.append(f"Zona omogenea {zona}")
+            rest -= set(members)
+    loose = sorted((names.get(c, c) for c in rest), key=normalise)
+    if len(loose) > 4:
+        parts.append(f"{len(loose)} Comuni")
+    else:
+        parts += loose
+    return ", ".join(parts) if parts else "nessun Comune"

@@ -21,6 +21,13 @@ class Settings:
     network_timeout_ms: int = 15000
     services_authcfg: str = ""  # authcfg id applied to remote catalogue services
     service_overrides: dict = field(default_factory=dict)  # service id -> base URL (mirrors, tests)
+    indicator_method: str = "jenks"  # classes of the synthesis indicators: jenks | quantile | pretty
+    indicator_classes: int = 5  # 3..7
+    indicator_normalise: str = ""  # "" | area | popolazione
+    pgt_mappings: dict = field(default_factory=dict)  # ISTAT code -> theme -> expected field -> technician's field
+    pgt_output_dir: str = ""  # where «Pacchetto PGT» last wrote a package
+    segnalazioni_store: str = ""  # local GeoPackage of segnalazioni; empty: remix/segnalazioni.gpkg in the profile
+    segnalazioni_central: str = ""  # QGIS PostgreSQL connection name, or conninfo with authcfg= (never a password)
 
     @classmethod
     def load(cls) -> "Settings":

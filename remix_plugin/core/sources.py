@@ -65,7 +65,7 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
             if failures:
                 ctx.problems.append(f"Strato «{entry.title}»: {' '.join(failures)} Usata la sorgente {describe(source)}.")
             return layer
-        failures.append(f"sorgente {describe(source)} non disponibile ({_provider_error(layer)}).")
+        failures.append(f"sorgente {describe(source)} non disponibile ({_why_invalid(layer, source, ctx)}).")
     if not failures:
         raise RemixError(f"Strato «{entry.title}»: nessuna sorgente utilizzabile "
                          f"({'serve un pacchetto dati' if not ctx.pack else 'nessuna sorgente per questo uso'}).")
@@ -80,11 +80,22 @@ def describe(source: dict) -> str:
     return source["type"]
 
 
+def _why_invalid(layer, source: dict, ctx: SourceContext) -> str:
+    """For ArcGIS REST, ask the service itself (the provider only says "getLayerInfo failed")."""
+    if source["type"] in ("arcgisfeatureserver", "arcgismapserver"):
+        from remix_plugin.core.network import diagnose_service
+
+        reason = diagnose_service(f"{ctx.service_url(source['service'])}/{source['path']}", ctx.authcfg)
+        if reason:
+            return reason
+    return _provider_error(layer)
+
+
 def _provider_error(layer) -> str:
-    error = layer.error().summary() if layer.error() and not layer.error().isEmpty() else ""
-    if not error and layer.dataProvider() is not None:
-        error = layer.dataProvider().error().summary()
-    return (error or "servizio non raggiungibile o risposta non valida").strip()
+    """The layer's or its provider's error text (QgsError.summary() crashes on an empty error: checked first)."""
+    errors = [layer.error()] + ([layer.dataProvider().error()] if layer.dataProvider() is not None else [])
+    texts = [error.summary().strip() for error in errors if not error.isEmpty()]
+    return next((t for t in texts if t), "servizio non raggiungibile o risposta non valida")
 
 
 def _datapack(entry: Entry, source: dict, ctx: SourceContext):

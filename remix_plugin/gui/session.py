@@ -60,9 +60,11 @@ class Session(QObject):
         entries = [catalogue.entry(e) for e in entry_ids] if entry_ids else None
         skip = maps.existing_entries(project, map_id)
         first = not project.mapLayers()
+        scope = self.scope
 
         def work(task):
             ctx = maps.make_context(catalogue)
+            ctx.comuni_scope = scope
             built = maps.build_layers(map_id, ctx, entries=entries, skip=skip, feedback=task)
             main_thread = QCoreApplication.instance().thread()
             for _, layer in built:

@@ -43,3 +43,23 @@ def test_desktop_loads_both_maps_from_the_installed_zip(plugin_zip, tmp_path):
     assert "opportunita/aree_remix" in result["layers"] and "realizzazioni/interventi_pinqua" in result["layers"]
     assert result["invalid"] == []
     assert screenshot.exists() and screenshot.stat().st_size > 50_000
+
+
+def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
+    make_profile(tmp_path / "profiles", plugin_zip)
+    with xvfb() as display:
+        result = run_qgis(tmp_path / "profiles", HERE / "unload_script.py", display)
+    assert "error" not in result, result.get("error")
+    loaded, unloaded = result["loaded_1"], result["unloaded_1"]
+    assert "RE.MIX" in loaded["menus"] and "remix_toolbar" in loaded["toolbars"] and "remix" in loaded["providers"]
+    assert any(d.startswith("Remix") for d in loaded["docks"])
+    for state in (result["unloaded_1"], result["unloaded_2"]):
+        assert "RE.MIX" not in state["menus"]
+        assert not [t for t in state["toolbars"] if "remix" in t.lower()]
+        assert not [d for d in state["docks"] if "remix" in d.lower()]
+        assert not [f for f in state["locator"] if "remix" in f.lower()]
+        assert "remix" not in state["providers"]
+        assert state["actions"] == []
+        assert state["map_tool"] is None or "Remix" not in state["map_tool"]
+    assert result["loaded_2"] == loaded
+    assert result["unloaded_2"] == unloaded

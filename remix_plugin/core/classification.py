@@ -1,0 +1,102 @@
+"""Qualitative classes of the synthesis indicators, from QGIS's own classifiers.
+
+The portal shows "from lower to higher"; here the method and its breaks are explicit and stored
+with the result. Comuni with nothing (value 0) are not ranked: they get class 0 "nessuno", so a
+Comune without any area or funding is never shown as merely "molto basso". Classes that hold no
+Comune (quantiles on repeated values, pretty breaks beyond the data) are dropped, and the labels
+are spread over the seven-step scale so that 1 is always the lowest and N the highest.
+"""
+from dataclasses import dataclass, field
+from typing import List, Sequence
+
+from qgis.core import QgsClassificationJenks, QgsClassificationPrettyBreaks, QgsClassificationQuantile
+
+from remix_plugin.core.errors import RemixError
+
+SCALE = ("molto basso", "basso", "medio-basso", "medio", "medio-alto", "alto", "molto alto")
+NONE_LABEL = "nessuno"
+METHODS = {
+    "jenks": ("Interruzioni naturali (Jenks)", QgsClassificationJenks),
+    "quantile": ("Quantili (conteggio uguale)", QgsClassificationQuantile),
+    "pretty": ("Intervalli arrotondati (pretty breaks)", QgsClassificationPrettyBreaks),
+}
+MIN_CLASSES, MAX_CLASSES = 3, 7
+
+
+@dataclass
+class Classes:
+    """Breaks of the non-empty classes, in increasing order: class k covers (breaks[k-1], breaks[k]]."""
+
+    method: str
+    requested: int
+    breaks: List[float] = field(default_factory=list)  # N + 1 values: lower bound, then the N upper bounds
+    labels: List[str] = field(default_factory=list)  # N labels, lowest first
+
+    @property
+    def count(self) -> int:
+        return len(self.labels)
+
+    def class_of(self, value: float) -> int:
+        """1..N for a positive value, 0 for nothing."""
+        if not value or value <= 0 or not self.labels:
+            return 0
+        for number, upper in enumerate(self.breaks[1:], start=1):
+            if value <= upper:
+                return number
+        return self.count
+
+    def label_of(self, number: int) -> str:
+        return self.labels[number - 1] if number >= 1 else NONE_LABEL
+
+    def as_dict(self) -> dict:
+        return {"metodo": self.method, "descrizione_metodo": METHODS[self.method][0], "classi_richieste": self.requested,
+                "classi": self.count, "limiti": self.breaks, "etichette": self.labels,
+                "regola": "classe k se limiti[k-1] < valore <= limiti[k]; valore 0: classe 0 «nessuno» (non classificato)"}
+
+
+def spread_labels(count: int) -> List[str]:
+    """`count` labels from the seven-step scale, evenly spread, always from the lowest to the highest."""
+    if count <= 1:
+        return [SCALE[3]] if count == 1 else []
+    return [SCALE[round(i * (len(SCALE) - 1) / (count - 1))] for i in range(count)]
+
+
+def classify(values: Sequence[float], method: str = "jenks", classes: int = 5) -> Classes:
+    """Classes of the positive values with a QGIS classifier; fewer when the data cannot fill them."""
+    if method not in METHODS:
+        raise RemixError(f"Metodo di classificazione «{method}» sconosciuto. Metodi: {', '.join(METHODS)}.")
+    if not MIN_CLASSES <= int(classes) <= MAX_CLASSES:
+        raise RemixError(f"Numero di classi {classes} non valido: da {MIN_CLASSES} a {MAX_CLASSES}.")
+    positive = sorted(float(v) for v in values if v and v > 0)
+    result = Classes(method, int(classes))
+    if not positive:
+        return result
+    asked = int(classes)
+    while True:
+        ranges = METHODS[method][1]().classes(positive, asked)
+        uppers = _filled_uppers(positive, ranges)
+        if len(uppers) <= MAX_CLASSES or asked == 1:
+            break
+        asked -= 1  # pretty breaks may return more classes than asked
+    lowest = ranges[0].lowerBound() if ranges else positive[0]
+    result.breaks = [min(positive[0], lowest)] + uppers
+    result.labels = spread_labels(len(uppers))
+    return result
+
+
+def _filled_uppers(values: List[float], ranges) -> List[float]:
+    """Upper bounds of the classes that hold at least one value (the last one always holds the maximum)."""
+    uppers, start = [], 0
+    for upper in sorted({r.upperBound() for r in ranges}):
+        end = start
+        while end < len(values) and values[end] <= upper:
+            end += 1
+        if end > start:
+            uppers.append(upper)
+            start = end
+    if start < len(values):  # rounding in a classifier left the maximum out: widen the last class
+        if uppers:
+            uppers[-1] = values[-1]
+        else:
+            uppers.append(values[-1])
+    return uppers

@@ -1,0 +1,203 @@
+"""Indicator 2, "Finanziamento complessivo per interventi di rigenerazione": per Comune, the public
+funding of the interventi PINQuA, COME-IN and Bando PERIFERIE.
+
+Each intervento (one CUP) is shared among its Comuni by `interventi_comuni.quota`, so AZIONI
+without a place of their own and interventi spanning several Comuni count where they belong.
+Amounts are split in euro cents by the largest-remainder rule: the Comuni's shares of an
+intervento add up to its amount exactly, and the total over all Comuni equals the total funding
+to the cent. An intervento missing from `interventi_comuni` is shared by its geometry (area,
+length or position in each Comune); one with neither is reported, never silently dropped.
+"""
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+
+from remix_plugin.core.comuni_index import Comuni, number_value, text_value, transformed_request
+from remix_plugin.core.errors import RemixError
+
+SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
+SHARES_TABLE = "interventi_comuni"
+AMOUNTS = ("importo_finanziato", "importo_cofinanziato", "importo_totale")
+RULE = ("Somma per Comune degli importi degli interventi PINQuA, COME-IN e Bando PERIFERIE (poligoni e AZIONI "
+        "puntuali), ripartiti secondo «interventi_comuni.quota»; gli importi sono divisi in centesimi con il metodo "
+        "dei resti più grandi, così che la somma sui Comuni sia uguale al totale al centesimo. Un intervento assente "
+        "da «interventi_comuni» è ripartito secondo la sua geometria (superficie, lunghezza o posizione nei Comuni). "
+        "Un CUP presente più volte è contato una volta sola.")
+TOLERANCE = 1e-6
+
+
+@dataclass
+class Attribution:
+    """One intervento's share in one Comune: what the dock lists and the trace CSV holds."""
+
+    table: str
+    fid: int
+    cup: str
+    title: str
+    quota: float
+    cents: Tuple[int, int, int]  # finanziato, cofinanziato, totale
+    rule: str
+
+
+@dataclass
+class FundingTally:
+    """Per Comune (same order as `Comuni`): euro cents of (finanziato, cofinanziato, totale) and the interventi."""
+
+    cents: List[List[int]]
+    counts: List[int]
+    attributions: List[List[Attribution]]
+    total_cents: List[int] = field(default_factory=lambda: [0, 0, 0])  # of every intervento counted
+    outside_cents: List[int] = field(default_factory=lambda: [0, 0, 0])  # shares of Comuni not in scope
+    unattributed_cents: List[int] = field(default_factory=lambda: [0, 0, 0])  # no Comune and no geometry
+    problems: List[str] = field(default_factory=list)
+
+
+def read_shares(layer: QgsVectorLayer, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
+    """CUP -> [(pro_com_t, quota)], each CUP's quotas brought to add up to 1 (and reported when they did not)."""
+    missing = [f for f in ("cup", "pro_com_t", "quota") if layer.fields().indexOf(f) < 0]
+    if missing:
+        raise RemixError(f"Tabella «{SHARES_TABLE}»: mancano i campi {', '.join(missing)}.")
+    shares: Dict[str, Dict[str, float]] = {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in layer.getFeatures(request):
+        cup, code = text_value(feature["cup"]).upper(), text_value(feature["pro_com_t"])
+        quota = number_value(feature["quota"])
+        if not cup or not code or quota is None or quota < 0:
+            problems.append(f"Tabella «{SHARES_TABLE}», riga {feature.id()}: CUP, Comune o quota mancanti o non "
+                            "validi; riga ignorata.")
+            continue
+        by_code = shares.setdefault(cup, {})
+        by_code[code] = by_code.get(code, 0.0) + quota
+    result = {}
+    for cup, by_code in shares.items():
+        total = sum(by_code.values())
+        if total <= 0:
+            problems.append(f"Tabella «{SHARES_TABLE}», CUP {cup}: quote tutte nulle; intervento ripartito secondo "
+                            "la geometria.")
+            continue
+        if abs(total - 1.0) > TOLERANCE:
+            problems.append(f"Tabella «{SHARES_TABLE}», CUP {cup}: le quote sommano a {total:.4f} e non a 1; "
+                            "riportate in proporzione.")
+        result[cup] = [(code, quota / total) for code, quota in sorted(by_code.items())]
+    return result
+
+
+def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, QgsVectorLayer]], shares_layer: QgsVectorLayer,
+                  feedback=None) -> FundingTally:
+    """Funding per Comune from the interventi layers and the shares table."""
+    size = len(comuni)
+    tally = FundingTally([[0, 0, 0] for _ in range(size)], [0] * size, [[] for _ in range(size)])
+    shares = read_shares(shares_layer, tally.problems)
+    position = {code: number for number, code in enumerate(comuni.codes)}
+    seen: Dict[str, str] = {}
+    for step, (table, layer) in enumerate(sources):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise RemixError("Calcolo dell'indicatore annullato.")
+            feedback.setProgress(100.0 * step / max(1, len(sources)))
+        _check_layer(table, layer)
+        has_title = layer.fields().indexOf("titolo") >= 0
+        for feature in layer.getFeatures(transformed_request(layer)):
+            cup = text_value(feature["cup"]).upper()
+            label = f"CUP {cup}" if cup else f"elemento {feature.id()}"
+            if cup and cup in seen:
+                tally.problems.append(f"Tabella «{table}», {label}: intervento già contato dalla tabella «{seen[cup]}»; "
+                                      "non contato di nuovo.")
+                continue
+            if cup:
+                seen[cup] = table
+            cents = _cents(feature, table, label, tally.problems)
+            for index in range(3):
+                tally.total_cents[index] += cents[index]
+            recipients, rule = _recipients(cup, feature.geometry(), comuni, shares)
+            if not recipients:
+                tally.problems.append(f"Tabella «{table}», {label}: nessun Comune in «{SHARES_TABLE}» e nessuna "
+                                      "geometria; importi non attribuiti.")
+                for index in range(3):
+                    tally.unattributed_cents[index] += cents[index]
+                continue
+            split = [_largest_remainder(amount, [q for _, q in recipients]) for amount in cents]
+            title = text_value(feature["titolo"]) if has_title else ""
+            for number, (code, quota) in enumerate(recipients):
+                parts = tuple(s[number] for s in split)
+                where = position.get(code)
+                if where is None:
+                    for index in range(3):
+                        tally.outside_cents[index] += parts[index]
+                    continue
+                for index in range(3):
+                    tally.cents[where][index] += parts[index]
+                if quota > 0:
+                    tally.counts[where] += 1
+                tally.attributions[where].append(Attribution(table, feature.id(), cup, title, quota, parts, rule))
+    return tally
+
+
+def _check_layer(table: str, layer: QgsVectorLayer) -> None:
+    missing = [f for f in ("cup",) + AMOUNTS[:2] if layer.fields().indexOf(f) < 0]
+    if missing:
+        raise RemixError(f"Tabella «{table}» (strato «{layer.name()}»): mancano i campi {', '.join(missing)}.")
+
+
+def _recipients(cup: str, geometry: QgsGeometry, comuni: Comuni, shares) -> Tuple[List[Tuple[str, float]], str]:
+    """(pro_com_t, quota) of the Comuni an intervento goes to, and the rule that chose them."""
+    if cup in shares:
+        return shares[cup], "quota da interventi_comuni"
+    if geometry.isNull() or geometry.isEmpty():
+        return [], ""
+    if not geometry.isGeosValid():
+        geometry = geometry.makeValid()
+    kind = geometry.type()
+    if kind == QgsWkbTypes.PointGeometry:
+        number = comuni.comune_at(geometry.centroid())
+        recipients = [(comuni.codes[number], 1.0)] if number is not None else []
+        return recipients or [("", 1.0)], "posizione del punto (CUP assente da interventi_comuni)"
+    measure = (lambda g: g.area()) if kind == QgsWkbTypes.PolygonGeometry else (lambda g: g.length())
+    whole = measure(geometry)
+    recipients = []
+    for number in comuni.candidates(geometry.boundingBox()):
+        part = measure(geometry.intersection(comuni.geometries[number]))
+        if part > 0 and whole > 0:
+            recipients.append((comuni.codes[number], part / whole))
+    rest = 1.0 - sum(q for _, q in recipients)
+    if rest > TOLERANCE or not recipients:
+        recipients.append(("", max(rest, 0.0) if recipients else 1.0))  # "" = outside the Comuni considered
+    rule = "superficie" if kind == QgsWkbTypes.PolygonGeometry else "lunghezza"
+    return recipients, f"{rule} nei Comuni (CUP assente da interventi_comuni)"
+
+
+def _largest_remainder(amount: int, quotas: List[float]) -> List[int]:
+    """Split whole cents by quotas (adding up to 1) so that the parts add up to `amount` exactly."""
+    total = sum(quotas)
+    exact = [amount * q / total for q in quotas]
+    parts = [math.floor(x) for x in exact]
+    left = amount - sum(parts)
+    for index in sorted(range(len(quotas)), key=lambda i: (parts[i] - exact[i], i))[:left]:
+        parts[index] += 1
+    return parts
+
+
+def _cents(feature, table: str, label: str, problems: List[str]) -> Tuple[int, int, int]:
+    values = []
+    for name in AMOUNTS:
+        raw = feature[name] if feature.fields().indexOf(name) >= 0 else None
+        value = _decimal(raw)
+        if value is None and name != "importo_totale" and text_value(raw):
+            problems.append(f"Tabella «{table}», {label}: «{name}» non è un importo ({text_value(raw)}); contato come 0.")
+        values.append(value)
+    if values[2] is None:  # no importo_totale: finanziato + cofinanziato
+        values[2] = (values[0] or Decimal(0)) + (values[1] or Decimal(0))
+    return tuple(int((v or Decimal(0)).quantize(Decimal("0.01")) * 100) for v in values)
+
+
+def _decimal(value) -> Optional[Decimal]:
+    if value is None or text_value(value) == "":
+        return None
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(text_value(value).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None

@@ -1,0 +1,193 @@
+"""«Esporta»: segnalazioni as a small package to send by e-mail — one zip with a GeoPackage of the
+segnalazioni (taxonomy fields only, no sync bookkeeping) and a one-page PDF sheet for each.
+
+The sheet is the print layout print_layouts/scheda_segnalazione.qpt (data: CMM may restyle it in
+QGIS's layout designer). The code fills the items by id: `titolo`, `sottotitolo`, `mappa`,
+`scheda` (a manual table: field, value), `piede`, `logo`. Text goes into the sheet as plain text,
+never as HTML, so hostile text in a field is printed as it is.
+"""
+import math
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import List
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, QgsFeatureRequest, QgsFillSymbol, QgsGeometry,
+                       QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap,
+                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsMarkerSymbol, QgsPrintLayout, QgsProject,
+                       QgsReadWriteContext, QgsRectangle, QgsRenderContext,
+                       QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
+from qgis.PyQt.QtXml import QDomDocument
+
+from remix_plugin.core import datapack, paths
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.scope import normalise
+from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy
+from remix_plugin.core.segnalazioni_store import layer_uri, now_iso
+
+TEMPLATE = paths.PRINT_LAYOUTS / "scheda_segnalazione.qpt"
+LOGO = paths.ICONS / "logo_cmm.svg"
+MIN_MAP_SPAN_M = 1500.0
+
+
+def export_package(store, uuids: List[str], out_zip, pack) -> Path:
+    """Write `out_zip` with segnalazioni.gpkg and scheda_<n>.pdf for each uuid (in the order given)."""
+    store, out_zip = Path(store), Path(out_zip)
+    if out_zip.suffix.lower() != ".zip":
+        raise RemixError(f"Pacchetto «{out_zip.name}»: il file da scrivere deve avere estensione .zip.")
+    features = _features(store, uuids)
+    with tempfile.TemporaryDirectory(prefix="remix-esporta-") as work:
+        work = Path(work)
+        gpkg = work / "segnalazioni.gpkg"
+        for table in LAYERS:
+            chosen = [f for t, f in features if t == table]
+            if chosen:
+                write_to_gpkg(_data_only(store, table, chosen), gpkg, table)
+        pdfs = []
+        for number, (_, feature) in enumerate(features, 1):
+            pdf = work / f"scheda_{number:02d}_{_slug(feature['titolo'])}.pdf"
+            print_sheet(feature, pdf, pack)
+            pdfs.append(pdf)
+        out_zip.parent.mkdir(parents=True, exist_ok=True)
+        partial = out_zip.with_name(out_zip.name + ".parziale")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in [gpkg, *pdfs]:
+                archive.write(path, path.name)
+        partial.replace(out_zip)
+    return out_zip
+
+
+def _features(store: Path, uuids: List[str]):
+    wanted = list(dict.fromkeys(str(u).strip() for u in uuids if str(u).strip()))
+    if not wanted:
+        raise RemixError("Nessuna segnalazione scelta da esportare.")
+    found = {}
+    request = QgsFeatureRequest().setFilterExpression(
+        f'"uuid" IN ({", ".join(map(QgsExpression.quotedString, wanted))})')
+    for table in LAYERS:
+        layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+        if not layer.isValid():
+            raise RemixError(f"Archivio delle segnalazioni «{store.name}»: strato «{table}» non leggibile.")
+        found.update({f["uuid"]: (table, f) for f in layer.getFeatures(request)})
+    missing = [u for u in wanted if u not in found]
+    if missing:
+        raise RemixError(f"Segnalazioni non trovate nell'archivio «{store.name}»: {', '.join(missing)}.")
+    return [found[u] for u in wanted]
+
+
+def _data_only(store: Path, table: str, features) -> QgsVectorLayer:
+    """A memory copy with the taxonomy's fields only (no sync bookkeeping)."""
+    taxonomy = load_taxonomy()
+    source = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+    kind = "MultiPolygon" if taxonomy.layers[table].geometry == "multipolygon" else "Point"
+    copy = QgsVectorLayer(f"{kind}?crs={datapack.CRS}", table, "memory")
+    copy.dataProvider().addAttributes([source.fields().field(name) for name in taxonomy.names])
+    copy.updateFields()
+    rows = []
+    for feature in features:
+        row = QgsFeature(copy.fields())
+        row.setGeometry(feature.geometry())
+        row.setAttributes([feature[name] for name in taxonomy.names])
+        rows.append(row)
+    copy.dataProvider().addFeatures(rows)
+    return copy
+
+
+def _slug(text) -> str:
+    """A file-name-safe short form of a title: no accents, no punctuation ("Città" -> "citta")."""
+    return normalise(str(text or "")).replace(" ", "_")[:40].strip("_") or "segnalazione"
+
+
+def print_sheet(feature, pdf: Path, pack) -> Path:
+    """The one-page sheet of one segnalazione (a QgsFeature of a store layer) as a PDF."""
+    taxonomy = load_taxonomy()
+    project = QgsProject()
+    project.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
+    layout = _layout(project)
+    comuni = datapack.open_table(Path(pack), "comuni", "Comuni")
+    comuni.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "245,245,240,255", "outline_color": "120,120,120,255", "outline_width": "0.3"})))
+    shape = _shape_layer(feature)
+    project.addMapLayers([comuni, shape])
+    value = lambda name: taxonomy.describe(name, feature[name])  # noqa: E731
+    _item(layout, "titolo", QgsLayoutItemLabel).setText(str(feature["titolo"] or ""))
+    _item(layout, "sottotitolo", QgsLayoutItemLabel).setText(
+        f"{value('tipo')} · {value('natura')} · stato: {value('stato')} — {feature['comune']} "
+        f"({feature['zona_omogenea']})")
+    map_item = _item(layout, "mappa", QgsLayoutItemMap)
+    map_item.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
+    map_item.setLayers([shape, comuni])
+    map_item.zoomToExtent(_extent(feature.geometry()))
+    scale_bar = layout.itemById("scala")
+    if isinstance(scale_bar, QgsLayoutItemScaleBar):
+        scale_bar.setUnitsPerSegment(_nice(map_item.extent().width() / 5))
+        scale_bar.update()
+    shown = {f.name: value(f.name) for f in taxonomy.fields if f.name not in ("titolo", "comune")}
+    shown["comune_istat"] = f"{feature['comune']} ({feature['comune_istat']})"
+    rows = [[QgsTableCell(f.label), QgsTableCell(shown[f.name])] for f in taxonomy.fields if shown.get(f.name)]
+    frame = _item(layout, "scheda", QgsLayoutFrame)
+    frame.multiFrame().setTableContents(rows)
+    logo = layout.itemById("logo")
+    if isinstance(logo, QgsLayoutItemPicture):
+        logo.setPicturePath(str(LOGO))
+    _item(layout, "piede", QgsLayoutItemLabel).setText(
+        f"RE.MIX — Città metropolitana di Milano. Scheda della segnalazione {feature['uuid']}, generata il "
+        f"{now_iso()[:10]}. Confini comunali: pacchetto dati «{Path(pack).name}». Coordinate EPSG:32632.")
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.rasterizeWholeImage = False
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # text stays text: searchable, copyable
+    result = QgsLayoutExporter(layout).exportToPdf(str(pdf), settings)
+    if result != QgsLayoutExporter.Success:
+        raise RemixError(f"Impossibile scrivere la scheda PDF «{pdf.name}» (errore {result}).")
+    return pdf
+
+
+def _layout(project: QgsProject) -> QgsPrintLayout:
+    try:
+        text = TEMPLATE.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RemixError(f"Modello di stampa «{TEMPLATE.name}» non leggibile: {exc}.") from exc
+    document = QDomDocument()
+    if not document.setContent(text):
+        raise RemixError(f"Modello di stampa «{TEMPLATE.name}» non valido (XML).")
+    layout = QgsPrintLayout(project)
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    return layout
+
+
+def _item(layout: QgsPrintLayout, item_id: str, kind):
+    item = layout.itemById(item_id)
+    if not isinstance(item, kind):
+        raise RemixError(f"Modello di stampa «{TEMPLATE.name}»: manca l'elemento «{item_id}» ({kind.__name__}).")
+    return item
+
+
+def _shape_layer(feature) -> QgsVectorLayer:
+    geometry = feature.geometry()
+    point = geometry.type() == 0
+    layer = QgsVectorLayer(f"{'Point' if point else 'MultiPolygon'}?crs={datapack.CRS}", "Segnalazione", "memory")
+    copy = QgsFeature(layer.fields())
+    copy.setGeometry(geometry)
+    layer.dataProvider().addFeatures([copy])
+    symbol = (QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,30,45,255", "size": "4",
+                                            "outline_color": "255,255,255,255"}) if point else
+              QgsFillSymbol.createSimple({"color": "200,30,45,90", "outline_color": "200,30,45,255",
+                                          "outline_width": "0.8"}))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def _extent(geometry: QgsGeometry) -> QgsRectangle:
+    """The segnalazione with room around it (at least MIN_MAP_SPAN_M), so its surroundings read."""
+    box = geometry.boundingBox()
+    half = max(box.width(), box.height(), MIN_MAP_SPAN_M / 2.5) * 1.25
+    centre = box.center()
+    return QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
+
+
+def _nice(length: float) -> float:
+    """A round segment length (1, 2 or 5 times a power of ten) not longer than `length`."""
+    power = 10 ** math.floor(math.log10(max(length, 1.0)))
+    return max(step * power for step in (1, 2, 5) if step * power <= max(length, 1.0))

@@ -1,0 +1,279 @@
+"""Two-way sync of segnalazioni between a local GeoPackage and the central PostGIS store.
+
+Push, then pull, in batches; each batch is one central transaction and then one local (SQLite)
+transaction, and each step is idempotent, so a sync killed at any point is simply run again:
+
+- push: every row changed here (`modificata`) and every tombstone goes up with its change id.
+  Central revision equal to the row's base revision: applied. Central row already carrying this
+  change id: an earlier, interrupted sync applied it — only the local bookkeeping is finished.
+  Anything else means both sides changed: the central version wins and the local one is kept,
+  whole, as a conflict record (locally and centrally) for a person to resolve. A deletion on
+  one side and an edit on the other is such a conflict too.
+- pull: every central row written after the last revision pulled (`ultimo_rev`) comes down,
+  unless it is changed here (the next push settles it) or already in step.
+
+`create_local_store` + `sync` are all an offline package needs.
+"""
+import os
+import socket
+import sys
+import time
+import uuid as uuidlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List
+
+from remix_plugin.core import log
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.segnalazioni_central import CentralStore, conflict_json
+from remix_plugin.core.segnalazioni_store import LocalStore, Row, check_local_store, create_local_store, now_iso
+
+BATCH = 500
+PAUSE_ENV = "REMIX_SYNC_PAUSE_AT"  # test hook: "<checkpoint>:<batch>" makes the sync wait there (to be killed)
+CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
+CONFLICT_TEXT = {
+    "modifica_modifica": "«{titolo}» è stata modificata su questo dispositivo e nell'archivio centrale dall'ultima "
+                         "sincronizzazione: tenuta la versione centrale, la versione locale è conservata qui.",
+    "modifica_eliminazione": "«{titolo}» è stata modificata su questo dispositivo ma eliminata nell'archivio "
+                             "centrale: tenuta l'eliminazione, la versione locale è conservata qui.",
+    "eliminazione_modifica": "«{titolo}» è stata eliminata su questo dispositivo ma modificata nell'archivio "
+                             "centrale: ripristinata la versione centrale, la versione eliminata è conservata qui.",
+}
+
+
+@dataclass
+class SyncReport:
+    local: str
+    central: str
+    sent_new: int = 0
+    sent_changed: int = 0
+    sent_deleted: int = 0
+    recovered: int = 0  # changes an interrupted sync had already applied centrally
+    received_new: int = 0
+    received_changed: int = 0
+    received_deleted: int = 0
+    conflicts: List[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any((self.sent_new, self.sent_changed, self.sent_deleted, self.recovered, self.received_new,
+                    self.received_changed, self.received_deleted, self.conflicts))
+
+    def summary(self) -> str:
+        if not self.changed:
+            text = f"Segnalazioni già allineate con l'archivio centrale {self.central}: nessuna modifica."
+        else:
+            text = (f"Sincronizzazione con {self.central}: inviate {self.sent_new} nuove, {self.sent_changed} modificate, "
+                    f"{self.sent_deleted} eliminate; ricevute {self.received_new} nuove, {self.received_changed} "
+                    f"modificate, {self.received_deleted} eliminate.")
+            if self.recovered:
+                text += f" Completate {self.recovered} modifiche di una sincronizzazione interrotta."
+            if self.conflicts:
+                text += f" Conflitti da risolvere: {len(self.conflicts)}."
+        return text + (" Interrotta dall'utente: riprenderà alla prossima sincronizzazione." if self.cancelled else "")
+
+
+def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> SyncReport:
+    """Sync `local_path` (created and filled from the central store if it does not exist) with `central`."""
+    path = Path(local_path)
+    if path.exists():
+        check_local_store(path)  # a wrong local file is refused before the central store is touched
+    with CentralStore(central) as store:
+        create_local_store(path)
+        with LocalStore(path) as local:
+            report = SyncReport(str(path), store.where)
+            _bind(local, store)
+            _push(local, store, report, feedback, batch_size)
+            if not report.cancelled:
+                _pull(local, store, report, feedback, batch_size)
+    log.log(report.summary())
+    return report
+
+
+def _bind(local: LocalStore, store: CentralStore) -> None:
+    bound = local.meta().get("archivio_centrale")
+    if bound and bound != store.id:
+        raise RemixError(f"L'archivio locale «{local.path.name}» è già sincronizzato con un altro archivio centrale "
+                         f"(identificativo {bound}), non con {store.where}: usare un altro file locale. "
+                         "Nessun dato è stato modificato.")
+    if not bound:
+        with local.transaction():
+            local.set_meta("archivio_centrale", store.id)
+
+
+def _checkpoint(name: str, number: int) -> None:
+    """Test hook (see PAUSE_ENV): wait at a named point so a test can kill the process right there."""
+    if os.environ.get(PAUSE_ENV) == f"{name}:{number}":
+        sys.stderr.write(f"REMIX_SYNC_PAUSED {name}:{number}\n")
+        sys.stderr.flush()
+        time.sleep(600)
+
+
+def _cancelled(feedback, report: SyncReport) -> bool:
+    if feedback is not None and feedback.isCanceled():
+        report.cancelled = True
+    return report.cancelled
+
+
+def _progress(feedback, value: float) -> None:
+    if feedback is not None:
+        feedback.setProgress(value)
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield start, items[start:start + size]
+
+
+# --- push -----------------------------------------------------------------------------------------
+
+def _push(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
+    items = [(row.uuid, row, None) for row in local.changed_rows()]
+    items += [(tomb.uuid, None, tomb) for tomb in local.tombstones()]
+    for number, (start, batch) in enumerate(_chunks(items, batch_size), 1):
+        if _cancelled(feedback, report):
+            return
+        plan = _push_central(store, batch, number)
+        _checkpoint("push-central-committed", number)
+        _push_local(local, plan, report)
+        _checkpoint("push-local-committed", number)
+        _progress(feedback, 50.0 * (start + len(batch)) / len(items))
+
+
+@dataclass
+class _Plan:
+    synced: list = field(default_factory=list)  # (row, rev, kind) kind: new | changed | recovered
+    tombs_done: list = field(default_factory=list)  # (tomb, deleted centrally now?)
+    conflicts: list = field(default_factory=list)  # (kind, loser Row, tomb or None, winner Row, record)
+
+
+def _push_central(store: CentralStore, batch: list, number: int) -> _Plan:
+    plan = _Plan()
+    with store.transaction() as cur:
+        state = store.states(cur, [uuid for uuid, _, _ in batch])
+        inserts, updates, deletes, losers = [], [], [], []
+        for uuid, row, tomb in batch:
+            central = state.get(uuid)  # (table, rev, change id, deleted)
+            if row is not None:
+                if central is None:
+                    inserts.append(row)
+                elif central[2] == row.change_id:
+                    plan.synced.append((row, central[1], "recovered"))
+                elif central[1] == row.rev and central[0] == row.table:
+                    updates.append(row)
+                else:
+                    losers.append(("modifica_eliminazione" if central[3] else "modifica_modifica", row, None))
+            elif central is None or central[3] or central[2] == tomb.change_id:
+                plan.tombs_done.append((tomb, False))  # never reached the centre, or already deleted there
+            elif central[1] == tomb.rev:
+                deletes.append(tomb)
+            else:
+                losers.append(("eliminazione_modifica", tomb.row, tomb))
+        revs = store.insert(cur, inserts)
+        plan.synced += [(row, revs[row.uuid], "new") for row in inserts]
+        revs = store.update(cur, updates)
+        plan.synced += [(row, revs[row.uuid], "changed") for row in updates]
+        for tomb in deletes:
+            store.mark_deleted(cur, tomb.table, tomb.uuid, tomb.change_id, tomb.deleted_at)
+            plan.tombs_done.append((tomb, True))
+        winners = store.rows(cur, [row.uuid for _, row, _ in losers]) if losers else {}
+        for kind, row, tomb in losers:
+            winner = winners[row.uuid]
+            plan.conflicts.append((kind, row, tomb, winner, _conflict_record(kind, row, winner)))
+        store.add_conflicts(cur, [c[4] for c in plan.conflicts])
+        _checkpoint("push-central-pending", number)
+    return plan
+
+
+def _conflict_record(kind: str, loser: Row, winner: Row) -> dict:
+    return {
+        "id": str(uuidlib.uuid5(CONFLICT_NAMESPACE, f"{loser.uuid}:{loser.change_id}")),
+        "uuid": loser.uuid, "tabella": loser.table, "tipo": kind,
+        "descrizione": CONFLICT_TEXT[kind].format(titolo=loser.data.get("titolo") or loser.uuid),
+        "versione_persa": conflict_json(loser), "rev_vincente": winner.rev, "dispositivo": socket.gethostname(),
+        "creato_il": now_iso(),
+    }
+
+
+def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
+    with local.transaction():
+        for row, rev, kind in plan.synced:
+            local.mark_synced(row.table, row.fid, row.change_id, rev)
+            if kind == "new":
+                report.sent_new += 1
+            elif kind == "changed":
+                report.sent_changed += 1
+            else:
+                report.recovered += 1
+        for tomb, deleted in plan.tombs_done:
+            local.drop_tombstone(tomb.fid)
+            report.sent_deleted += deleted
+        for kind, loser, tomb, winner, record in plan.conflicts:
+            if tomb is not None:  # deleted here, edited there: the central version comes back
+                local.drop_tombstone(tomb.fid)
+                local.put(winner, winner.rev)
+            elif local.change_id(loser.table, loser.fid) != loser.change_id:
+                continue  # edited again during this sync: the next sync settles it, with that newer version
+            elif winner.deleted:
+                local.delete(loser.table, loser.fid, loser.uuid)
+            elif winner.table != loser.table:
+                local.delete(loser.table, loser.fid, loser.uuid)
+                local.put(winner, winner.rev)
+            else:
+                local.put(winner, winner.rev, fid=loser.fid)
+            local.add_conflict(record)
+            report.conflicts.append(record["descrizione"])
+
+
+# --- pull -----------------------------------------------------------------------------------------
+
+def _pull(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
+    last = int(local.meta().get("ultimo_rev") or 0)
+    changes = store.changes_since(last)
+    if not changes:
+        _progress(feedback, 100.0)
+        return
+    states = local.states()
+    pending = local.pending_tombstones()
+    for number, (start, batch) in enumerate(_chunks(changes, batch_size), 1):
+        if _cancelled(feedback, report):
+            return
+        needed = [uuid for uuid, rev in batch if _needed(states.get(uuid), uuid in pending, rev)]
+        rows = store.fetch(needed) if needed else {}
+        with local.transaction():
+            for uuid in needed:
+                if uuid in rows:
+                    _apply(local, rows[uuid], states.get(uuid), report)
+            local.set_meta("ultimo_rev", str(max(rev for _, rev in batch)))
+            _checkpoint("pull-local-pending", number)
+        _progress(feedback, 50.0 + 50.0 * (start + len(batch)) / len(changes))
+
+
+def _needed(state, tombstone_pending: bool, rev: int) -> bool:
+    if tombstone_pending:
+        return False  # deleted here: the next push settles it
+    if state is None:
+        return True
+    _, _, local_rev, changed = state
+    return not changed and local_rev != rev
+
+
+def _apply(local: LocalStore, row: Row, state, report: SyncReport) -> None:
+    if state is not None and local.is_changed(state[0], state[1]):
+        return  # edited here while this sync ran: the next push settles it
+    if row.deleted:
+        if state is not None:
+            local.delete(state[0], state[1], row.uuid)
+            report.received_deleted += 1
+        return
+    if state is None:
+        local.put(row, row.rev)
+        report.received_new += 1
+    elif state[0] != row.table:
+        local.delete(state[0], state[1], row.uuid)
+        local.put(row, row.rev)
+        report.received_changed += 1
+    else:
+        local.put(row, row.rev, fid=state[1])
+        report.received_changed += 1

@@ -1,0 +1,365 @@
+"""The «Indicatori di sintesi» dock: choose indicator, method, classes and normalisation; read the
+Comuni in a sortable table and a small chart; click a Comune to zoom to it and list the features
+behind its figure; export the CSV or add the indicator to the map.
+
+Measuring runs in a task (`indicators.measure`); changing method, classes or normalisation only
+reclassifies the last measurement, at once. A new scope or changed data measure again.
+"""
+from datetime import datetime
+from pathlib import Path
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject)
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
+
+from remix_plugin.core import datapack, indicators, log, maps
+from remix_plugin.core.classification import METHODS
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.i18n import tr
+from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS, format_number
+from remix_plugin.core.layers import ENTRY_PROPERTY, write_to_gpkg
+from remix_plugin.core.settings import Settings
+from remix_plugin.gui.class_chart import ClassChart
+
+FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+CODE_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+TRACE_ROWS = 2000  # features listed for a Comune; the CSV export has them all
+NORMALISATION_LABELS = {"": "Nessuna", "area": "Per superficie del Comune", "popolazione": "Per abitante"}
+
+
+class SortItem(QTableWidgetItem):
+    """A cell shown as formatted text but sorted by its number."""
+
+    def __lt__(self, other):
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return mine < theirs
+
+
+class TraceItem(QTreeWidgetItem):
+    """A feature in the trace list, sorted by its amount in the «Quantità» column."""
+
+    def __init__(self, texts, amount):
+        super().__init__(texts)
+        self.amount = amount
+
+    def __lt__(self, other):
+        if self.treeWidget() is not None and self.treeWidget().sortColumn() == 1:
+            return self.amount < other.amount
+        return super().__lt__(other)
+
+
+class IndicatorsDock(QDockWidget, FORM):
+    options_changed = pyqtSignal()  # method, classes or normalisation chosen: the map layers follow
+
+    def __init__(self, session, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("RemixIndicatorsDock")
+        self.session, self.iface = session, iface
+        self.chart = ClassChart(self.chartFrame)
+        self.chartLayout.addWidget(self.chart)
+        self.measurements = {}  # indicator -> Measurement for the current scope and data
+        self.result = None
+        self.context = None  # the SourceContext of the last measurement (pack, derived store)
+        self.task = None
+        self.generation = 0
+        self.added = 0
+        self.sort = (1, Qt.DescendingOrder)  # by value, highest first, until the user sorts otherwise
+        self._fill_choices()
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(300)
+        self.retry.timeout.connect(self.measure)
+        self.indicatorCombo.currentIndexChanged.connect(lambda _i: self.measure())
+        for signal in (self.methodCombo.currentIndexChanged, self.classesSpin.valueChanged,
+                       self.normaliseCombo.currentIndexChanged):
+            signal.connect(self.options_chosen)
+        self.refreshButton.clicked.connect(self.data_changed)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.table.itemSelectionChanged.connect(self.show_selected)
+        self.table.horizontalHeader().sectionClicked.connect(self._sorted_by_user)
+        self.exportButton.clicked.connect(lambda: self.export_csv())
+        self.addButton.clicked.connect(lambda: self.add_to_map())
+        self._busy(False)
+        self._show_scope()
+
+    def _fill_choices(self):
+        settings = Settings.load()
+        for which, definition in INDICATORS.items():
+            self.indicatorCombo.addItem(tr(definition.title), which)
+        for method, (label, _) in METHODS.items():
+            self.methodCombo.addItem(tr(label), method)
+        for key in NORMALISATIONS:
+            self.normaliseCombo.addItem(tr(NORMALISATION_LABELS[key]), key)
+        self.methodCombo.setCurrentIndex(max(0, self.methodCombo.findData(settings.indicator_method)))
+        self.classesSpin.setValue(min(7, max(3, settings.indicator_classes)))
+        self.normaliseCombo.setCurrentIndex(max(0, self.normaliseCombo.findData(settings.indicator_normalise)))
+
+    @property
+    def which(self) -> str:
+        return self.indicatorCombo.currentData()
+
+    # --- measuring (task) and classifying (at once) ------------------------------------------------
+    def scope_changed(self, _scope):
+        self._show_scope()
+        self.data_changed()
+
+    def data_changed(self):
+        """The data or the scope changed: measure again (soon, once, however many changes arrive)."""
+        self.measurements.clear()
+        self.retry.start()
+
+    def measure(self):
+        which = self.which
+        if which in self.measurements:
+            self.reclassify()
+            return
+        self.generation += 1  # a measurement still running for an older scope is left to finish, unheard
+        generation, scope, catalogue = self.generation, self.session.scope, self.session.catalogue
+
+        def work(task):
+            ctx = maps.make_context(catalogue)
+            return ctx, indicators.measure(which, ctx.pack, scope, task)
+
+        def done(result):
+            if generation != self.generation:
+                return
+            self.context, measurement = result
+            self.measurements[which] = measurement
+            self._busy(False)
+            if which == self.which:
+                self.reclassify()
+
+        self._busy(True)
+        self.task = self.session.run(tr("Calcolo dell'indicatore") + f" «{INDICATORS[which].short}»", work, done)
+        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.task.taskTerminated.connect(lambda: self._busy(False) if generation == self.generation else None)
+
+    def cancel(self):
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:  # the task already finished and was deleted
+                pass
+            self.task = None
+        self._busy(False)
+
+    def options_chosen(self):
+        settings = Settings.load()
+        settings.indicator_method = self.methodCombo.currentData()
+        settings.indicator_classes = self.classesSpin.value()
+        settings.indicator_normalise = self.normaliseCombo.currentData()
+        settings.save()
+        self.reclassify()
+        self.options_changed.emit()
+
+    def reclassify(self):
+        measurement = self.measurements.get(self.which)
+        if measurement is None:
+            return
+        per_person = self.normaliseCombo.model().item(self.normaliseCombo.findData("popolazione"))
+        per_person.setEnabled(measurement.comuni.has_population)
+        per_person.setToolTip("" if measurement.comuni.has_population else
+                              tr("Il pacchetto dati non ha la popolazione dei Comuni"))
+        try:
+            self.result = indicators.classify(measurement, self.methodCombo.currentData(), self.classesSpin.value(),
+                                              self.normaliseCombo.currentData())
+        except RemixError as exc:
+            self.result = None
+            self.problemsLabel.setText(f"<span style='color:#b00'>{exc.message}</span>")
+            self.table.setRowCount(0)
+            self.chart.set_bars([])
+            return
+        self._fill_table()
+        self._fill_chart()
+        problems = measurement.problems
+        self.problemsLabel.setText(tr("Avvisi del calcolo") + f": {len(problems)}" if problems else "")
+        self.problemsLabel.setToolTip("\n".join(problems))
+        self.exportButton.setEnabled(True)
+        self.addButton.setEnabled(True)
+
+    # --- showing -----------------------------------------------------------------------------------
+    def _fill_table(self):
+        """Comune, its main figure (and the classed value when normalised), class, the other figures, zone."""
+        result = self.result
+        main, *others = result.definition.quantities
+        normalised = bool(result.normalise)
+        headers = [tr("Comune"), tr(main[2])]
+        if normalised:
+            headers.append(tr("Valore classificato") + f" ({result.unit})")
+        headers += [tr("Classe")] + [tr(alias) for _, _, alias in others] + [tr("Zona omogenea")]
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(result.figures))
+        for row, figure in enumerate(result.figures):
+            cells = [(figure.name, figure.name.casefold()), self._quantity(figure, main)]
+            if normalised:
+                cells.append((format_number(figure.value) if figure.value is not None else "—", figure.value or 0.0))
+            cells.append((tr(figure.classe), figure.classe_n))
+            cells += [self._quantity(figure, quantity) for quantity in others]
+            cells.append((figure.zona, figure.zona.casefold()))
+            for column, (text, key) in enumerate(cells):
+                item = SortItem(text)
+                item.setData(SORT_ROLE, key)
+                if column == 0:
+                    item.setData(CODE_ROLE, figure.code)
+                    item.setToolTip(f"{figure.name} ({tr('codice ISTAT')} {figure.code}, {figure.zona})")
+                elif isinstance(key, (int, float)):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        column, order = self.sort
+        self.table.sortByColumn(column if column < len(headers) else 1, order)
+        self.table.resizeColumnsToContents()
+
+    @staticmethod
+    def _quantity(figure, quantity):
+        name, kind, _ = quantity
+        value = figure.quantities[name]
+        return format_number(value, 0 if kind == "Int" else None), value
+
+    def _sorted_by_user(self, _section):
+        header = self.table.horizontalHeader()
+        self.sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _fill_chart(self):
+        layer = indicators.styled_layer(self.result)
+        counts = {}
+        for figure in self.result.figures:
+            counts[figure.classe_n] = counts.get(figure.classe_n, 0) + 1
+        bars = []
+        renderer = layer.renderer()
+        for item in reversed(renderer.ranges() if hasattr(renderer, "ranges") else []):
+            number = int(round((item.lowerValue() + item.upperValue()) / 2))
+            bars.append((item.label(), counts.get(number, 0), QColor(item.symbol().color())))
+        self.chart.set_bars(bars)
+
+    def _show_scope(self):
+        scope = self.session.scope
+        self.scopeLabel.setText(tr("Ambito: tutta la Città metropolitana di Milano") if scope is None else
+                                tr("Ambito: filtro attivo") + f" ({len(scope)} " + tr("Comuni") + ")")
+
+    def _busy(self, busy: bool):
+        self.progressBar.setVisible(busy)
+        self.cancelButton.setVisible(busy)
+        self.refreshButton.setEnabled(not busy)
+        if busy:
+            self.progressBar.setValue(0)
+        has_result = self.result is not None and not busy
+        self.exportButton.setEnabled(has_result)
+        self.addButton.setEnabled(has_result)
+
+    def selected_code(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.table.item(rows[0].row(), 0).data(CODE_ROLE) if rows else None
+
+    def select_comune(self, code: str) -> bool:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(CODE_ROLE) == code:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def show_selected(self):
+        code = self.selected_code()
+        self.traceTree.clear()
+        if code is None or self.result is None:
+            return
+        figure = self.result.figure(code)
+        self.zoom_to(figure)
+        try:
+            rows = self.result.trace(code)
+        except RemixError as exc:
+            self.traceLabel.setText(exc.message)
+            return
+        titles = {e.id: e.title for e in self.session.catalogue.entries}
+        shown = sorted(rows, key=lambda r: -r.amount)[:TRACE_ROWS]
+        for row in shown:
+            amount = (f"{format_number(row.amount / 10000, 4)} ha" if row.unit == "m²"
+                      else f"{format_number(row.amount, 2)} {row.unit}")
+            item = TraceItem([row.key, amount, titles.get(row.table, row.table), row.description, row.note], row.amount)
+            item.setToolTip(2, f"{row.table}, fid {row.fid}")
+            item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+            self.traceTree.addTopLevelItem(item)
+        self.traceTree.sortItems(1, Qt.DescendingOrder)
+        for column in range(self.traceTree.columnCount()):
+            self.traceTree.resizeColumnToContents(column)
+        main = self.result.definition.quantities[0]
+        count = f"{len(rows)} " + (tr("elemento") if len(rows) == 1 else tr("elementi"))
+        if len(shown) < len(rows):
+            count += " (" + tr("qui i") + f" {len(shown)} " + tr("più grandi; tutti con «Esporta CSV»") + ")"
+        self.traceLabel.setText(f"<b>{figure.name}</b>: {count} — {tr(main[2])} "
+                                + format_number(figure.quantities[main[0]])
+                                + (" " + tr("(unione delle aree: le sovrapposizioni contano una volta)")
+                                   if self.result.definition.id == "superficie" and rows else ""))
+
+    def zoom_to(self, figure):
+        canvas = self.iface.mapCanvas()
+        box = self.result.measurement.comuni.geometries[figure.number].boundingBox()
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(datapack.CRS),
+                                           canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        try:
+            box = transform.transformBoundingBox(box)
+        except Exception:  # noqa: BLE001 - a canvas CRS that cannot hold CMM: leave the view alone
+            return
+        canvas.setExtent(box.buffered(max(box.width(), box.height()) * 0.1))
+        canvas.refresh()
+
+    # --- giving the result away ------------------------------------------------------------------
+    def export_csv(self, path: str = None):
+        """Write the table with its JSON and trace companions, in a task (the trace reads every source
+        feature's code); asks where when no path is given. Returns the task."""
+        if self.result is None:
+            return None
+        if path is None:
+            suggested = str(Path.home() / f"{self.result.definition.entry_id}.csv")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Esporta CSV"), suggested, tr("Tabella CSV (*.csv)"))
+            if not path:
+                return None
+        from remix_plugin.core.indicator_files import write_outputs
+
+        result, out = self.result, Path(path).with_suffix(".csv")
+
+        def done(written):
+            log.log(tr("Indicatore esportato") + f": {', '.join(p.name for p in written)}", push=True)
+
+        return self.session.run(tr("Esportazione dell'indicatore"), lambda task: write_outputs([result], out), done)
+
+    def add_to_map(self):
+        """The classified indicator as a point layer at the top of the project, kept in the derived store."""
+        if self.result is None or self.context is None:
+            return None
+        result = self.result
+        entry = self.session.catalogue.entry(result.definition.entry_id)
+        name = self.layer_name()
+        self.added += 1
+        table = f"{entry.id}_{datetime.now():%Y%m%d%H%M%S}_{self.added}"
+        try:
+            layer = write_to_gpkg(indicators.to_layer(result, name), self.context.derived_store, table)
+        except RemixError as exc:
+            log.error(exc.message)
+            return None
+        indicators.apply_style(layer, indicators.legend_data(result))
+        maps.describe_layer(layer, entry, datapack.is_demonstrative(self.context.pack))
+        layer.setName(name)
+        layer.setCustomProperty(ENTRY_PROPERTY, entry.id)
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)
+        return layer
+
+    def layer_name(self) -> str:
+        result = self.result
+        parts = [tr(METHODS[result.classes.method][0]), f"{result.classes.count} " + tr("classi")]
+        if result.normalise:
+            parts.append(tr(NORMALISATION_LABELS[result.normalise]).lower())
+        if result.measurement.comuni.scoped:
+            parts.append(f"{len(result.figures)} " + tr("Comuni"))
+        return f"{tr(result.definition.short)} ({', '.join(parts)})"

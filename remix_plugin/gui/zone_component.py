@@ -1,0 +1,123 @@
+"""The Zone omogenee / Comuni filter in QGIS: the dock, and keeping the filter on the project.
+
+It owns `session.scope` and emits `session.scope_changed` (the indicators dock, the infobox and the
+locator follow it). The filter itself is `core.scope_filter`, as in the command line: layers loaded
+later get it when a map is loaded, and a project read from disk gets back the filter it was saved with.
+"""
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+
+from remix_plugin.core import datapack, log, scope_filter
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.i18n import tr
+from remix_plugin.core.paths import icon
+from remix_plugin.core.scope import comuni_table
+from remix_plugin.core.settings import Settings
+
+
+class ZoneComponent:
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.iface = plugin.iface
+        self.dock = None
+        self.dock_action = None
+        self.report = None  # the last ScopeReport
+
+    @property
+    def session(self):
+        return self.plugin.session
+
+    def init_gui(self):
+        self.dock_action = self.plugin.add_action(
+            "filter.svg", tr("Zone omogenee"), self.toggle_dock,
+            tr("Filtra tutti gli strati del catalogo per Zona omogenea o per Comune"), checkable=True)
+        project = QgsProject.instance()
+        project.readProject.connect(self.restore)
+        project.cleared.connect(self.forget)
+        self.session.map_loaded.connect(self.follow_new_layers)
+
+    def unload(self):
+        project = QgsProject.instance()
+        project.readProject.disconnect(self.restore)
+        project.cleared.disconnect(self.forget)
+        self.session.map_loaded.disconnect(self.follow_new_layers)
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+
+    @staticmethod
+    def pack():
+        return datapack.resolve_pack(None, Settings.load())
+
+    def toggle_dock(self, checked):
+        if self.dock is None:
+            from remix_plugin.gui.zone_dock import ZoneDock
+
+            try:
+                table = comuni_table(self.pack())
+            except RemixError as exc:
+                log.error(exc.message)
+                self.dock_action.setChecked(False)
+                return
+            self.dock = ZoneDock(table, self.iface.mainWindow())
+            self.dock.setWindowIcon(QIcon(icon("filter.svg")))
+            self.dock.apply_requested.connect(self.apply)
+            self.dock.zoom_requested.connect(self.zoom)
+            self.dock.set_checked(self.session.scope)
+            self.dock.show_report(self.report)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        self.dock.setVisible(checked)
+
+    def apply(self, scope):
+        """Filter the project to `scope` (None: all CMM) and zoom to it."""
+        if self._run(lambda project, pack: scope_filter.apply_scope(project, scope, pack)) is not None:
+            self.zoom()
+
+    def restore(self, *_document):
+        """A project was read: give back the filter it was saved with (or none)."""
+        if scope_filter.saved_scope(QgsProject.instance()) is None:
+            self.forget()
+        else:
+            self._run(scope_filter.restore)
+
+    def follow_new_layers(self, _load_report):
+        """Layers just loaded from the catalogue get the active filter."""
+        scope = self.session.scope
+        if scope is not None:
+            self._run(lambda project, pack: scope_filter.apply_scope(project, scope, pack))
+
+    def forget(self):
+        self._publish(None)
+
+    def zoom(self):
+        if self.report is None or self.report.extent.isEmpty():
+            return
+        extent = self.report.extent.buffered(max(self.report.extent.width(), self.report.extent.height()) * 0.05)
+        self.iface.mapCanvas().setExtent(extent)
+        self.iface.mapCanvas().refresh()
+
+    def _run(self, work):
+        """work(project, pack) -> ScopeReport; errors and problems go to the user."""
+        try:
+            report = work(QgsProject.instance(), self.pack())
+        except RemixError as exc:
+            log.error(exc.message)
+            return None
+        for problem in report.problems:
+            log.warning(problem, push=True)
+        self._publish(report)
+        return report
+
+    def _publish(self, report):
+        scope = report.scope if report is not None else None
+        self.report = report
+        if self.dock is not None:
+            self.dock.set_checked(scope)
+            self.dock.show_report(report)
+        if scope != self.session.scope:
+            self.session.scope = scope
+            self.session.scope_changed.emit(scope)
+        self.iface.mapCanvas().refresh()

@@ -1,0 +1,66 @@
+"""Run inside QGIS Desktop (qgis --code): open every RE.MIX part, unload, load again, unload again;
+record what the main window holds each time, so the test can prove unload() removes everything."""
+import json
+import os
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsLocatorWidget
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.utils import iface, plugins, startPlugin, unloadPlugin
+
+NAME = "remix_plugin"
+
+
+def settle():
+    for _ in range(5):
+        QgsApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def snapshot():
+    settle()
+    window = iface.mainWindow()
+    locator = window.findChild(QgsLocatorWidget)
+    return {
+        "menus": sorted(a.text() for a in window.menuBar().actions()),
+        "toolbars": sorted(t.objectName() for t in window.findChildren(QToolBar)),
+        "docks": sorted(d.objectName() for d in window.findChildren(QDockWidget)),
+        "locator": sorted(f.name() for f in locator.locator().filters()) if locator else [],
+        "providers": sorted(p.id() for p in QgsApplication.processingRegistry().providers()),
+        "map_tool": type(iface.mapCanvas().mapTool()).__name__ if iface.mapCanvas().mapTool() else None,
+        "actions": sorted(a.objectName() for a in window.findChildren(type(window.menuBar().actions()[0]))
+                          if a.objectName().startswith("remix")),
+    }
+
+
+def open_everything():
+    """Trigger every checkable RE.MIX action that shows a dock or sets a map tool (creates lazy parts)."""
+    for action in plugins[NAME].actions:
+        if action.isCheckable() and not action.isChecked() and action.actionGroup() is None:
+            action.trigger()
+    settle()
+
+
+def run():
+    result = {}
+    try:
+        open_everything()
+        result["loaded_1"] = snapshot()
+        unloadPlugin(NAME)
+        result["unloaded_1"] = snapshot()
+        startPlugin(NAME)
+        open_everything()
+        result["loaded_2"] = snapshot()
+        unloadPlugin(NAME)
+        result["unloaded_2"] = snapshot()
+    except Exception as exc:
+        import traceback
+
+        result["error"] = traceback.format_exc()
+    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
+        json.dump(result, handle)
+    QgsApplication.exit(0)
+
+
+QTimer.singleShot(1000, run)
