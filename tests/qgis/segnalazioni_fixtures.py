@@ -127,7 +127,6 @@ def build_pack(path: Path, shared_data: Path) -> Path:
     return path
 
 
-MASTER_PASSWORD = "remix-test-master"  # the one tests.qgis.test_servers.auth_config unlocks the manager with
 
 
 def example_values(example: dict) -> dict:

@@ -2,9 +2,9 @@
 cached, and the cached or bundled copy kept when the service fails or sends a bad catalogue."""
 import json
 import pytest
-from qgis.core import QgsApplication
 
 from remix_plugin.core import network, paths
+from tests.qgis.auth import unlocked_auth_manager
 from tests.servers.scripted_http import ScriptedHttpServer
 
 GOOD = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
@@ -51,9 +51,7 @@ def test_unreachable_service_without_cache_falls_back_to_the_bundled_catalogue(q
 def test_authcfg_credentials_reach_the_server_and_nothing_is_stored_in_clear(server, tmp_path):
     from qgis.core import QgsAuthMethodConfig
 
-    auth = QgsApplication.authManager()
-    if not auth.masterPasswordIsSet():
-        auth.setMasterPassword("master-di-prova", True)
+    auth = unlocked_auth_manager()
     config = QgsAuthMethodConfig("Basic")
     config.setName("catalogo CMM")
     config.setConfig("username", "sit_cmm")

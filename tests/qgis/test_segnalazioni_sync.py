@@ -6,6 +6,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from remix_plugin.core.segnalazioni_layers import add_segnalazione, new_feature,
 from remix_plugin.core.segnalazioni_schema import decode_multi, load_taxonomy
 from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.sync import PAUSE_ENV, sync
-from tests.qgis.segnalazioni_fixtures import (MASTER_PASSWORD, SURVEY_2020, authcfg, bulk, central,  # noqa: F401
+from tests.qgis.auth import MASTER_PASSWORD
+from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, bulk, central,  # noqa: F401
                                               example_geometry, example_values, fill_form, lookup, pack)
 from tests.servers import free_port
 
@@ -230,15 +232,14 @@ def run_cli_until_paused(local, central, checkpoint, tmp_path):
                                stderr=subprocess.PIPE, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
-    seen = []
+    seen, deadline = [], time.monotonic() + 120
     try:
-        while True:
-            line = lines.get(timeout=120)
-            seen.append(line)
-            if line.startswith("REMIX_SYNC_PAUSED"):
-                break
-    except queue.Empty:
-        pytest.fail(f"the sync never reached {checkpoint}: {''.join(seen)}")
+        while not (seen and seen[-1].startswith("REMIX_SYNC_PAUSED")):
+            try:
+                seen.append(lines.get(timeout=0.5))
+            except queue.Empty:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the sync never reached {checkpoint}: {''.join(seen)}")
     finally:
         process.kill()
         process.wait(timeout=30)

@@ -4,7 +4,7 @@ import json
 import urllib.parse
 
 import pytest
-from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+from qgis.core import (QgsAuthMethodConfig, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsDataSourceUri, QgsFeatureRequest, QgsGeometry, QgsMapRendererParallelJob, QgsMapSettings,
                        QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsRectangle, QgsVectorFileWriter,
                        QgsVectorLayer)
@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from tests.servers import http_get
 from tests.servers.fixtures import SHARED_DATA
+from tests.qgis.auth import unlocked_auth_manager
 
 pytestmark = pytest.mark.servers
 
@@ -141,9 +142,7 @@ def test_wms_provider_loads_and_renders(wms_server):
 
 def auth_config(user: str, password: str) -> str:
     """A Basic authentication config in QGIS's authentication manager (throwaway test profile)."""
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("remix-test-master", True)
+    manager = unlocked_auth_manager()
     config = QgsAuthMethodConfig("Basic")
     config.setName("remix test postgis")
     config.setConfig("username", user)
