@@ -79,6 +79,8 @@ class RemixPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def unload(self):
+        if self.session is not None:
+            self.session.close()
         for component in reversed(self.components):
             component.unload()
         self.components = []

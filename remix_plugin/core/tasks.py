@@ -22,6 +22,11 @@ class RemixTask(QgsTask):
         self.result = None
         self.exception = None
 
+    def forget(self) -> None:
+        """Cancel, and let nobody hear the end (the plugin is unloading: its widgets are going away)."""
+        self._on_done = self._on_error = None
+        self.cancel()
+
     def run(self) -> bool:
         try:
             self.result = self._work(self)

@@ -68,6 +68,7 @@ class IndicatorsDock(QDockWidget, FORM):
         self.context = None  # the SourceContext of the last measurement (pack, derived store)
         self.task = None
         self.generation = 0
+        self.task_generation = 0
         self.added = 0
         self.sort = (1, Qt.DescendingOrder)  # by value, highest first, until the user sorts otherwise
         self._fill_choices()
@@ -137,8 +138,16 @@ class IndicatorsDock(QDockWidget, FORM):
 
         self._busy(True)
         self.task = self.session.run(tr("Calcolo dell'indicatore") + f" «{INDICATORS[which].short}»", work, done)
-        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
-        self.task.taskTerminated.connect(lambda: self._busy(False) if generation == self.generation else None)
+        self.task.progressChanged.connect(self._progress)
+        self.task_generation = generation
+        self.task.taskTerminated.connect(self._terminated)
+
+    def _terminated(self):
+        if self.task_generation == self.generation:
+            self._busy(False)
+
+    def _progress(self, value: float):
+        self.progressBar.setValue(int(value))
 
     def cancel(self):
         if self.task is not None:

@@ -53,6 +53,15 @@ class Session(QObject):
         QgsApplication.taskManager().addTask(task)
         return task
 
+    def close(self):
+        """Cancel the running tasks and drop their callbacks (called by the plugin's unload)."""
+        for task in list(self._tasks):
+            try:
+                task.forget()
+            except RuntimeError:  # already finished and deleted by the task manager
+                pass
+        self._tasks.clear()
+
     def load_map(self, map_id: str, entry_ids=None):
         """Load a map (or some of its entries) in the background, then place it in the project."""
         project = QgsProject.instance()

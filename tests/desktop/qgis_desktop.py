@@ -24,7 +24,7 @@ def build_zip() -> Path:
 
 def make_profile(profiles: Path, plugin_zip: Path = None, enabled: bool = True) -> Path:
     """A fresh QGIS profile folder; with a zip, the plugin installed from it (as the Plugin Manager does)."""
-    profile = profiles / "default"
+    profile = profiles / "profiles" / "default"  # QGIS looks in <profiles-path>/profiles/<name>
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True, exist_ok=True)
     if plugin_zip is not None:
@@ -69,6 +69,7 @@ def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env
     result_file.unlink(missing_ok=True)
     environment = dict(os.environ, DISPLAY=display, REMIX_RESULT=str(result_file), QT_QPA_PLATFORM="xcb",
                        **(env or {}))
+    environment.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # the tests' own profile would win over --profiles-path
     started = time.perf_counter()
     proc = subprocess.run(["qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck",
                            "--code", str(script)], env=environment, capture_output=True, text=True, timeout=timeout)

@@ -7,7 +7,7 @@ from qgis.core import QgsApplication
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
-from qgis.utils import iface, plugins, startPlugin, unloadPlugin
+from qgis.utils import iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 NAME = "remix_plugin"
 
@@ -49,6 +49,7 @@ def run():
         result["loaded_1"] = snapshot()
         unloadPlugin(NAME)
         result["unloaded_1"] = snapshot()
+        loadPlugin(NAME)  # as the Plugin Manager does when a plugin is enabled again
         startPlugin(NAME)
         open_everything()
         result["loaded_2"] = snapshot()
