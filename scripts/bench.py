@@ -48,25 +48,32 @@ def bench_maps():
     from remix_plugin.core import datapack
     from remix_plugin.core.maps import load_map, make_context
 
-    store = Path(tempfile.mkdtemp()) / "derivati.gpkg"
-    ctx = make_context(derived_store=store)
-    tables = {e.pack_table() for m in ("opportunita", "realizzazioni") for e in ctx.catalogue.entries_for_map(m)
-              if e.source("datapack")}
+    folder = Path(tempfile.mkdtemp())
+    ctx = make_context(derived_store=folder / "derivati.gpkg")
+    # one bare layer for each pack layer the two maps hold (a table shown in both maps counts twice, as loaded)
+    tables = [e.pack_table() for m in ("opportunita", "realizzazioni") for e in ctx.catalogue.entries_for_map(m)
+              if e.source("datapack")]
+    cold_stores = iter(range(100))
 
-    def full():
+    def full(store=folder / "derivati.gpkg"):
         project = QgsProject()
         for map_id in ("opportunita", "realizzazioni"):
             load_map(project, map_id, make_context(ctx.catalogue, derived_store=store))
         project.clear()
 
+    def cold():
+        full(folder / f"vuoto_{next(cold_stores)}.gpkg")
+
     def bare():
         layers = [QgsVectorLayer(datapack.table_uri(ctx.pack, t), t, "ogr") for t in tables]
         assert all(l.isValid() for l in layers)
 
-    full()  # warm caches for both sides alike
+    full()  # warm the OS and QGIS caches for both sides alike
     bare()
-    t_full, t_bare = timed(full), timed(bare)
-    return [row("Caricamento delle due mappe complete vs strati nudi", t_full * 1000, "ms", t_bare * 1000, 1.5)]
+    t_full, t_bare, t_cold = timed(full), timed(bare), timed(cold)
+    return [row("Caricamento delle due mappe complete vs strati nudi", t_full * 1000, "ms", t_bare * 1000, 1.5),
+            row("… la prima volta (LUM e indicatori calcolati, non ancora nell'archivio dei derivati)", t_cold * 1000,
+                "ms", t_bare * 1000)]
 
 
 def bench_startup():

@@ -3,6 +3,7 @@
 Table names are stable ids that the catalogue refers to. The embedded default is the demo pack,
 built by `demo_pack.build_demo_pack` when it is not there yet (running from a source checkout).
 """
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional
 
@@ -52,9 +53,21 @@ def open_table(pack: Path, table: str, name: str = None) -> QgsVectorLayer:
     return layer
 
 
+def signature(pack: Path) -> tuple:
+    """What identifies a pack's content for caches: path, size and time of the file and of its write-ahead
+    log (QGIS edits a GeoPackage in WAL mode: the main file may not change until the log is merged)."""
+    stats = [p.stat() for p in (Path(pack), Path(f"{pack}-wal")) if p.exists()]
+    return (str(pack),) + tuple(x for st in stats for x in (st.st_size, st.st_mtime_ns))
+
+
 def read_metadata(pack: Path) -> Dict[str, str]:
-    layer = open_table(pack, "metadata")
-    return {str(f["chiave"]): str(f["valore"]) for f in layer.getFeatures()}
+    return dict(_metadata(signature(pack)))
+
+
+@lru_cache(maxsize=16)
+def _metadata(key: tuple) -> tuple:
+    layer = open_table(Path(key[0]), "metadata")
+    return tuple((str(f["chiave"]), str(f["valore"])) for f in layer.getFeatures())
 
 
 def is_demonstrative(pack: Path) -> bool:
@@ -63,13 +76,18 @@ def is_demonstrative(pack: Path) -> bool:
 
 def pack_tables(pack: Path) -> set:
     """Names of the tables in the GeoPackage."""
-    layer = QgsVectorLayer(str(pack), "pack", "ogr")
+    return set(_tables(signature(pack)))
+
+
+@lru_cache(maxsize=16)
+def _tables(key: tuple) -> frozenset:
+    layer = QgsVectorLayer(key[0], "pack", "ogr")
     names = set()
     for sub in layer.dataProvider().subLayers() if layer.isValid() else []:
         parts = sub.split(layer.dataProvider().sublayerSeparator())
         if len(parts) > 1:
             names.add(parts[1])
-    return names
+    return frozenset(names)
 
 
 def check_pack(pack: Path) -> Optional[str]:

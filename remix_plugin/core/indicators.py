@@ -355,18 +355,20 @@ def table_rows(results: List[IndicatorResult]) -> List[list]:
 # --- the catalogue's indicator layers ------------------------------------------------------------
 
 def indicator_layer(entry, which: str, ctx) -> QgsVectorLayer:
-    """The indicator layer of a map (catalogue source "indicator"): computed now, for the active scope,
-    with the method, classes and normalisation of the settings; written to the derived store when
-    there is one, so that it survives saving and reopening the project."""
-    settings = ctx.settings
-    result = compute(which, ctx.pack, ctx.comuni_scope, settings.indicator_method, settings.indicator_classes,
-                     settings.indicator_normalise)
-    layer = to_layer(result, entry.title)
-    if ctx.derived_store is not None:
-        from remix_plugin.core.layers import write_to_gpkg
+    """The indicator layer of a map (catalogue source "indicator") for the active scope, with the method,
+    classes and normalisation of the settings; kept in the derived store (it survives saving and reopening
+    the project) and reused from there while the pack, scope and options are unchanged."""
+    from remix_plugin.core.derived_cache import cached_layer
 
-        layer = write_to_gpkg(layer, ctx.derived_store, entry.id)
-    follow_classes(layer, legend_data(result))
+    settings = ctx.settings
+    options = (which, settings.indicator_method, settings.indicator_classes, settings.indicator_normalise)
+
+    def build():
+        result = compute(which, ctx.pack, ctx.comuni_scope, *options[1:])
+        return to_layer(result, entry.title), legend_data(result)
+
+    layer, legend = cached_layer(ctx, entry, {"indicator": which}, build, options)
+    follow_classes(layer, legend)
     return layer
 
 

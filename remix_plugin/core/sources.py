@@ -168,13 +168,13 @@ def _ogcapi(entry: Entry, source: dict, ctx: SourceContext):
 
 def _derived(entry: Entry, source: dict, ctx: SourceContext):
     from remix_plugin.core import derived
-    from remix_plugin.core.layers import write_to_gpkg
+    from remix_plugin.core.derived_cache import cached_layer
 
-    stazioni = datapack.open_table(ctx.pack, source["table"])
-    layer = derived.lum_layer(stazioni, source.get("distances", {}), entry.title)
-    if ctx.derived_store is None:
-        return layer
-    return write_to_gpkg(layer, ctx.derived_store, entry.id)
+    def build():
+        stazioni = datapack.open_table(ctx.pack, source["table"])
+        return derived.lum_layer(stazioni, source.get("distances", {}), entry.title), {}
+
+    return cached_layer(ctx, entry, source, build)[0]
 
 
 def _indicator(entry: Entry, source: dict, ctx: SourceContext):
