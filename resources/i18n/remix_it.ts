@@ -50,6 +50,150 @@
     </message>
   </context>
   <context>
+    <name>IndicatorsDock</name>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Indicatori di sintesi</source>
+      <translation>Indicatori di sintesi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Indicatore</source>
+      <translation>Indicatore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Metodo delle classi</source>
+      <translation>Metodo delle classi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Classi</source>
+      <translation>Classi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Normalizzazione</source>
+      <translation>Normalizzazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Annulla</source>
+      <translation>Annulla</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Ricalcola dai dati (dopo una modifica degli strati o del pacchetto dati)</source>
+      <translation>Ricalcola dai dati (dopo una modifica degli strati o del pacchetto dati)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Ricalcola</source>
+      <translation>Ricalcola</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Selezionare un Comune per vedere gli elementi da cui viene il suo valore.</source>
+      <translation>Selezionare un Comune per vedere gli elementi da cui viene il suo valore.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Codice</source>
+      <translation>Codice</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Quantità</source>
+      <translation>Quantità</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Strato</source>
+      <translation>Strato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Descrizione</source>
+      <translation>Descrizione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Nota</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Esporta CSV</source>
+      <translation>Esporta CSV</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Aggiungi alla mappa</source>
+      <translation>Aggiungi alla mappa</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewSegnalazioneDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Nuova segnalazione</source>
+      <translation>Nuova segnalazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Tipo</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Natura</source>
+      <translation>Natura</translation>
+    </message>
+  </context>
+  <context>
+    <name>PgtDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Pacchetto PGT</source>
+      <translation>Pacchetto PGT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Comune</source>
+      <translation>Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Per ogni tema scegliere lo strato del PGT (qualsiasi formato e sistema di riferimento) e associare i suoi campi a quelli attesi da CMM. I campi con l'asterisco sono obbligatori. I file del PGT non vengono mai modificati.</source>
+      <translation>Per ogni tema scegliere lo strato del PGT (qualsiasi formato e sistema di riferimento) e associare i suoi campi a quelli attesi da CMM. I campi con l'asterisco sono obbligatori. I file del PGT non vengono mai modificati.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Cartella del pacchetto</source>
+      <translation>Cartella del pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Verifica</source>
+      <translation>Verifica</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Crea pacchetto</source>
+      <translation>Crea pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Problemi</source>
+      <translation>Problemi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.ui" />
+      <source>Lettura di coerenza</source>
+      <translation>Lettura di coerenza</translation>
+    </message>
+  </context>
+  <context>
     <name>RemixPlugin</name>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
@@ -127,9 +271,409 @@
       <translation>Pagina di riferimento: </translation>
     </message>
     <message>
-      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <location filename="remix_plugin/gui/class_chart.py" />
+      <source>Comuni</source>
+      <translation>Comuni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_component.py" />
+      <source>Indicatori di sintesi</source>
+      <translation>Indicatori di sintesi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_component.py" />
+      <source>Superficie delle aree di interesse e finanziamento per Comune, in classi</source>
+      <translation>Superficie delle aree di interesse e finanziamento per Comune, in classi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_component.py" />
+      <source>Aggiornamento degli indicatori nelle mappe</source>
+      <translation>Aggiornamento degli indicatori nelle mappe</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Comune</source>
+      <translation>Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Esportazione dell'indicatore</source>
+      <translation>Esportazione dell'indicatore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Calcolo dell'indicatore</source>
+      <translation>Calcolo dell'indicatore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Il pacchetto dati non ha la popolazione dei Comuni</source>
+      <translation>Il pacchetto dati non ha la popolazione dei Comuni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Zona omogenea</source>
+      <translation>Zona omogenea</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: tutta la Città metropolitana di Milano</source>
+      <translation>Ambito: tutta la Città metropolitana di Milano</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>elemento</source>
+      <translation>elemento</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>elementi</source>
+      <translation>elementi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Esporta CSV</source>
+      <translation>Esporta CSV</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Tabella CSV (*.csv)</source>
+      <translation>Tabella CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>classi</source>
+      <translation>classi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Avvisi del calcolo</source>
+      <translation>Avvisi del calcolo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Valore classificato</source>
+      <translation>Valore classificato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Classe</source>
+      <translation>Classe</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>più grandi; tutti con «Esporta CSV»</source>
+      <translation>più grandi; tutti con «Esporta CSV»</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Indicatore esportato</source>
+      <translation>Indicatore esportato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>(unione delle aree: le sovrapposizioni contano una volta)</source>
+      <translation>(unione delle aree: le sovrapposizioni contano una volta)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: filtro attivo</source>
+      <translation>Ambito: filtro attivo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>qui i</source>
+      <translation>qui i</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>codice ISTAT</source>
+      <translation>codice ISTAT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
+      <source>Fare clic sulla mappa nel punto della segnalazione.</source>
+      <translation>Fare clic sulla mappa nel punto della segnalazione.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
+      <source>Disegnare il perimetro sulla mappa: clic sinistro per ogni vertice, clic destro per chiudere. I vertici si agganciano agli strati del catalogo.</source>
+      <translation>Disegnare il perimetro sulla mappa: clic sinistro per ogni vertice, clic destro per chiudere. I vertici si agganciano agli strati del catalogo.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
+      <source>Poi si apre la scheda da compilare.</source>
+      <translation>Poi si apre la scheda da compilare.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_component.py" />
+      <source>Pacchetto PGT…</source>
+      <translation>Pacchetto PGT…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_component.py" />
+      <source>Verifica i file del PGT di un Comune e crea il pacchetto per la valutazione di compatibilità con il PTM</source>
+      <translation>Verifica i file del PGT di un Comune e crea il pacchetto per la valutazione di compatibilità con il PTM</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Apri file…</source>
+      <translation>Apri file…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Aggiunge al progetto uno strato da file (shapefile, GeoPackage, DXF…)</source>
+      <translation>Aggiunge al progetto uno strato da file (shapefile, GeoPackage, DXF…)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Chiudi</source>
+      <translation>Chiudi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Strato del PGT</source>
+      <translation>Strato del PGT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Verifica PGT</source>
+      <translation>Verifica PGT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Pacchetto PGT</source>
+      <translation>Pacchetto PGT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Verifica in corso…</source>
+      <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Strato</source>
+      <translation>Strato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Campo atteso</source>
+      <translation>Campo atteso</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Campo dello strato</source>
+      <translation>Campo dello strato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>— nessuno —</source>
+      <translation>— nessuno —</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Tema</source>
+      <translation>Tema</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Codice</source>
+      <translation>Codice</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Gravità</source>
+      <translation>Gravità</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Problema</source>
+      <translation>Problema</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Scegliere il Comune dall'elenco.</source>
+      <translation>Scegliere il Comune dall'elenco.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Scegliere lo strato di almeno un tema.</source>
+      <translation>Scegliere lo strato di almeno un tema.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Esito della verifica: </source>
+      <translation>Esito della verifica: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Verifica non riuscita: vedere il registro dei messaggi (RE.MIX).</source>
+      <translation>Verifica non riuscita: vedere il registro dei messaggi (RE.MIX).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Pacchetto PGT — </source>
+      <translation>Pacchetto PGT — </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Scegliere la cartella in cui creare il pacchetto.</source>
+      <translation>Scegliere la cartella in cui creare il pacchetto.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Pacchetto creato: </source>
+      <translation>Pacchetto creato: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Pacchetto PGT creato: </source>
+      <translation>Pacchetto PGT creato: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Valori ammessi: </source>
+      <translation>Valori ammessi: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Segnalazione salvata nell'archivio locale.</source>
+      <translation>Segnalazione salvata nell'archivio locale.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Nuova segnalazione</source>
+      <translation>Nuova segnalazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Segnalazione: </source>
+      <translation>Segnalazione: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</source>
+      <translation>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Segnalazioni</source>
+      <translation>Segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Elenco, stato, conflitti e opportunità vicine delle segnalazioni</source>
+      <translation>Elenco, stato, conflitti e opportunità vicine delle segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Sincronizza segnalazioni</source>
+      <translation>Sincronizza segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Sincronizza l'archivio locale delle segnalazioni con l'archivio centrale della CMM</source>
+      <translation>Sincronizza l'archivio locale delle segnalazioni con l'archivio centrale della CMM</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Disegnare la segnalazione sulla mappa.</source>
+      <translation>Disegnare la segnalazione sulla mappa.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Sincronizzazione delle segnalazioni</source>
+      <translation>Sincronizzazione delle segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</source>
+      <translation>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Tutti gli stati</source>
+      <translation>Tutti gli stati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Tutti i tipi</source>
+      <translation>Tutti i tipi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Esporta segnalazioni</source>
+      <translation>Esporta segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Archivio zip (*.zip)</source>
+      <translation>Archivio zip (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Conflitti</source>
+      <translation>Conflitti</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>L'archivio locale non esiste ancora: sarà creato con la prima segnalazione o dalla prima sincronizzazione.</source>
+      <translation>L'archivio locale non esiste ancora: sarà creato con la prima segnalazione o dalla prima sincronizzazione.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Segnalazioni mostrate: {shown} su {total}; da sincronizzare: {waiting} (•).</source>
+      <translation>Segnalazioni mostrate: {shown} su {total}; da sincronizzare: {waiting} (•).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Scegliere una segnalazione nell'elenco.</source>
+      <translation>Scegliere una segnalazione nell'elenco.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Scegliere nell'elenco le segnalazioni da esportare.</source>
+      <translation>Scegliere nell'elenco le segnalazioni da esportare.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Pacchetto da inviare scritto: {path}</source>
+      <translation>Pacchetto da inviare scritto: {path}</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>{n} elementi del catalogo entro {d} m da «{title}».</source>
+      <translation>{n} elementi del catalogo entro {d} m da «{title}».</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Nessun conflitto scelto.</source>
+      <translation>Nessun conflitto scelto.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Nessun conflitto da risolvere.</source>
+      <translation>Nessun conflitto da risolvere.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Aggiornata il</source>
+      <translation>Aggiornata il</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Conflitti da risolvere: {n}.</source>
+      <translation>Conflitti da risolvere: {n}.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Versione conservata</source>
+      <translation>Versione conservata</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.py" />
@@ -142,9 +686,207 @@
       <translation>Servizi in rete, poi pacchetto dati</translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/zone_component.py" />
+      <source>Zone omogenee</source>
+      <translation>Zone omogenee</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_component.py" />
+      <source>Filtra tutti gli strati del catalogo per Zona omogenea o per Comune</source>
+      <translation>Filtra tutti gli strati del catalogo per Zona omogenea o per Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</source>
+      <translation>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>Nessun filtro: tutta la Città metropolitana.</source>
+      <translation>Nessun filtro: tutta la Città metropolitana.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>Filtro attivo</source>
+      <translation>Filtro attivo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>elementi in</source>
+      <translation>elementi in</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>strati</source>
+      <translation>strati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.py" />
+      <source>Strati raster non filtrabili (WMS, ArcGIS MapServer), solo velati fuori dalla selezione:</source>
+      <translation>Strati raster non filtrabili (WMS, ArcGIS MapServer), solo velati fuori dalla selezione:</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/plugin.py" />
       <source>Strumenti RE.MIX</source>
       <translation>Strumenti RE.MIX</translation>
+    </message>
+  </context>
+  <context>
+    <name>SegnalazioniDock</name>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Segnalazioni</source>
+      <translation>Segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Archivio locale</source>
+      <translation>Archivio locale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Il GeoPackage delle segnalazioni di questo dispositivo (creato se non esiste)</source>
+      <translation>Il GeoPackage delle segnalazioni di questo dispositivo (creato se non esiste)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Archivio centrale</source>
+      <translation>Archivio centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Una connessione PostgreSQL di QGIS (credenziali nel gestore di autenticazione), oppure host=… dbname=… authcfg=…</source>
+      <translation>Una connessione PostgreSQL di QGIS (credenziali nel gestore di autenticazione), oppure host=… dbname=… authcfg=…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Sincronizza</source>
+      <translation>Sincronizza</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Invia le segnalazioni nuove e modificate e riceve quelle dell'archivio centrale</source>
+      <translation>Invia le segnalazioni nuove e modificate e riceve quelle dell'archivio centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Elenco</source>
+      <translation>Elenco</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Filtra per stato</source>
+      <translation>Filtra per stato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Filtra per tipo</source>
+      <translation>Filtra per tipo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Comune…</source>
+      <translation>Comune…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Titolo</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Tipo</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Comune</source>
+      <translation>Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Stato</source>
+      <translation>Stato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Apri</source>
+      <translation>Apri</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Mostra la segnalazione sulla mappa e apre la sua scheda per modificarla</source>
+      <translation>Mostra la segnalazione sulla mappa e apre la sua scheda per modificarla</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Cambia stato</source>
+      <translation>Cambia stato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Esporta…</source>
+      <translation>Esporta…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</source>
+      <translation>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Opportunità vicine</source>
+      <translation>Opportunità vicine</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Entro</source>
+      <translation>Entro</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source> m</source>
+      <translation> m</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Cerca intorno alla segnalazione scelta</source>
+      <translation>Cerca intorno alla segnalazione scelta</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Distanza</source>
+      <translation>Distanza</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Elemento</source>
+      <translation>Elemento</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Strato</source>
+      <translation>Strato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Conflitti</source>
+      <translation>Conflitti</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Tieni la versione centrale</source>
+      <translation>Tieni la versione centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Ripristina la versione locale</source>
+      <translation>Ripristina la versione locale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>La versione di questo dispositivo torna quella in uso e sarà inviata alla prossima sincronizzazione</source>
+      <translation>La versione di questo dispositivo torna quella in uso e sarà inviata alla prossima sincronizzazione</translation>
     </message>
   </context>
   <context>
@@ -198,6 +940,49 @@
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Attesa massima dei servizi (s)</source>
       <translation>Attesa massima dei servizi (s)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZoneDock</name>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Zone omogenee</source>
+      <translation>Zone omogenee</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Cerca una Zona o un Comune…</source>
+      <translation>Cerca una Zona o un Comune…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Zona omogenea / Comune</source>
+      <translation>Zona omogenea / Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Applica il filtro</source>
+      <translation>Applica il filtro</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Mostra in tutti gli strati del catalogo solo gli elementi che toccano i Comuni spuntati</source>
+      <translation>Mostra in tutti gli strati del catalogo solo gli elementi che toccano i Comuni spuntati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Tutta la Città metropolitana</source>
+      <translation>Tutta la Città metropolitana</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Toglie il filtro: tutti gli strati tornano come prima</source>
+      <translation>Toglie il filtro: tutti gli strati tornano come prima</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/zone_dock.ui" />
+      <source>Zoom alla selezione</source>
+      <translation>Zoom alla selezione</translation>
     </message>
   </context>
 </TS>
