@@ -345,8 +345,8 @@ def build(entry_id):
         return _verde(entry_id), None
     if entry_id == "stazioni":
         field, _ = CATEGORIES["stazioni"]
-        items = [("metropolitana", "Fermata di rilevanza metropolitana", station(3.6, 0.7, True)),
-                 ("sovracomunale", "Fermata di rilevanza sovracomunale", station(2.4, 0.5, False))]
+        items = [("metropolitana", "Fermata di rilevanza metropolitana", station(2.6, 0.5, True)),
+                 ("sovracomunale", "Fermata di rilevanza sovracomunale", station(2.0, 0.45, False))]
         return categorised(field, items, station(1.8, 0.35, False)), None
     if entry_id == "lum":
         field, _ = CATEGORIES["lum"]
