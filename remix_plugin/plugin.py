@@ -21,6 +21,7 @@ COMPONENTS = [
     "remix_plugin.gui.indicators_component:IndicatorsComponent",
     "remix_plugin.gui.pgt_component:PgtComponent",
     "remix_plugin.gui.segnalazioni_component:SegnalazioniComponent",
+    "remix_plugin.gui.offline_component:OfflineComponent",
 ]
 
 

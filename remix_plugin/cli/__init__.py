@@ -11,7 +11,7 @@ import sys
 from remix_plugin.__about__ import __title__, __version__
 
 # modules of this package that define subcommands, in help order
-COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni"]
+COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni", "offline"]
 
 
 def common_arguments() -> argparse.ArgumentParser:

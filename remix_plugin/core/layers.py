@@ -29,6 +29,15 @@ def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLay
     return written
 
 
+def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> None:
+    """The layer's current style as the default style of its GeoPackage table (`layer_styles`): it
+    travels with the file and comes back whenever the table is added to a project."""
+    error = layer.saveStyleToDatabase(name, description, True, "")
+    if error:
+        raise RemixError(f"Impossibile salvare lo stile dello strato «{layer.name()}» in "
+                         f"«{Path(layer.source().split('|')[0]).name}»: {error}.")
+
+
 def entry_id(layer) -> str:
     """The catalogue entry a project layer comes from ('' for any other layer)."""
     return layer.customProperty(ENTRY_PROPERTY, "") or ""

@@ -45,8 +45,9 @@ def make_context(catalogue: Catalogue = None, pack=None, settings: Settings = No
 
 
 def build_layers(map_id: str, ctx: SourceContext, entries: List[Entry] = None,
-                 skip: set = frozenset(), feedback=None) -> List[Tuple[Entry, QgsMapLayer]]:
-    """Build, style and scale the layers of a map (or of the given entries). No project touched."""
+                 skip: set = frozenset(), feedback=None, purpose: str = "display") -> List[Tuple[Entry, QgsMapLayer]]:
+    """Build, style and scale the layers of a map (or of the given entries). No project touched.
+    `purpose` "vector" takes feature sources only (offline packages download features, not images)."""
     ctx.catalogue.map(map_id)
     entries = entries if entries is not None else ctx.catalogue.entries_for_map(map_id)
     demo = datapack.is_demonstrative(ctx.pack) if ctx.pack else False
@@ -58,7 +59,7 @@ def build_layers(map_id: str, ctx: SourceContext, entries: List[Entry] = None,
                 break
             feedback.setProgress(100.0 * number / max(1, len(todo)))
         try:
-            layer = build_layer(entry, ctx)
+            layer = build_layer(entry, ctx, purpose)
         except RemixError as exc:
             ctx.problems.append(exc.message)
             continue
@@ -170,10 +171,10 @@ def _ensure_crs(project: QgsProject) -> None:
         project.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
 
 
-def load_map(project: QgsProject, map_id: str, ctx: SourceContext) -> LoadReport:
+def load_map(project: QgsProject, map_id: str, ctx: SourceContext, purpose: str = "display") -> LoadReport:
     """Load one of the portal's maps as it looks in the portal (the CLI's and tests' path)."""
     skip = existing_entries(project, map_id)
-    built = build_layers(map_id, ctx, skip=skip)
+    built = build_layers(map_id, ctx, skip=skip, purpose=purpose)
     report = place_layers(project, map_id, built, ctx)
     report.kept = sorted(skip & {e.id for e in ctx.catalogue.entries_for_map(map_id)})
     return report

@@ -31,3 +31,19 @@ DEMO_PACK = DATA / "remix_demo.gpkg"
 def icon(name: str) -> str:
     """Path of an icon in resources/icons (as str, what QIcon wants)."""
     return str(ICONS / name)
+
+
+# An offline package carries copies of these data folders beside its project file (under these names),
+# so that infoboxes and printing work on a tablet with the package's own copies.
+PACKAGE_FOLDERS = {TEMPLATES: "templates", PRINT_LAYOUTS: "print_layouts"}
+OFFLINE_ENTRY = ("remix", "offline")  # project entry of an offline package's project: the package's name
+
+
+def for_project(project, folder: Path) -> Path:
+    """`folder` (TEMPLATES or PRINT_LAYOUTS) as the given QgsProject should use it: the copy an offline
+    package holds beside its project, else the plugin's own."""
+    if project is not None and folder in PACKAGE_FOLDERS and project.readEntry(*OFFLINE_ENTRY, "")[0]:
+        carried = Path(project.absolutePath()) / PACKAGE_FOLDERS[folder]
+        if carried.is_dir():
+            return carried
+    return folder

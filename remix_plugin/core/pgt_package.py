@@ -7,11 +7,7 @@ Everything is written into a hidden temporary folder next to the destination and
 end, so a failure never leaves a half package; the technician's files are only ever read. Staging
 (GeoPackage, CSV) is safe in a worker thread; the PDF and the rename run on the main thread.
 """
-import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,12 +18,14 @@ from qgis.core import QgsVectorLayer
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.layers import save_default_style, write_to_gpkg
 from remix_plugin.core.pgt_check import ERROR, INFO, WARNING, CheckResult, Comune, SourceLayer, check_pgt
 from remix_plugin.core.pgt_coherence import CoherenceReading, read_coherence
 from remix_plugin.core.pgt_report import (BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, write_coherence_csv,
                                           write_problems_csv, write_report_pdf)
 from remix_plugin.core.pgt_themes import Mapping, ThemeSet
+from remix_plugin.core.staging import discard as discard_folder
+from remix_plugin.core.staging import free_name, publish, sha256, staging_folder
 
 MANIFEST = "manifest.json"
 
@@ -81,13 +79,8 @@ def stage_package(check: CheckResult, reading: CoherenceReading, out_dir: Path, 
         raise RemixError("Nessuno strato verificato: il pacchetto sarebbe vuoto.")
     out_dir = Path(out_dir)
     day = day or check.checked_at.date()
-    name = package_name(check.comune.code, day)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        name = _free_name(out_dir, name)
-        folder = Path(tempfile.mkdtemp(prefix=f".{name}-", suffix=".tmp", dir=out_dir))
-    except OSError as exc:
-        raise RemixError(f"Impossibile creare il pacchetto nella cartella «{out_dir}»: {exc.strerror or exc}.") from exc
+    folder = staging_folder(out_dir, package_name(check.comune.code, day))
+    name = free_name(out_dir, package_name(check.comune.code, day))
     staging = Staging(check, reading, name, folder, out_dir / name, day)
     try:
         gpkg = staging.path(".gpkg")
@@ -118,21 +111,12 @@ def finalise(staging: Staging) -> Path:
     manifest.write_text(json.dumps(_manifest(staging), ensure_ascii=False, indent=1), encoding="utf-8")
     final = staging.final
     if final.exists():  # another package of the same day appeared meanwhile: never overwrite it
-        final = final.parent / _free_name(final.parent, final.name)
-    os.rename(staging.folder, final)
-    return final
+        final = final.parent / free_name(final.parent, final.name)
+    return publish(staging.folder, final)
 
 
 def discard(staging: Staging) -> None:
-    shutil.rmtree(staging.folder, ignore_errors=True)
-
-
-def _free_name(folder: Path, name: str) -> str:
-    candidate, number = name, 1
-    while (folder / candidate).exists():
-        number += 1
-        candidate = f"{name}_{number}"
-    return candidate
+    discard_folder(staging.folder)
 
 
 def _write_styled(layer: QgsVectorLayer, gpkg: Path, table: str, qml: Path, description: str) -> None:
@@ -143,17 +127,7 @@ def _write_styled(layer: QgsVectorLayer, gpkg: Path, table: str, qml: Path, desc
     message, ok = written.loadNamedStyle(str(qml))
     if not ok:
         raise RemixError(f"Stile «{Path(qml).name}» non valido: {message}.")
-    error = written.saveStyleToDatabase(table, description, True, "")
-    if error:
-        raise RemixError(f"Impossibile salvare lo stile della tabella «{table}» in «{gpkg.name}»: {error}.")
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    save_default_style(written, table, description)
 
 
 def _manifest(staging: Staging) -> dict:

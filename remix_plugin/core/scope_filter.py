@@ -38,6 +38,7 @@ USER_SUBSET_PROPERTY = "remix/scope_user_subset"  # the user's own subset string
 SOURCE_PROPERTY = "remix/scope_source"  # wrapped layers: original source and provider
 PROVIDER_PROPERTY = "remix/scope_provider"
 OVERLAY_PROPERTY = "remix/scope_overlay"
+FILTER_PROPERTIES = (APPLIED_PROPERTY, CODES_PROPERTY, USER_SUBSET_PROPERTY, SOURCE_PROPERTY, PROVIDER_PROPERTY)
 FRAME_ENTRIES = ("comuni", "zone_omogenee")
 OVERLAY_STYLE = paths.STYLES / "scope" / "selezione.qml"
 NOTHING = "0 = 1"
@@ -203,7 +204,7 @@ def _unfilter(layer: QgsVectorLayer) -> None:
     elif layer.subsetString() == applied:
         user = layer.customProperty(USER_SUBSET_PROPERTY, "") or ""
         _set_subset(layer, user, ours_only=not user)
-    for name in (APPLIED_PROPERTY, CODES_PROPERTY, USER_SUBSET_PROPERTY, SOURCE_PROPERTY, PROVIDER_PROPERTY):
+    for name in FILTER_PROPERTIES:
         layer.removeCustomProperty(name)
 
 

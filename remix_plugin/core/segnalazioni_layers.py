@@ -156,6 +156,19 @@ def place_store(project: QgsProject, layers: StoreLayers) -> QgsLayerTreeGroup:
     return group
 
 
+def placed_store_layers(project: QgsProject, path) -> Optional[StoreLayers]:
+    """The store's layers already in the project (a saved project read again, an offline package's),
+    None unless all three are there."""
+    found = {}
+    for layer in project.mapLayers().values():
+        source = layer.source().split("|")
+        if len(source) > 1 and Path(source[0]) == Path(path):
+            found[source[1].replace("layername=", "")] = layer
+    if not all(name in found for name in (*LAYERS, VALUES)):
+        return None
+    return StoreLayers(Path(path), found[LAYERS[0]], found[LAYERS[1]], found[VALUES])
+
+
 def store_layers_in(project: QgsProject) -> Dict[str, QgsVectorLayer]:
     """table -> the project layer showing it (the ones the plugin placed)."""
     return {l.customProperty(STORE_PROPERTY): l for l in project.mapLayers().values()

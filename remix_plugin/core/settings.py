@@ -28,6 +28,8 @@ class Settings:
     pgt_output_dir: str = ""  # where «Pacchetto PGT» last wrote a package
     segnalazioni_store: str = ""  # local GeoPackage of segnalazioni; empty: remix/segnalazioni.gpkg in the profile
     segnalazioni_central: str = ""  # QGIS PostgreSQL connection name, or conninfo with authcfg= (never a password)
+    offline_limit_mb: int = 2048  # «Prepara pacchetto offline» asks before writing a package estimated larger
+    offline_output_dir: str = ""  # where «Prepara pacchetto offline» last wrote a package
 
     @classmethod
     def load(cls) -> "Settings":

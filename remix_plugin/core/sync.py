@@ -14,10 +14,7 @@ transaction, and each step is idempotent, so a sync killed at any point is simpl
 
 `create_local_store` + `sync` are all an offline package needs.
 """
-import os
 import socket
-import sys
-import time
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +24,7 @@ from remix_plugin.core import log
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.segnalazioni_central import CentralStore, conflict_json
 from remix_plugin.core.segnalazioni_store import LocalStore, Row, check_local_store, create_local_store, now_iso
+from remix_plugin.core.staging import pause_point
 
 BATCH = 500
 PAUSE_ENV = "REMIX_SYNC_PAUSE_AT"  # test hook: "<checkpoint>:<batch>" makes the sync wait there (to be killed)
@@ -104,10 +102,7 @@ def _bind(local: LocalStore, store: CentralStore) -> None:
 
 def _checkpoint(name: str, number: int) -> None:
     """Test hook (see PAUSE_ENV): wait at a named point so a test can kill the process right there."""
-    if os.environ.get(PAUSE_ENV) == f"{name}:{number}":
-        sys.stderr.write(f"REMIX_SYNC_PAUSED {name}:{number}\n")
-        sys.stderr.flush()
-        time.sleep(600)
+    pause_point(PAUSE_ENV, f"{name}:{number}", "REMIX_SYNC_PAUSED")
 
 
 def _cancelled(feedback, report: SyncReport) -> bool:

@@ -65,13 +65,19 @@ class SegnalazioniComponent(QObject):
     # --- the store -----------------------------------------------------------------------------------
     @staticmethod
     def store_path() -> Path:
+        """The open offline package's store (what its segnalazioni are edited and synced in), else the settings'."""
+        from remix_plugin.core.offline_manifest import package_store
         from remix_plugin.core.segnalazioni_store import default_store_path
 
-        return Path(Settings.load().segnalazioni_store or default_store_path())
+        return (package_store(QgsProject.instance()) or
+                Path(Settings.load().segnalazioni_store or default_store_path()))
 
     @staticmethod
     def pack() -> Path:
-        return datapack.resolve_pack(None, Settings.load())
+        """The open offline package's own data (its Comuni), else the settings' data pack."""
+        from remix_plugin.core.offline_manifest import package_data
+
+        return package_data(QgsProject.instance()) or datapack.resolve_pack(None, Settings.load())
 
     def lookup(self):
         from remix_plugin.core.segnalazioni_geometry import ComuniLookup
@@ -80,15 +86,17 @@ class SegnalazioniComponent(QObject):
 
     def store_layers(self):
         """The store's layers in the project (StoreLayers), added (and the store created) the first time."""
-        from remix_plugin.core.segnalazioni_layers import open_store_layers, place_store
+        from remix_plugin.core.segnalazioni_layers import open_store_layers, place_store, placed_store_layers
 
         project = QgsProject.instance()
         path = self.store_path()
         known = self._layers
         if known is None or known.path != path or any(project.mapLayer(l.id()) is None
                                                        for l in (known.aree, known.punti, known.valori)):
-            known = open_store_layers(path, self.lookup())
-            place_store(project, known)
+            known = placed_store_layers(project, path)
+            if known is None:
+                known = open_store_layers(path, self.lookup())
+                place_store(project, known)
             self._layers = known
         return known
 

@@ -45,8 +45,8 @@ class Session(QObject):
 
         return self.run("Aggiornamento del catalogo RE.MIX", work, done)
 
-    def run(self, description, work, on_done=None):
-        task = RemixTask(description, work, on_done)
+    def run(self, description, work, on_done=None, on_error=None):
+        task = RemixTask(description, work, on_done, on_error)
         self._tasks.add(task)
         task.taskCompleted.connect(lambda: self._tasks.discard(task))
         task.taskTerminated.connect(lambda: self._tasks.discard(task))

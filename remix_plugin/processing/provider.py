@@ -9,11 +9,12 @@ from remix_plugin.core.paths import icon
 class RemixProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         from remix_plugin.processing.indicator_algorithm import IndicatorAlgorithm
+        from remix_plugin.processing.offline_algorithm import OfflineAlgorithm
         from remix_plugin.processing.pgt_algorithms import PgtCheckAlgorithm, PgtPackageAlgorithm
         from remix_plugin.processing.project_algorithm import ProjectAlgorithm
 
         for algorithm in (ProjectAlgorithm(), PgtCheckAlgorithm(), PgtPackageAlgorithm(),
-                          IndicatorAlgorithm("superficie"), IndicatorAlgorithm("finanziamento")):
+                          IndicatorAlgorithm("superficie"), IndicatorAlgorithm("finanziamento"), OfflineAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

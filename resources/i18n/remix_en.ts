@@ -6,47 +6,47 @@
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Catalogo RE.MIX</source>
-      <translation type="unfinished" />
+      <translation>RE.MIX catalogue</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Mappa delle Opportunità</source>
-      <translation type="unfinished" />
+      <translation>Opportunities map</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Mappa delle Realizzazioni</source>
-      <translation type="unfinished" />
+      <translation>Achievements map</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Cerca nel catalogo…</source>
-      <translation type="unfinished" />
+      <translation>Search the catalogue…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Strato</source>
-      <translation type="unfinished" />
+      <translation>Layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Aggiornamento</source>
-      <translation type="unfinished" />
+      <translation>Updated</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Fonte</source>
-      <translation type="unfinished" />
+      <translation>Source</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Carica strato</source>
-      <translation type="unfinished" />
+      <translation>Load layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.ui" />
       <source>Aggiorna catalogo</source>
-      <translation type="unfinished" />
+      <translation>Refresh catalogue</translation>
     </message>
   </context>
   <context>
@@ -54,82 +54,82 @@
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Indicatori di sintesi</source>
-      <translation type="unfinished" />
+      <translation>Synthesis indicators</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Indicatore</source>
-      <translation type="unfinished" />
+      <translation>Indicator</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Metodo delle classi</source>
-      <translation type="unfinished" />
+      <translation>Classification method</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Classi</source>
-      <translation type="unfinished" />
+      <translation>Classes</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Normalizzazione</source>
-      <translation type="unfinished" />
+      <translation>Normalisation</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Annulla</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Ricalcola dai dati (dopo una modifica degli strati o del pacchetto dati)</source>
-      <translation type="unfinished" />
+      <translation>Recalculate from the data (after a change to the layers or the data pack)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Ricalcola</source>
-      <translation type="unfinished" />
+      <translation>Recalculate</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Selezionare un Comune per vedere gli elementi da cui viene il suo valore.</source>
-      <translation type="unfinished" />
+      <translation>Select a Municipality to see the features its value comes from.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Codice</source>
-      <translation type="unfinished" />
+      <translation>Code</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Quantità</source>
-      <translation type="unfinished" />
+      <translation>Quantity</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Strato</source>
-      <translation type="unfinished" />
+      <translation>Layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Descrizione</source>
-      <translation type="unfinished" />
+      <translation>Description</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Nota</source>
-      <translation type="unfinished" />
+      <translation>Note</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Esporta CSV</source>
-      <translation type="unfinished" />
+      <translation>Export CSV</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Aggiungi alla mappa</source>
-      <translation type="unfinished" />
+      <translation>Add to map</translation>
     </message>
   </context>
   <context>
@@ -137,17 +137,110 @@
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
       <source>Nuova segnalazione</source>
-      <translation type="unfinished" />
+      <translation>New report</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
       <source>Tipo</source>
-      <translation type="unfinished" />
+      <translation>Type</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
       <source>Natura</source>
-      <translation type="unfinished" />
+      <translation>Nature</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfflineDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Prepara pacchetto offline</source>
+      <translation>Prepare offline package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Area</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Tutta la Città metropolitana</source>
+      <translation>The whole Metropolitan City</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Zona omogenea</source>
+      <translation>Homogeneous zone</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Comuni</source>
+      <translation>Municipalities</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>cerca un Comune…</source>
+      <translation>search a municipality…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Contenuto</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa delle Opportunità</source>
+      <translation>Opportunities map</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa delle Realizzazioni</source>
+      <translation>Achievements map</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa di base</source>
+      <translation>Basemap</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Limite senza conferma</source>
+      <translation>Limit without confirmation</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source> MB</source>
+      <translation> MB</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Precompila le segnalazioni dall'archivio centrale</source>
+      <translation>Pre-fill the reports from the central store</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Cartella di destinazione</source>
+      <translation>Destination folder</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Verifica</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Crea pacchetto</source>
+      <translation>Create package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Aggiorna un pacchetto esistente (le segnalazioni restano)</source>
+      <translation>Update an existing package (the reports stay)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Aggiorna pacchetto</source>
+      <translation>Update package</translation>
     </message>
   </context>
   <context>
@@ -155,42 +248,42 @@
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Pacchetto PGT</source>
-      <translation type="unfinished" />
+      <translation>PGT package</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Comune</source>
-      <translation type="unfinished" />
+      <translation>Municipality</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Per ogni tema scegliere lo strato del PGT (qualsiasi formato e sistema di riferimento) e associare i suoi campi a quelli attesi da CMM. I campi con l'asterisco sono obbligatori. I file del PGT non vengono mai modificati.</source>
-      <translation type="unfinished" />
+      <translation>For each theme choose the PGT layer (any format and reference system) and match its fields to those expected by CMM. Fields marked with an asterisk are mandatory. The PGT files are never modified.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Cartella del pacchetto</source>
-      <translation type="unfinished" />
+      <translation>Package folder</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Verifica</source>
-      <translation type="unfinished" />
+      <translation>Check</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Crea pacchetto</source>
-      <translation type="unfinished" />
+      <translation>Create package</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Problemi</source>
-      <translation type="unfinished" />
+      <translation>Issues</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
       <source>Lettura di coerenza</source>
-      <translation type="unfinished" />
+      <translation>Consistency review</translation>
     </message>
   </context>
   <context>
@@ -198,537 +291,647 @@
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Catalogo RE.MIX</source>
-      <translation type="unfinished" />
+      <translation>RE.MIX catalogue</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Mappa delle Opportunità</source>
-      <translation type="unfinished" />
+      <translation>Opportunities map</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Carica la Mappa delle Opportunità: dove la rigenerazione potrebbe avvenire</source>
-      <translation type="unfinished" />
+      <translation>Load the Opportunities map: where regeneration could take place</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Mappa delle Realizzazioni</source>
-      <translation type="unfinished" />
+      <translation>Achievements map</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Carica la Mappa delle Realizzazioni: interventi finanziati, in corso o realizzati</source>
-      <translation type="unfinished" />
+      <translation>Load the Achievements map: projects funded, under way or completed</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Mappe di base</source>
-      <translation type="unfinished" />
+      <translation>Basemaps</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Impostazioni…</source>
-      <translation type="unfinished" />
+      <translation>Settings…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Light: satellite, topografia, OpenStreetMap</source>
-      <translation type="unfinished" />
+      <translation>Light: satellite, topography, OpenStreetMap</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Pro: ortofoto regionale, DBTR, CTR</source>
-      <translation type="unfinished" />
+      <translation>Pro: regional orthophoto, DBTR, CTR</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Nessuna</source>
-      <translation type="unfinished" />
+      <translation>None</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Mappe</source>
-      <translation type="unfinished" />
+      <translation>Maps</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Fonte</source>
-      <translation type="unfinished" />
+      <translation>Source</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>aggiornamento</source>
-      <translation type="unfinished" />
+      <translation>updated</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Pagina di riferimento</source>
-      <translation type="unfinished" />
+      <translation>Reference page</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Pagina di riferimento: </source>
-      <translation type="unfinished" />
+      <translation>Reference page: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/class_chart.py" />
       <source>Comuni</source>
-      <translation type="unfinished" />
+      <translation>Municipalities</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_component.py" />
       <source>Indicatori di sintesi</source>
-      <translation type="unfinished" />
+      <translation>Synthesis indicators</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_component.py" />
       <source>Superficie delle aree di interesse e finanziamento per Comune, in classi</source>
-      <translation type="unfinished" />
+      <translation>Extent of the areas of interest and funding by Municipality, in classes</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_component.py" />
       <source>Aggiornamento degli indicatori nelle mappe</source>
-      <translation type="unfinished" />
+      <translation>Updating the indicators in the maps</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Comune</source>
-      <translation type="unfinished" />
+      <translation>Municipality</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esportazione dell'indicatore</source>
-      <translation type="unfinished" />
+      <translation>Exporting the indicator</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Calcolo dell'indicatore</source>
-      <translation type="unfinished" />
+      <translation>Calculating the indicator</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Il pacchetto dati non ha la popolazione dei Comuni</source>
-      <translation type="unfinished" />
+      <translation>The data pack has no population for the Municipalities</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Zona omogenea</source>
-      <translation type="unfinished" />
+      <translation>Homogeneous zone</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Ambito: tutta la Città metropolitana di Milano</source>
-      <translation type="unfinished" />
+      <translation>Scope: the whole Città metropolitana di Milano</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>elemento</source>
-      <translation type="unfinished" />
+      <translation>feature</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>elementi</source>
-      <translation type="unfinished" />
+      <translation>features</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esporta CSV</source>
-      <translation type="unfinished" />
+      <translation>Export CSV</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Tabella CSV (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>CSV table (*.csv)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>classi</source>
-      <translation type="unfinished" />
+      <translation>classes</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Avvisi del calcolo</source>
-      <translation type="unfinished" />
+      <translation>Calculation warnings</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Valore classificato</source>
-      <translation type="unfinished" />
+      <translation>Classified value</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Classe</source>
-      <translation type="unfinished" />
+      <translation>Class</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>più grandi; tutti con «Esporta CSV»</source>
-      <translation type="unfinished" />
+      <translation>largest; all of them via “Export CSV”</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Indicatore esportato</source>
-      <translation type="unfinished" />
+      <translation>Indicator exported</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>(unione delle aree: le sovrapposizioni contano una volta)</source>
-      <translation type="unfinished" />
+      <translation>(union of the areas: overlaps count once)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Ambito: filtro attivo</source>
-      <translation type="unfinished" />
+      <translation>Scope: active filter</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>qui i</source>
-      <translation type="unfinished" />
+      <translation>here the</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>codice ISTAT</source>
-      <translation type="unfinished" />
+      <translation>ISTAT code</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
       <source>Fare clic sulla mappa nel punto della segnalazione.</source>
-      <translation type="unfinished" />
+      <translation>Click on the map at the location of the report.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
       <source>Disegnare il perimetro sulla mappa: clic sinistro per ogni vertice, clic destro per chiudere. I vertici si agganciano agli strati del catalogo.</source>
-      <translation type="unfinished" />
+      <translation>Draw the perimeter on the map: left-click for each vertex, right-click to close. Vertices snap to the catalogue layers.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
       <source>Poi si apre la scheda da compilare.</source>
-      <translation type="unfinished" />
+      <translation>The form to fill in then opens.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_component.py" />
+      <source>Prepara pacchetto offline…</source>
+      <translation>Prepare offline package…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_component.py" />
+      <source>Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto già preparato</source>
+      <translation>Take part of the catalogue to field tablets, with no network; update a package already prepared</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>GeoTIFF o MBTiles (*.tif *.tiff *.mbtiles)</source>
+      <translation>GeoTIFF or MBTiles (*.tif *.tiff *.mbtiles)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Un'immagine di sfondo già disponibile sul computer: viene copiata nel pacchetto, perché in campo non c'è rete</source>
+      <translation>A background image already on this computer: it is copied into the package, because there is no network in the field</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Crea pacchetto</source>
+      <translation>Create package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiorna pacchetto</source>
+      <translation>Update package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto offline</source>
+      <translation>Offline package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiornamento del pacchetto offline</source>
+      <translation>Updating the offline package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Porta nel pacchetto le segnalazioni dell'archivio centrale</source>
+      <translation>Bring the central store's reports into the package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere prima l'archivio centrale nel pannello «Segnalazioni»</source>
+      <translation>First choose the central store in the «Reports» panel</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere almeno un Comune, una Zona omogenea o tutta la Città metropolitana.</source>
+      <translation>Choose at least one municipality, one homogeneous zone or the whole Metropolitan City.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere la cartella in cui creare il pacchetto.</source>
+      <translation>Choose the folder in which to create the package.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Il progetto del pacchetto ha modifiche non salvate negli strati: salvarle o annullarle prima di aggiornare il pacchetto.</source>
+      <translation>The package's project has unsaved layer edits: save or discard them before updating the package.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto aggiornato</source>
+      <translation>Package updated</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto scritto</source>
+      <translation>Package written</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiorna comunque</source>
+      <translation>Update anyway</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Crea comunque</source>
+      <translation>Create anyway</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Area</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>dimensione stimata</source>
+      <translation>estimated size</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>limite</source>
+      <translation>limit</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Elementi per strato nel pacchetto</source>
+      <translation>Features per layer in the package</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Nulla è stato scritto. Rivedere le questioni qui sotto; per procedere lo stesso, fare clic di nuovo.</source>
+      <translation>Nothing has been written. Review the issues below; to go ahead anyway, click again.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Da decidere prima di scrivere</source>
+      <translation>To decide before writing</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_component.py" />
       <source>Pacchetto PGT…</source>
-      <translation type="unfinished" />
+      <translation>PGT package…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_component.py" />
       <source>Verifica i file del PGT di un Comune e crea il pacchetto per la valutazione di compatibilità con il PTM</source>
-      <translation type="unfinished" />
+      <translation>Check a Municipality's PGT files and create the package for the PTM compatibility assessment</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Apri file…</source>
-      <translation type="unfinished" />
+      <translation>Open file…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Aggiunge al progetto uno strato da file (shapefile, GeoPackage, DXF…)</source>
-      <translation type="unfinished" />
+      <translation>Adds a layer from a file to the project (shapefile, GeoPackage, DXF…)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Chiudi</source>
-      <translation type="unfinished" />
+      <translation>Close</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Strato del PGT</source>
-      <translation type="unfinished" />
+      <translation>PGT layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Verifica PGT</source>
-      <translation type="unfinished" />
+      <translation>PGT check</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto PGT</source>
-      <translation type="unfinished" />
+      <translation>PGT package</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Verifica in corso…</source>
-      <translation type="unfinished" />
+      <translation>Checking…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Strato</source>
-      <translation type="unfinished" />
+      <translation>Layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Campo atteso</source>
-      <translation type="unfinished" />
+      <translation>Expected field</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Campo dello strato</source>
-      <translation type="unfinished" />
+      <translation>Layer field</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>— nessuno —</source>
-      <translation type="unfinished" />
+      <translation>— none —</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Tema</source>
-      <translation type="unfinished" />
+      <translation>Theme</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Codice</source>
-      <translation type="unfinished" />
+      <translation>Code</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Gravità</source>
-      <translation type="unfinished" />
+      <translation>Severity</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Problema</source>
-      <translation type="unfinished" />
+      <translation>Issue</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Scegliere il Comune dall'elenco.</source>
-      <translation type="unfinished" />
+      <translation>Choose the Municipality from the list.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Scegliere lo strato di almeno un tema.</source>
-      <translation type="unfinished" />
+      <translation>Choose the layer for at least one theme.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Esito della verifica: </source>
-      <translation type="unfinished" />
+      <translation>Check result: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Verifica non riuscita: vedere il registro dei messaggi (RE.MIX).</source>
-      <translation type="unfinished" />
+      <translation>Check failed: see the message log (RE.MIX).</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto PGT — </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/pgt_dialog.py" />
-      <source>Scegliere la cartella in cui creare il pacchetto.</source>
-      <translation type="unfinished" />
+      <translation>PGT package — </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto creato: </source>
-      <translation type="unfinished" />
+      <translation>Package created: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto PGT creato: </source>
-      <translation type="unfinished" />
+      <translation>PGT package created: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Valori ammessi: </source>
-      <translation type="unfinished" />
+      <translation>Allowed values: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
-      <translation type="unfinished" />
+      <translation>Report saved in the local database.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Nuova segnalazione</source>
-      <translation type="unfinished" />
+      <translation>New report</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione: </source>
-      <translation type="unfinished" />
+      <translation>Report: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</source>
-      <translation type="unfinished" />
+      <translation>Record a report: choose type and nature, draw it on the map, fill in the form</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>Reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Elenco, stato, conflitti e opportunità vicine delle segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>List, status, conflicts and nearby opportunities of the reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Sincronizza segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>Synchronise reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Sincronizza l'archivio locale delle segnalazioni con l'archivio centrale della CMM</source>
-      <translation type="unfinished" />
+      <translation>Synchronise the local reports database with the CMM central database</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Disegnare la segnalazione sulla mappa.</source>
-      <translation type="unfinished" />
+      <translation>Draw the report on the map.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Sincronizzazione delle segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>Synchronising reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</source>
-      <translation type="unfinished" />
+      <translation>Choose the central database in the “Reports” panel before synchronising.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Tutti gli stati</source>
-      <translation type="unfinished" />
+      <translation>All statuses</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Tutti i tipi</source>
-      <translation type="unfinished" />
+      <translation>All types</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Esporta segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>Export reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Archivio zip (*.zip)</source>
-      <translation type="unfinished" />
+      <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Conflitti</source>
-      <translation type="unfinished" />
+      <translation>Conflicts</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>L'archivio locale non esiste ancora: sarà creato con la prima segnalazione o dalla prima sincronizzazione.</source>
-      <translation type="unfinished" />
+      <translation>The local database does not exist yet: it will be created with the first report or by the first synchronisation.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Segnalazioni mostrate: {shown} su {total}; da sincronizzare: {waiting} (•).</source>
-      <translation type="unfinished" />
+      <translation>Reports shown: {shown} of {total}; to synchronise: {waiting} (•).</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Scegliere una segnalazione nell'elenco.</source>
-      <translation type="unfinished" />
+      <translation>Choose a report in the list.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Scegliere nell'elenco le segnalazioni da esportare.</source>
-      <translation type="unfinished" />
+      <translation>Choose the reports to export in the list.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Pacchetto da inviare scritto: {path}</source>
-      <translation type="unfinished" />
+      <translation>Package for sending saved: {path}</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>{n} elementi del catalogo entro {d} m da «{title}».</source>
-      <translation type="unfinished" />
+      <translation>{n} catalogue features within {d} m of “{title}”.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Nessun conflitto scelto.</source>
-      <translation type="unfinished" />
+      <translation>No conflict selected.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Nessun conflitto da risolvere.</source>
-      <translation type="unfinished" />
+      <translation>No conflicts to resolve.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Aggiornata il</source>
-      <translation type="unfinished" />
+      <translation>Updated on</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Conflitti da risolvere: {n}.</source>
-      <translation type="unfinished" />
+      <translation>Conflicts to resolve: {n}.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Versione conservata</source>
-      <translation type="unfinished" />
+      <translation>Version kept</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Pacchetto dati, poi servizi in rete</source>
-      <translation type="unfinished" />
+      <translation>Data pack, then online services</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Servizi in rete, poi pacchetto dati</source>
-      <translation type="unfinished" />
+      <translation>Online services, then data pack</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />
       <source>Zone omogenee</source>
-      <translation type="unfinished" />
+      <translation>Homogeneous zones</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />
       <source>Filtra tutti gli strati del catalogo per Zona omogenea o per Comune</source>
-      <translation type="unfinished" />
+      <translation>Filter all catalogue layers by Homogeneous zone or by Municipality</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</source>
-      <translation type="unfinished" />
+      <translation>Municipality and Homogeneous zone boundaries stay whole, shaded outside the selection.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>Nessun filtro: tutta la Città metropolitana.</source>
-      <translation type="unfinished" />
+      <translation>No filter: the whole Città metropolitana.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>Filtro attivo</source>
-      <translation type="unfinished" />
+      <translation>Active filter</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>elementi in</source>
-      <translation type="unfinished" />
+      <translation>features in</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>strati</source>
-      <translation type="unfinished" />
+      <translation>layers</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>Strati raster non filtrabili (WMS, ArcGIS MapServer), solo velati fuori dalla selezione:</source>
-      <translation type="unfinished" />
+      <translation>Raster layers that cannot be filtered (WMS, ArcGIS MapServer), only shaded outside the selection:</translation>
     </message>
     <message>
       <location filename="remix_plugin/plugin.py" />
       <source>Strumenti RE.MIX</source>
-      <translation type="unfinished" />
+      <translation>RE.MIX tools</translation>
     </message>
   </context>
   <context>
@@ -736,157 +939,157 @@
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Segnalazioni</source>
-      <translation type="unfinished" />
+      <translation>Reports</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Archivio locale</source>
-      <translation type="unfinished" />
+      <translation>Local database</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Il GeoPackage delle segnalazioni di questo dispositivo (creato se non esiste)</source>
-      <translation type="unfinished" />
+      <translation>The reports GeoPackage on this device (created if it does not exist)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Archivio centrale</source>
-      <translation type="unfinished" />
+      <translation>Central database</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Una connessione PostgreSQL di QGIS (credenziali nel gestore di autenticazione), oppure host=… dbname=… authcfg=…</source>
-      <translation type="unfinished" />
+      <translation>A QGIS PostgreSQL connection (credentials in the authentication manager), or host=… dbname=… authcfg=…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Sincronizza</source>
-      <translation type="unfinished" />
+      <translation>Synchronise</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Invia le segnalazioni nuove e modificate e riceve quelle dell'archivio centrale</source>
-      <translation type="unfinished" />
+      <translation>Sends new and modified reports and receives those from the central database</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Elenco</source>
-      <translation type="unfinished" />
+      <translation>List</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Filtra per stato</source>
-      <translation type="unfinished" />
+      <translation>Filter by status</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Filtra per tipo</source>
-      <translation type="unfinished" />
+      <translation>Filter by type</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Comune…</source>
-      <translation type="unfinished" />
+      <translation>Municipality…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Titolo</source>
-      <translation type="unfinished" />
+      <translation>Title</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Tipo</source>
-      <translation type="unfinished" />
+      <translation>Type</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Comune</source>
-      <translation type="unfinished" />
+      <translation>Municipality</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Stato</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Apri</source>
-      <translation type="unfinished" />
+      <translation>Open</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Mostra la segnalazione sulla mappa e apre la sua scheda per modificarla</source>
-      <translation type="unfinished" />
+      <translation>Shows the report on the map and opens its form for editing</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Cambia stato</source>
-      <translation type="unfinished" />
+      <translation>Change status</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Esporta…</source>
-      <translation type="unfinished" />
+      <translation>Export…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</source>
-      <translation type="unfinished" />
+      <translation>The selected reports in a zip file to send by e-mail: GeoPackage and PDF form</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Opportunità vicine</source>
-      <translation type="unfinished" />
+      <translation>Nearby opportunities</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Entro</source>
-      <translation type="unfinished" />
+      <translation>Within</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source> m</source>
-      <translation type="unfinished" />
+      <translation> m</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Cerca intorno alla segnalazione scelta</source>
-      <translation type="unfinished" />
+      <translation>Search around the selected report</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Distanza</source>
-      <translation type="unfinished" />
+      <translation>Distance</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Elemento</source>
-      <translation type="unfinished" />
+      <translation>Feature</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Strato</source>
-      <translation type="unfinished" />
+      <translation>Layer</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Conflitti</source>
-      <translation type="unfinished" />
+      <translation>Conflicts</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Tieni la versione centrale</source>
-      <translation type="unfinished" />
+      <translation>Keep the central version</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Ripristina la versione locale</source>
-      <translation type="unfinished" />
+      <translation>Restore the local version</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>La versione di questo dispositivo torna quella in uso e sarà inviata alla prossima sincronizzazione</source>
-      <translation type="unfinished" />
+      <translation>The version on this device becomes the current one again and will be sent at the next synchronisation</translation>
     </message>
   </context>
   <context>
@@ -894,52 +1097,52 @@
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Impostazioni RE.MIX</source>
-      <translation type="unfinished" />
+      <translation>RE.MIX settings</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Catalogo</source>
-      <translation type="unfinished" />
+      <translation>Catalogue</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Indirizzo di un catalogo aggiornato</source>
-      <translation type="unfinished" />
+      <translation>Address of an updated catalogue</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>vuoto: il catalogo incluso nel plugin</source>
-      <translation type="unfinished" />
+      <translation>empty: the catalogue included in the plugin</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Autenticazione del catalogo</source>
-      <translation type="unfinished" />
+      <translation>Catalogue authentication</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Dati</source>
-      <translation type="unfinished" />
+      <translation>Data</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Pacchetto dati (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Data pack (GeoPackage)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Sorgenti preferite</source>
-      <translation type="unfinished" />
+      <translation>Preferred sources</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Autenticazione dei servizi</source>
-      <translation type="unfinished" />
+      <translation>Service authentication</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Attesa massima dei servizi (s)</source>
-      <translation type="unfinished" />
+      <translation>Maximum service wait (s)</translation>
     </message>
   </context>
   <context>
@@ -947,42 +1150,42 @@
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Zone omogenee</source>
-      <translation type="unfinished" />
+      <translation>Homogeneous zones</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Cerca una Zona o un Comune…</source>
-      <translation type="unfinished" />
+      <translation>Search for a Zone or a Municipality…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Zona omogenea / Comune</source>
-      <translation type="unfinished" />
+      <translation>Homogeneous zone / Municipality</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Applica il filtro</source>
-      <translation type="unfinished" />
+      <translation>Apply filter</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Mostra in tutti gli strati del catalogo solo gli elementi che toccano i Comuni spuntati</source>
-      <translation type="unfinished" />
+      <translation>Show in all catalogue layers only the features touching the ticked Municipalities</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Tutta la Città metropolitana</source>
-      <translation type="unfinished" />
+      <translation>The whole Città metropolitana</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Toglie il filtro: tutti gli strati tornano come prima</source>
-      <translation type="unfinished" />
+      <translation>Removes the filter: all layers return to how they were</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_dock.ui" />
       <source>Zoom alla selezione</source>
-      <translation type="unfinished" />
+      <translation>Zoom to selection</translation>
     </message>
   </context>
 </TS>

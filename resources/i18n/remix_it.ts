@@ -151,6 +151,99 @@
     </message>
   </context>
   <context>
+    <name>OfflineDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Prepara pacchetto offline</source>
+      <translation>Prepara pacchetto offline</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Area</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Tutta la Città metropolitana</source>
+      <translation>Tutta la Città metropolitana</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Zona omogenea</source>
+      <translation>Zona omogenea</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Comuni</source>
+      <translation>Comuni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>cerca un Comune…</source>
+      <translation>cerca un Comune…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Contenuto</source>
+      <translation>Contenuto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa delle Opportunità</source>
+      <translation>Mappa delle Opportunità</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa delle Realizzazioni</source>
+      <translation>Mappa delle Realizzazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Mappa di base</source>
+      <translation>Mappa di base</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Limite senza conferma</source>
+      <translation>Limite senza conferma</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source> MB</source>
+      <translation> MB</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Precompila le segnalazioni dall'archivio centrale</source>
+      <translation>Precompila le segnalazioni dall'archivio centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Cartella di destinazione</source>
+      <translation>Cartella di destinazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Verifica</source>
+      <translation>Verifica</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Crea pacchetto</source>
+      <translation>Crea pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Aggiorna un pacchetto esistente (le segnalazioni restano)</source>
+      <translation>Aggiorna un pacchetto esistente (le segnalazioni restano)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.ui" />
+      <source>Aggiorna pacchetto</source>
+      <translation>Aggiorna pacchetto</translation>
+    </message>
+  </context>
+  <context>
     <name>PgtDialog</name>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.ui" />
@@ -406,6 +499,121 @@
       <translation>Poi si apre la scheda da compilare.</translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/offline_component.py" />
+      <source>Prepara pacchetto offline…</source>
+      <translation>Prepara pacchetto offline…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_component.py" />
+      <source>Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto già preparato</source>
+      <translation>Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto già preparato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>GeoTIFF o MBTiles (*.tif *.tiff *.mbtiles)</source>
+      <translation>GeoTIFF o MBTiles (*.tif *.tiff *.mbtiles)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Un'immagine di sfondo già disponibile sul computer: viene copiata nel pacchetto, perché in campo non c'è rete</source>
+      <translation>Un'immagine di sfondo già disponibile sul computer: viene copiata nel pacchetto, perché in campo non c'è rete</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Crea pacchetto</source>
+      <translation>Crea pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiorna pacchetto</source>
+      <translation>Aggiorna pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto offline</source>
+      <translation>Pacchetto offline</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiornamento del pacchetto offline</source>
+      <translation>Aggiornamento del pacchetto offline</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Porta nel pacchetto le segnalazioni dell'archivio centrale</source>
+      <translation>Porta nel pacchetto le segnalazioni dell'archivio centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere prima l'archivio centrale nel pannello «Segnalazioni»</source>
+      <translation>Scegliere prima l'archivio centrale nel pannello «Segnalazioni»</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere almeno un Comune, una Zona omogenea o tutta la Città metropolitana.</source>
+      <translation>Scegliere almeno un Comune, una Zona omogenea o tutta la Città metropolitana.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Scegliere la cartella in cui creare il pacchetto.</source>
+      <translation>Scegliere la cartella in cui creare il pacchetto.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Il progetto del pacchetto ha modifiche non salvate negli strati: salvarle o annullarle prima di aggiornare il pacchetto.</source>
+      <translation>Il progetto del pacchetto ha modifiche non salvate negli strati: salvarle o annullarle prima di aggiornare il pacchetto.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto aggiornato</source>
+      <translation>Pacchetto aggiornato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Pacchetto scritto</source>
+      <translation>Pacchetto scritto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Aggiorna comunque</source>
+      <translation>Aggiorna comunque</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Crea comunque</source>
+      <translation>Crea comunque</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Area</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>dimensione stimata</source>
+      <translation>dimensione stimata</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>limite</source>
+      <translation>limite</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Elementi per strato nel pacchetto</source>
+      <translation>Elementi per strato nel pacchetto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Nulla è stato scritto. Rivedere le questioni qui sotto; per procedere lo stesso, fare clic di nuovo.</source>
+      <translation>Nulla è stato scritto. Rivedere le questioni qui sotto; per procedere lo stesso, fare clic di nuovo.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/offline_dialog.py" />
+      <source>Da decidere prima di scrivere</source>
+      <translation>Da decidere prima di scrivere</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/pgt_component.py" />
       <source>Pacchetto PGT…</source>
       <translation>Pacchetto PGT…</translation>
@@ -514,11 +722,6 @@
       <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto PGT — </source>
       <translation>Pacchetto PGT — </translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/pgt_dialog.py" />
-      <source>Scegliere la cartella in cui creare il pacchetto.</source>
-      <translation>Scegliere la cartella in cui creare il pacchetto.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />

@@ -1,0 +1,49 @@
+"""Run inside QGIS Desktop (qgis --code): open an offline package's project as a field technician would,
+record every network request QGIS makes meanwhile, and take a screenshot."""
+import json
+import os
+import time
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, plugins
+
+result = {"plugin_loaded": "remix_plugin" in plugins, "requests": []}
+
+
+def settle(seconds=2.0):
+    end = time.time() + seconds
+    while time.time() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+
+
+def run():
+    try:
+        QgsNetworkAccessManager.instance().requestAboutToBeCreated.connect(
+            lambda parameters: result["requests"].append(parameters.request().url().toString()))
+        result["opened"] = iface.addProject(os.environ["REMIX_PACKAGE_PROJECT"])
+        settle()
+        layers = list(QgsProject.instance().mapLayers().values())
+        result["layers"] = len(layers)
+        result["invalid"] = [l.name() for l in layers if not l.isValid()]
+        result["unstyled"] = [l.name() for l in layers if isinstance(l, QgsVectorLayer) and l.customProperty("remix/entry_id")
+                              and l.renderer() is None]
+        result["counts"] = {f"{l.customProperty('remix/map')}/{l.customProperty('remix/entry_id')}": l.featureCount()
+                            for l in layers if l.customProperty("remix/entry_id")}
+        part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
+        result["store"] = str(part.store_path())
+        result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
+        iface.mapCanvas().refreshAllLayers()
+        iface.mapCanvas().waitWhileRendering()
+        settle()
+        result["scale"] = iface.mapCanvas().scale()
+        iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
+    except Exception as exc:  # the result file says what went wrong
+        result["error"] = repr(exc)
+    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
+        json.dump(result, handle)
+    QgsApplication.exit(0)
+
+
+QTimer.singleShot(1500, run)
