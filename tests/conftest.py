@@ -42,3 +42,11 @@ def isolated_settings(qgis_app, tmp_path, monkeypatch):
     QgsSettings().clear()
     yield
     QgsSettings().clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_font_family(qgis_app):
+    """As the command line does: styles written by the tests name a font family QGIS Desktop knows."""
+    from remix_plugin.cli import use_real_font_family
+
+    use_real_font_family()

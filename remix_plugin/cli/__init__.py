@@ -67,7 +67,21 @@ def start_qgis():
     qInstallMessageHandler(_qt_message)
     _app = QgsApplication([], False)
     _app.initQgis()
+    use_real_font_family()
     return _app
+
+
+def use_real_font_family():
+    """Headless Qt names its default font by a fontconfig alias («DejaVu LGC Sans») that no QGIS
+    Desktop lists; styles written headless (offline packages, PGT packages) would then warn «font not
+    available» when opened. Name the family the alias resolves to instead."""
+    from qgis.PyQt.QtGui import QFontDatabase, QFontInfo
+    from qgis.PyQt.QtWidgets import QApplication
+
+    font = QApplication.font()
+    if font.family() not in QFontDatabase().families():
+        font.setFamily(QFontInfo(font).family())
+        QApplication.setFont(font)
 
 
 def main(argv=None) -> int:

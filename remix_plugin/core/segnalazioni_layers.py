@@ -142,6 +142,8 @@ def _default(f, device: str) -> Optional[QgsDefaultValue]:
         return QgsDefaultValue(QgsExpression.quotedString(device))
     if f.default:
         return QgsDefaultValue(QgsExpression.quotedString(f.default))
+    if f.kind == "longtext":  # a multi-line box shows NULL as the word «NULL», which the user would have to delete
+        return QgsDefaultValue("''")
     return None
 
 

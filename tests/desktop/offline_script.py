@@ -4,7 +4,7 @@ import json
 import os
 import time
 
-from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsNetworkAccessManager, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
@@ -38,6 +38,8 @@ def run():
         iface.mapCanvas().waitWhileRendering()
         settle()
         result["scale"] = iface.mapCanvas().scale()
+        result["warnings"] = [f"{item.title()}: {item.text()}" for item in iface.messageBar().items()
+                              if item.level() >= Qgis.Warning]
         iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
     except Exception as exc:  # the result file says what went wrong
         result["error"] = repr(exc)
