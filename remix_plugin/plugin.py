@@ -7,8 +7,9 @@ nothing is loaded at QGIS start.
 import importlib
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
 
 from remix_plugin.core import i18n, log
 from remix_plugin.core.i18n import tr
@@ -48,6 +49,18 @@ class RemixPlugin:
             self.toolbar.addAction(action)
         self.actions.append(action)
         return action
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        """The plugin's docks share one tabbed place on the right, so that each keeps a readable height
+        instead of being squeezed under the others; the one just opened is shown on top."""
+        main = self.iface.mainWindow()
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+        others = [d for d in main.findChildren(QDockWidget) if d is not dock and d.objectName().startswith("Remix")
+                  and not d.isFloating() and d.isVisible() and main.dockWidgetArea(d) == Qt.RightDockWidgetArea]
+        if others:
+            main.tabifyDockWidget(others[0], dock)
+        dock.show()
+        dock.raise_()
 
     def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
         submenu = self.menu.addMenu(QIcon(icon(icon_name)) if icon_name else QIcon(), title)

@@ -2,13 +2,21 @@
 
 Workers never touch widgets or the project: they return a result, and `on_done(result)` or
 `on_error(message)` run in `finished()`, on the main thread.
+
+The plugin's tasks run one at a time. QGIS 3.22's OGR provider can deadlock when two threads open
+and close GeoPackage layers at once while the main thread closes idle datasets (seen here: a map
+loading while the indicators were measured froze QGIS Desktop). A task waiting its turn can be cancelled.
 """
+import threading
 import traceback
 
 from qgis.core import QgsTask
 
 from remix_plugin.core import log
 from remix_plugin.core.errors import RemixError
+
+
+_TURN = threading.Lock()  # held by the running RemixTask's worker
 
 
 class RemixTask(QgsTask):
@@ -28,6 +36,9 @@ class RemixTask(QgsTask):
         self.cancel()
 
     def run(self) -> bool:
+        while not _TURN.acquire(timeout=0.1):
+            if self.isCanceled():
+                return False
         try:
             self.result = self._work(self)
         except Exception as exc:  # kept, reported in finished() on the main thread
@@ -35,6 +46,8 @@ class RemixTask(QgsTask):
             if not isinstance(exc, RemixError):
                 log.log(traceback.format_exc(), log.Qgis.Critical)
             return False
+        finally:
+            _TURN.release()
         return not self.isCanceled()
 
     def finished(self, ok: bool) -> None:

@@ -1,5 +1,4 @@
 """Catalogue, the two maps, basemap modes and settings: menu entries, toolbar buttons, the dock."""
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QActionGroup
 
@@ -47,7 +46,7 @@ class CatalogueComponent:
 
             self.dock = CatalogueDock(self.session, self.iface.mainWindow())
             self.dock.setWindowIcon(QIcon(icon("catalogue.svg")))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.plugin.add_dock(self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(checked)
 

@@ -8,7 +8,7 @@ is then pointed at its freshly written table, keeping its place, name and style.
 from datetime import datetime
 
 from qgis.core import QgsDataProvider, QgsProject
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core import funding, indicators, maps, opportunity_area
@@ -70,7 +70,7 @@ class IndicatorsComponent:
             self.dock = IndicatorsDock(self.session, self.iface, self.iface.mainWindow())
             self.dock.setWindowIcon(QIcon(icon("indicators.svg")))
             self.dock.options_changed.connect(self.timer.start)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.plugin.add_dock(self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
             self.dock.measure()
         self.dock.setVisible(checked)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsSnappingConfig, QgsTolerance
 from qgis.gui import QgsMapToolCapture, QgsMapToolDigitizeFeature
-from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core import datapack, log
@@ -197,7 +197,7 @@ class SegnalazioniComponent(QObject):
 
             self.dock = SegnalazioniDock(self, self.iface.mainWindow())
             self.dock.setWindowIcon(QIcon(icon("segnalazione.svg")))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.plugin.add_dock(self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(checked)
 

@@ -5,7 +5,6 @@ locator follow it). The filter itself is `core.scope_filter`, as in the command 
 later get it when a map is loaded, and a project read from disk gets back the filter it was saved with.
 """
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core import datapack, log, scope_filter
@@ -67,7 +66,7 @@ class ZoneComponent:
             self.dock.zoom_requested.connect(self.zoom)
             self.dock.set_checked(self.session.scope)
             self.dock.show_report(self.report)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.plugin.add_dock(self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(checked)
 

@@ -63,3 +63,18 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
         assert state["map_tool"] is None or "Remix" not in state["map_tool"]
     assert result["loaded_2"] == loaded
     assert result["unloaded_2"] == unloaded
+
+
+def test_a_planner_filters_a_zona_and_reads_its_indicators(plugin_zip, tmp_path):
+    """Zone omogenee dock → Nord Milano; Indicatori di sintesi dock then lists the 6 Comuni of the zone."""
+    screenshot = ROOT / "out" / "desktop_zona_indicatori.png"
+    screenshot.unlink(missing_ok=True)
+    make_profile(tmp_path / "profiles", plugin_zip)
+    with xvfb() as display:
+        result = run_qgis(tmp_path / "profiles", HERE / "zone_indicators_script.py", display,
+                          env={"REMIX_SCREENSHOT": str(screenshot), "REMIX_ZONA": "Nord Milano"})
+    assert "error" not in result, result.get("error")
+    assert len(result["scope"]) == 6 and result["saved_scope"] == ",".join(result["scope"])
+    assert result["rows"] == 6
+    assert result["filtered"]["interventi_pinqua"] < 26 and "Nord Milano" in result["status"]
+    assert screenshot.exists() and screenshot.stat().st_size > 50_000
