@@ -225,11 +225,11 @@ class PgtDialog(QDialog, FORM):
 
         self.busy(True)
         self.say(tr("Verifica in corso…"))
-        self.task = self.session.run(description, work, self.done)
+        self.task = self.session.run(description, work, self.verified)
         self.task.taskTerminated.connect(self.failed)
         return self.task
 
-    def done(self, result):
+    def verified(self, result):  # not `done`: QDialog.done(int) is what close() and Esc call
         check, reading, staging = result
         self.busy(False)
         self.show_results(check, reading)

@@ -151,3 +151,17 @@ def test_a_package_that_cannot_be_written_says_why_and_the_dialog_stays_usable(m
     assert dialog.outcomeLabel.text().startswith(f"Impossibile creare il pacchetto nella cartella «{not_a_folder}»")
     assert dialog.verifyButton.isEnabled() and dialog.packageButton.isEnabled()
     assert not_a_folder.read_text() == "un file, non una cartella"
+
+
+def test_the_dialog_closes_after_a_check_like_any_dialog(make_dialog, project_layers):
+    """Esc / the window's close button end in QDialog.done(int): the dialog must not take it for its own
+    end-of-check callback (which crashed the process)."""
+    dialog = make_dialog()
+    dialog.set_comune(RHO)
+    page(dialog, "ambiti_trasformazione").layerCombo.setLayer(project_layers["ambiti_trasformazione"])
+    dialog.show()
+    QTest.mouseClick(dialog.verifyButton, Qt.LeftButton)
+    wait_for_tasks()
+    assert dialog.problemsTable.rowCount() > 0
+    QTest.keyClick(dialog, Qt.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.Rejected
