@@ -20,9 +20,12 @@ COMPONENTS = [
     "remix_plugin.gui.catalogue_component:CatalogueComponent",
     "remix_plugin.gui.zone_component:ZoneComponent",
     "remix_plugin.gui.indicators_component:IndicatorsComponent",
+    "remix_plugin.gui.print_component:PrintComponent",
     "remix_plugin.gui.pgt_component:PgtComponent",
     "remix_plugin.gui.segnalazioni_component:SegnalazioniComponent",
     "remix_plugin.gui.offline_component:OfflineComponent",
+    "remix_plugin.gui.infobox_component:InfoboxComponent",
+    "remix_plugin.gui.help_component:HelpComponent",
 ]
 
 
@@ -52,15 +55,14 @@ class RemixPlugin:
 
     def add_dock(self, dock: QDockWidget) -> None:
         """The plugin's docks share one tabbed place on the right, so that each keeps a readable height
-        instead of being squeezed under the others; the one just opened is shown on top."""
+        instead of being squeezed under the others; a dock that is opened comes to the front of its tabs."""
         main = self.iface.mainWindow()
         self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
         others = [d for d in main.findChildren(QDockWidget) if d is not dock and d.objectName().startswith("Remix")
                   and not d.isFloating() and d.isVisible() and main.dockWidgetArea(d) == Qt.RightDockWidgetArea]
         if others:
             main.tabifyDockWidget(others[0], dock)
-        dock.show()
-        dock.raise_()
+        dock.visibilityChanged.connect(lambda visible: visible and dock.raise_())
 
     def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
         submenu = self.menu.addMenu(QIcon(icon(icon_name)) if icon_name else QIcon(), title)

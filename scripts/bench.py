@@ -458,8 +458,108 @@ def bench_offline():
                 size / 1024 / 1024, "MB")]
 
 
+
+def bench_infobox():
+    """«Informazioni RE.MIX» with both maps of the demo pack loaded: a click on a PINQuA intervento in Rho
+    at about 1:5.000 (the features hit, the first infobox rendered and shown in the dock's QTextBrowser);
+    and the «RE.MIX» locator filter answering through QGIS's own locator (its thread, its signals) over
+    every searchable feature of the pack, the index already built; the building, for reference."""
+    from types import SimpleNamespace
+
+    from qgis.core import QgsApplication, QgsLocator, QgsLocatorContext, QgsMapSettings, QgsProject, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+
+    from remix_plugin.core.identify import identify
+    from remix_plugin.core.infobox import infobox_html
+    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.places import build_places
+    from remix_plugin.gui.infobox_dock import InfoboxDock
+    from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
+
+    ctx = make_context(derived_store=Path(tempfile.mkdtemp()) / "derivati.gpkg")
+    project = QgsProject()
+    for map_id in ("opportunita", "realizzazioni"):
+        load_map(project, map_id, ctx)
+    root = project.layerTreeRoot()
+    settings = QgsMapSettings()
+    settings.setLayers([l for l in root.layerOrder() if root.findLayer(l.id()).isVisible()])
+    settings.setDestinationCrs(project.crs())
+    settings.setOutputSize(QSize(1000, 800))
+    pinqua = next(l for l in project.mapLayers().values() if l.customProperty("remix/entry_id") == "interventi_pinqua")
+    target = next(pinqua.getFeatures("\"cup\" = 'C41I21000020001'")).geometry().pointOnSurface().asPoint()
+    settings.setExtent(QgsRectangle(target.x() - 660, target.y() - 530, target.x() + 660, target.y() + 530))
+    dock = InfoboxDock()
+    hits = []
+
+    def click():
+        hits[:] = identify(settings, target, ctx.catalogue)
+        dock.set_hits(hits, lambda hit: infobox_html(hit.layer, hit.feature, hit.entry, None, ctx.pack))
+
+    click()  # templates compiled, caches warm
+    if not hits or hits[0].entry.id != "interventi_pinqua":
+        raise RuntimeError(f"il clic non tocca l'intervento: {[h.key for h in hits]}")
+    t_click = timed(click, repeat=20)
+
+    index = PlaceIndex(SimpleNamespace(scope=None, catalogue=ctx.catalogue))
+    locator = QgsLocator()
+    locator.registerFilter(RemixLocatorFilter(index, lambda *chosen: None))
+    answers = []
+    locator.foundResult.connect(lambda result: answers.append(result.displayString))
+
+    def search():
+        answers.clear()
+        locator.fetchResults("rmx cassina de pecchi", QgsLocatorContext())
+        while locator.isRunning():
+            QgsApplication.processEvents()
+        QgsApplication.processEvents()
+        if answers[:1] != ["Cassina de' Pecchi"]:
+            raise RuntimeError(f"la ricerca non trova il Comune: {answers[:5]}")
+
+    search()  # builds the index
+    t_search = timed(search, repeat=20)
+    t_build = timed(lambda: build_places(ctx.pack, ctx.catalogue), repeat=5)
+    count = len(index.current.places)
+    dock.deleteLater()
+    project.clear()
+    return [row(f"Clic → infobox mostrata, due mappe caricate ({len(hits)} elementi toccati)", t_click * 1000, "ms",
+                target=50),
+            row(f"Ricerca «RE.MIX» nella barra di QGIS, risposta su {count} elementi del pacchetto", t_search * 1000,
+                "ms", target=100),
+            row("… costruzione dell'indice della ricerca (prima ricerca dopo un cambio di pacchetto o di filtro)",
+                t_build * 1000, "ms")]
+
+
+def bench_print():
+    """CMM print layouts: the A3 landscape PDF of the whole Mappa delle Realizzazioni as loaded in QGIS (what the
+    user waits for after «Esporta»), and the Scheda comunale atlas of the 133 Comuni from the demo pack
+    (indicators, interventi, layers and 133 pages in one PDF)."""
+    from qgis.core import QgsProject
+
+    from remix_plugin.core import printing
+    from remix_plugin.core.atlas import print_atlas
+    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.scope import ALL_CMM
+
+    work = Path(tempfile.mkdtemp(prefix="remix-bench-print-"))
+    try:
+        ctx = make_context(derived_store=work / "derivati.gpkg")
+        project = QgsProject()
+        load_map(project, "realizzazioni", ctx)
+        sheet = printing.template("A3_orizzontale")
+        view = printing.project_view(project, "realizzazioni")
+        a3 = timed(lambda: printing.print_map(project, sheet, view, "Mappa delle Realizzazioni", ALL_CMM,
+                                              work / "a3.pdf", ctx.pack, ctx.catalogue), 3)
+        atlas = timed(lambda: print_atlas(ctx.pack, None, work / "schede.pdf"), 1)
+        size = (work / "schede.pdf").stat().st_size
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [row("Stampa A3 orizzontale in PDF della Mappa delle Realizzazioni completa", a3, "s", target=5),
+            row("Schede comunali (atlante) dei 133 Comuni in un PDF", atlas, "s", target=90),
+            row("… dimensione del PDF delle 133 schede", size / 1024 / 1024, "MB")]
+
+
 BENCHES = [bench_maps, bench_startup, bench_pgt, bench_zone_filter, bench_indicators_demo, bench_indicators_scaling,
-           bench_segnalazioni, bench_offline]
+           bench_segnalazioni, bench_offline, bench_infobox, bench_print]
 
 
 def write_readme_table(rows):

@@ -11,7 +11,8 @@ import sys
 from remix_plugin.__about__ import __title__, __version__
 
 # modules of this package that define subcommands, in help order
-COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni", "offline"]
+COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni", "offline", "infobox", "print_map",
+            "atlas"]
 
 
 def common_arguments() -> argparse.ArgumentParser:

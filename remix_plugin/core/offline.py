@@ -29,6 +29,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core import datapack, maps, paths
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.funding import SHARES_TABLE
 from remix_plugin.core.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
 from remix_plugin.core.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
                                                 read_manifest, write_manifest)
@@ -320,7 +321,8 @@ def write_package(plan: Plan, feedback=None) -> Path:
 
 def _write_data(plan: Plan, gpkg: Path, feedback) -> Dict[str, int]:
     """Every planned table, cut, with its style as the table's default; the pack's metadata and,
-    whatever the maps, the Comuni and Zone (the contract's required tables). Table -> features written."""
+    whatever the maps, the Comuni and Zone (the contract's required tables) and the shares of the
+    interventi among Comuni. Table -> features written."""
     layers = _entry_layers(plan.project)
     written = {}
     for number, item in enumerate(plan.items):
@@ -333,8 +335,9 @@ def _write_data(plan: Plan, gpkg: Path, feedback) -> Dict[str, int]:
         source.exportNamedStyle(document, QgsReadWriteContext(), STYLE_CATEGORIES)
         table.importNamedStyle(document, STYLE_CATEGORIES)
         save_default_style(table, STYLE_NAME, f"{item.title} — stile CMM (RE.MIX)")
-    for name in ("comuni", "zone_omogenee"):
-        if name not in written:
+    # the shares of the interventi among Comuni too, so infoboxes and indicators in the field read them
+    for name in ("comuni", "zone_omogenee", SHARES_TABLE):
+        if name not in written and name in datapack.pack_tables(plan.ctx.pack):
             written[name] = write_to_gpkg(datapack.open_table(plan.ctx.pack, name), gpkg, name).featureCount()
     write_to_gpkg(_metadata_layer(plan), gpkg, "metadata")
     return written

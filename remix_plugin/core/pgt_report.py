@@ -9,8 +9,8 @@ import math
 from pathlib import Path
 from typing import List
 
-from qgis.core import (QgsBasicNumericFormat, QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsField,
-                       QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemAttributeTable, QgsLayoutItemLabel,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsField,
+                       QgsLayoutFrame, QgsLayoutItemAttributeTable, QgsLayoutItemLabel,
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemScaleBar,
                        QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLegendStyle, QgsPrintLayout,
                        QgsProject, QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
@@ -18,8 +18,7 @@ from qgis.PyQt.QtCore import QRectF, Qt, QVariant
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import datapack, paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core import datapack, layouts, paths
 from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt_coherence import COLUMNS, CoherenceReading
 
@@ -76,13 +75,10 @@ def write_report_pdf(check: CheckResult, reading: CoherenceReading, path: Path, 
     """The report as a PDF: a map page, then the problems and the coherence reading as tables."""
     project = QgsProject()  # owns copies of the layers: the check's own layers stay untouched
     layout = _report_layout(check, reading, project, package)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    result = QgsLayoutExporter(layout).exportToPdf(str(path), QgsLayoutExporter.PdfExportSettings())
-    del layout  # before the project it refers to
-    if result != QgsLayoutExporter.Success:
-        raise RemixError(f"Impossibile scrivere il rapporto PDF «{path}» (errore {result}).")
-    return path
+    try:
+        return layouts.export(layout, path)
+    finally:
+        del layout  # before the project it refers to
 
 
 def _report_layout(check: CheckResult, reading: CoherenceReading, project: QgsProject, package: str) -> QgsPrintLayout:
@@ -187,11 +183,7 @@ def _scale_bar(layout, map_item):
     bar.setLinkedMap(map_item)
     bar.setUnits(QgsUnitTypes.DistanceMeters)
     bar.setUnitLabel("m")
-    italian = QgsBasicNumericFormat()
-    italian.setThousandsSeparator(".")
-    italian.setDecimalSeparator(",")
-    italian.setNumberDecimalPlaces(0)
-    bar.setNumericFormat(italian)
+    bar.setNumericFormat(layouts.italian_format())
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)

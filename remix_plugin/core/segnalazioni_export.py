@@ -2,9 +2,10 @@
 segnalazioni (taxonomy fields only, no sync bookkeeping) and a one-page PDF sheet for each.
 
 The sheet is the print layout print_layouts/scheda_segnalazione.qpt (data: CMM may restyle it in
-QGIS's layout designer). The code fills the items by id: `titolo`, `sottotitolo`, `mappa`,
-`scheda` (a manual table: field, value), `piede`, `logo`. Text goes into the sheet as plain text,
-never as HTML, so hostile text in a field is printed as it is.
+QGIS's layout designer), loaded and exported by `core.layouts` (its CMM logo found wherever the plugin
+is installed). The code fills the items by id: `titolo`, `sottotitolo`, `mappa`, `scheda` (a manual
+table: field, value), `piede`. Text goes into the sheet as plain text, never as HTML, so hostile text
+in a field is printed as it is.
 """
 import math
 import tempfile
@@ -13,13 +14,10 @@ from pathlib import Path
 from typing import List
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, QgsFeatureRequest, QgsFillSymbol, QgsGeometry,
-                       QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsMarkerSymbol, QgsPrintLayout, QgsProject,
-                       QgsReadWriteContext, QgsRectangle, QgsRenderContext,
-                       QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
-from qgis.PyQt.QtXml import QDomDocument
+                       QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMarkerSymbol,
+                       QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
 
-from remix_plugin.core import datapack, paths
+from remix_plugin.core import datapack, layouts, paths
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import write_to_gpkg
 from remix_plugin.core.scope import normalise
@@ -27,7 +25,6 @@ from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni_store import layer_uri, now_iso
 
 TEMPLATE = paths.PRINT_LAYOUTS / "scheda_segnalazione.qpt"
-LOGO = paths.ICONS / "logo_cmm.svg"
 MIN_MAP_SPAN_M = 1500.0
 
 
@@ -104,18 +101,18 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     taxonomy = load_taxonomy()
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
-    layout = _layout(project)
+    layout = layouts.load_template(TEMPLATE, project)  # its pictures (the CMM logo) found wherever installed
     comuni = datapack.open_table(Path(pack), "comuni", "Comuni")
     comuni.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "245,245,240,255", "outline_color": "120,120,120,255", "outline_width": "0.3"})))
     shape = _shape_layer(feature)
     project.addMapLayers([comuni, shape])
     value = lambda name: taxonomy.describe(name, feature[name])  # noqa: E731
-    _item(layout, "titolo", QgsLayoutItemLabel).setText(str(feature["titolo"] or ""))
-    _item(layout, "sottotitolo", QgsLayoutItemLabel).setText(
+    layouts.item(layout, "titolo", QgsLayoutItemLabel).setText(str(feature["titolo"] or ""))
+    layouts.item(layout, "sottotitolo", QgsLayoutItemLabel).setText(
         f"{value('tipo')} · {value('natura')} · stato: {value('stato')} — {feature['comune']} "
         f"({feature['zona_omogenea']})")
-    map_item = _item(layout, "mappa", QgsLayoutItemMap)
+    map_item = layouts.item(layout, "mappa", QgsLayoutItemMap)
     map_item.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
     map_item.setLayers([shape, comuni])
     map_item.zoomToExtent(_extent(feature.geometry()))
@@ -126,42 +123,12 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     shown = {f.name: value(f.name) for f in taxonomy.fields if f.name not in ("titolo", "comune")}
     shown["comune_istat"] = f"{feature['comune']} ({feature['comune_istat']})"
     rows = [[QgsTableCell(f.label), QgsTableCell(shown[f.name])] for f in taxonomy.fields if shown.get(f.name)]
-    frame = _item(layout, "scheda", QgsLayoutFrame)
+    frame = layouts.item(layout, "scheda", QgsLayoutFrame)
     frame.multiFrame().setTableContents(rows)
-    logo = layout.itemById("logo")
-    if isinstance(logo, QgsLayoutItemPicture):
-        logo.setPicturePath(str(LOGO))
-    _item(layout, "piede", QgsLayoutItemLabel).setText(
+    layouts.item(layout, "piede", QgsLayoutItemLabel).setText(
         f"RE.MIX — Città metropolitana di Milano. Scheda della segnalazione {feature['uuid']}, generata il "
         f"{now_iso()[:10]}. Confini comunali: pacchetto dati «{Path(pack).name}». Coordinate EPSG:32632.")
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.rasterizeWholeImage = False
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # text stays text: searchable, copyable
-    result = QgsLayoutExporter(layout).exportToPdf(str(pdf), settings)
-    if result != QgsLayoutExporter.Success:
-        raise RemixError(f"Impossibile scrivere la scheda PDF «{pdf.name}» (errore {result}).")
-    return pdf
-
-
-def _layout(project: QgsProject) -> QgsPrintLayout:
-    try:
-        text = TEMPLATE.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RemixError(f"Modello di stampa «{TEMPLATE.name}» non leggibile: {exc}.") from exc
-    document = QDomDocument()
-    if not document.setContent(text):
-        raise RemixError(f"Modello di stampa «{TEMPLATE.name}» non valido (XML).")
-    layout = QgsPrintLayout(project)
-    layout.loadFromTemplate(document, QgsReadWriteContext())
-    return layout
-
-
-def _item(layout: QgsPrintLayout, item_id: str, kind):
-    item = layout.itemById(item_id)
-    if not isinstance(item, kind):
-        raise RemixError(f"Modello di stampa «{TEMPLATE.name}»: manca l'elemento «{item_id}» ({kind.__name__}).")
-    return item
+    return layouts.export(layout, pdf)  # text stays text: searchable, copyable
 
 
 def _shape_layer(feature) -> QgsVectorLayer:

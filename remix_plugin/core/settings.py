@@ -30,6 +30,8 @@ class Settings:
     segnalazioni_central: str = ""  # QGIS PostgreSQL connection name, or conninfo with authcfg= (never a password)
     offline_limit_mb: int = 2048  # «Prepara pacchetto offline» asks before writing a package estimated larger
     offline_output_dir: str = ""  # where «Prepara pacchetto offline» last wrote a package
+    print_template: str = ""  # the print layout last chosen in «Stampa» (a file name of print_layouts/)
+    print_output_dir: str = ""  # where «Stampa» last wrote a PDF or PNG
 
     @classmethod
     def load(cls) -> "Settings":

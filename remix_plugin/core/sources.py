@@ -125,7 +125,7 @@ def arcgis_map_uri(url: str, layer: str, crs: str = datapack.CRS, authcfg: str =
 
 
 def wms_uri(url: str, layers: str, crs: str, fmt: str = "image/png", authcfg: str = "") -> str:
-    parts = [f"contextualWMSLegend=0", f"crs={crs}", "dpiMode=7", f"format={fmt}", f"layers={layers}", "styles=",
+    parts = ["contextualWMSLegend=0", f"crs={crs}", "dpiMode=7", f"format={fmt}", f"layers={layers}", "styles=",
              f"url={url}"]
     if authcfg:
         parts.insert(0, f"authcfg={authcfg}")

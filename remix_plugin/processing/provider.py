@@ -11,10 +11,12 @@ class RemixProvider(QgsProcessingProvider):
         from remix_plugin.processing.indicator_algorithm import IndicatorAlgorithm
         from remix_plugin.processing.offline_algorithm import OfflineAlgorithm
         from remix_plugin.processing.pgt_algorithms import PgtCheckAlgorithm, PgtPackageAlgorithm
+        from remix_plugin.processing.print_algorithms import AtlasAlgorithm, PrintMapAlgorithm
         from remix_plugin.processing.project_algorithm import ProjectAlgorithm
 
         for algorithm in (ProjectAlgorithm(), PgtCheckAlgorithm(), PgtPackageAlgorithm(),
-                          IndicatorAlgorithm("superficie"), IndicatorAlgorithm("finanziamento"), OfflineAlgorithm()):
+                          IndicatorAlgorithm("superficie"), IndicatorAlgorithm("finanziamento"), OfflineAlgorithm(),
+                          PrintMapAlgorithm(), AtlasAlgorithm()):
             self.addAlgorithm(algorithm)
 
     def id(self):

@@ -133,6 +133,39 @@
     </message>
   </context>
   <context>
+    <name>InfoboxDock</name>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Infobox RE.MIX</source>
+      <translation>RE.MIX infobox</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Elemento precedente</source>
+      <translation>Previous feature</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Elemento successivo</source>
+      <translation>Next feature</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Zoom</source>
+      <translation>Zoom to</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Porta la mappa sull'elemento mostrato</source>
+      <translation>Zoom the map to the feature shown</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Gli elementi toccati dal clic, strato per strato, dal più in alto al più in basso</source>
+      <translation>The features hit by the click, layer by layer, from the topmost down</translation>
+    </message>
+  </context>
+  <context>
     <name>NewSegnalazioneDialog</name>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
@@ -287,7 +320,130 @@
     </message>
   </context>
   <context>
+    <name>PrintDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Stampa con un layout CMM</source>
+      <translation>Print with a CMM layout</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Modello</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Mappa</source>
+      <translation>Map</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Titolo</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Usa la scala della mappa</source>
+      <translation>Use the map's scale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Senza questa opzione la stampa mostra tutta la vista della mappa, alla scala arrotondata che la contiene</source>
+      <translation>Without this option the print shows the whole map view, at the round scale that holds it</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Apri nel compositore</source>
+      <translation>Open in the layout designer</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Apre il layout nel compositore di stampe di QGIS, con l'estensione, la scala e gli strati della mappa: si può ancora modificare prima di stampare</source>
+      <translation>Opens the layout in QGIS's layout designer with the map's extent, scale and layers: it can still be adjusted before printing</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Esporta</source>
+      <translation>Export</translation>
+    </message>
+  </context>
+  <context>
     <name>RemixPlugin</name>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>n.d.</source>
+      <translation>n/a</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
+      <translation>inactive address: only http, https and mailto are allowed</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>(testo abbreviato: {n} caratteri in tutto)</source>
+      <translation>(text shortened: {n} characters in all)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>sì</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>elemento</source>
+      <translation>feature</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Comuni</source>
+      <translation>Municipalities</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Zone omogenee</source>
+      <translation>Homogeneous zones</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Interventi</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Aree di opportunità</source>
+      <translation>Opportunity areas</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Stazioni</source>
+      <translation>Stations</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Comune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Zona omogenea</source>
+      <translation>Homogeneous zone</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Stazione</source>
+      <translation>Station</translation>
+    </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Catalogo RE.MIX</source>
@@ -364,9 +520,19 @@
       <translation>Reference page: </translation>
     </message>
     <message>
-      <location filename="remix_plugin/gui/class_chart.py" />
-      <source>Comuni</source>
-      <translation>Municipalities</translation>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Aiuto</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Guida alla consultazione</source>
+      <translation>User guide</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Come consultare le mappe, le infobox e gli strumenti RE.MIX</source>
+      <translation>How to read the RE.MIX maps, infoboxes and tools</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_component.py" />
@@ -385,11 +551,6 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Comune</source>
-      <translation>Municipality</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esportazione dell'indicatore</source>
       <translation>Exporting the indicator</translation>
     </message>
@@ -405,18 +566,8 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Zona omogenea</source>
-      <translation>Homogeneous zone</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Ambito: tutta la Città metropolitana di Milano</source>
       <translation>Scope: the whole Città metropolitana di Milano</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>elemento</source>
-      <translation>feature</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -482,6 +633,61 @@
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>codice ISTAT</source>
       <translation>ISTAT code</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Informazioni RE.MIX</source>
+      <translation>RE.MIX information</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Fare clic sulla mappa per leggere le informazioni delle aree e degli interventi RE.MIX</source>
+      <translation>Click on the map to read the information on RE.MIX areas and projects</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Infobox RE.MIX</source>
+      <translation>RE.MIX infobox</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Il pannello delle infobox</source>
+      <translation>The infobox panel</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Nessun elemento del catalogo RE.MIX in questo punto alla scala attuale.</source>
+      <translation>No RE.MIX catalogue feature at this point at the current scale.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Nessun elemento mostrato.</source>
+      <translation>No feature shown.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Attivare lo strumento «Informazioni RE.MIX» e fare clic sulla mappa su un'area o un intervento.</source>
+      <translation>Activate the «RE.MIX information» tool and click on an area or a project on the map.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Gli elementi mostrati non sono più sulla mappa.</source>
+      <translation>The features shown are no longer on the map.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Collegamento non aperto: sono ammessi solo indirizzi http, https e mailto.</source>
+      <translation>Link not opened: only http, https and mailto addresses are allowed.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>{n} di {total}</source>
+      <translation>{n} of {total}</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/locator_filter.py" />
+      <source>Comuni, Zone omogenee, interventi, aree di opportunità e stazioni del pacchetto dati RE.MIX</source>
+      <translation>Municipalities, homogeneous zones, projects, opportunity areas and stations of the RE.MIX data pack</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
@@ -739,6 +945,81 @@
       <translation>Allowed values: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/print_component.py" />
+      <source>Stampa…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_component.py" />
+      <source>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</source>
+      <translation>Print the map with a CMM layout (PDF, PNG or layout designer) and the municipality sheets</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Vista attuale: tutti gli strati visibili</source>
+      <translation>Current view: every visible layer</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Esportazione in corso…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa RE.MIX</source>
+      <translation>RE.MIX print</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>PDF (*.pdf);;PNG (*.png)</source>
+      <translation>PDF (*.pdf);;PNG (*.png)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Mappa RE.MIX</source>
+      <translation>RE.MIX map</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa scritta: </source>
+      <translation>Print written: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Usa la scala della mappa (1:{})</source>
+      <translation>Use the map's scale (1:{})</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Layout «{}» aperto nel compositore.</source>
+      <translation>Layout «{}» opened in the layout designer.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Scegliere il file da scrivere (PDF o PNG).</source>
+      <translation>Choose the file to write (PDF or PNG).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source> (un PDF, una pagina per Comune)</source>
+      <translation> (one PDF, one page per municipality)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Una pagina per ciascun Comune di: </source>
+      <translation>One page for each municipality of: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</source>
+      <translation>One page for each of the 133 municipalities (no homogeneous zone filter active).</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Report saved in the local database.</translation>
@@ -887,11 +1168,6 @@
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Servizi in rete, poi pacchetto dati</source>
       <translation>Online services, then data pack</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/zone_component.py" />
-      <source>Zone omogenee</source>
-      <translation>Homogeneous zones</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />

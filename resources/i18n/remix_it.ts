@@ -133,6 +133,39 @@
     </message>
   </context>
   <context>
+    <name>InfoboxDock</name>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Infobox RE.MIX</source>
+      <translation>Infobox RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Elemento precedente</source>
+      <translation>Elemento precedente</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Elemento successivo</source>
+      <translation>Elemento successivo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Porta la mappa sull'elemento mostrato</source>
+      <translation>Porta la mappa sull'elemento mostrato</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.ui" />
+      <source>Gli elementi toccati dal clic, strato per strato, dal più in alto al più in basso</source>
+      <translation>Gli elementi toccati dal clic, strato per strato, dal più in alto al più in basso</translation>
+    </message>
+  </context>
+  <context>
     <name>NewSegnalazioneDialog</name>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
@@ -287,7 +320,130 @@
     </message>
   </context>
   <context>
+    <name>PrintDialog</name>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Stampa con un layout CMM</source>
+      <translation>Stampa con un layout CMM</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Modello</source>
+      <translation>Modello</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Mappa</source>
+      <translation>Mappa</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Titolo</source>
+      <translation>Titolo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Usa la scala della mappa</source>
+      <translation>Usa la scala della mappa</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Senza questa opzione la stampa mostra tutta la vista della mappa, alla scala arrotondata che la contiene</source>
+      <translation>Senza questa opzione la stampa mostra tutta la vista della mappa, alla scala arrotondata che la contiene</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Apri nel compositore</source>
+      <translation>Apri nel compositore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Apre il layout nel compositore di stampe di QGIS, con l'estensione, la scala e gli strati della mappa: si può ancora modificare prima di stampare</source>
+      <translation>Apre il layout nel compositore di stampe di QGIS, con l'estensione, la scala e gli strati della mappa: si può ancora modificare prima di stampare</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.ui" />
+      <source>Esporta</source>
+      <translation>Esporta</translation>
+    </message>
+  </context>
+  <context>
     <name>RemixPlugin</name>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>n.d.</source>
+      <translation>n.d.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
+      <translation>indirizzo non attivo: sono ammessi solo http, https e mailto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>(testo abbreviato: {n} caratteri in tutto)</source>
+      <translation>(testo abbreviato: {n} caratteri in tutto)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>sì</source>
+      <translation>sì</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/infobox.py" />
+      <source>elemento</source>
+      <translation>elemento</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Comuni</source>
+      <translation>Comuni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Zone omogenee</source>
+      <translation>Zone omogenee</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Interventi</source>
+      <translation>Interventi</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Aree di opportunità</source>
+      <translation>Aree di opportunità</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Stazioni</source>
+      <translation>Stazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Comune</source>
+      <translation>Comune</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Zona omogenea</source>
+      <translation>Zona omogenea</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/places.py" />
+      <source>Stazione</source>
+      <translation>Stazione</translation>
+    </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
       <source>Catalogo RE.MIX</source>
@@ -364,9 +520,19 @@
       <translation>Pagina di riferimento: </translation>
     </message>
     <message>
-      <location filename="remix_plugin/gui/class_chart.py" />
-      <source>Comuni</source>
-      <translation>Comuni</translation>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Aiuto</source>
+      <translation>Aiuto</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Guida alla consultazione</source>
+      <translation>Guida alla consultazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/help_component.py" />
+      <source>Come consultare le mappe, le infobox e gli strumenti RE.MIX</source>
+      <translation>Come consultare le mappe, le infobox e gli strumenti RE.MIX</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_component.py" />
@@ -385,11 +551,6 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Comune</source>
-      <translation>Comune</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esportazione dell'indicatore</source>
       <translation>Esportazione dell'indicatore</translation>
     </message>
@@ -405,18 +566,8 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Zona omogenea</source>
-      <translation>Zona omogenea</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Ambito: tutta la Città metropolitana di Milano</source>
       <translation>Ambito: tutta la Città metropolitana di Milano</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>elemento</source>
-      <translation>elemento</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -482,6 +633,61 @@
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>codice ISTAT</source>
       <translation>codice ISTAT</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Informazioni RE.MIX</source>
+      <translation>Informazioni RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Fare clic sulla mappa per leggere le informazioni delle aree e degli interventi RE.MIX</source>
+      <translation>Fare clic sulla mappa per leggere le informazioni delle aree e degli interventi RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Infobox RE.MIX</source>
+      <translation>Infobox RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Il pannello delle infobox</source>
+      <translation>Il pannello delle infobox</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Nessun elemento del catalogo RE.MIX in questo punto alla scala attuale.</source>
+      <translation>Nessun elemento del catalogo RE.MIX in questo punto alla scala attuale.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_component.py" />
+      <source>Nessun elemento mostrato.</source>
+      <translation>Nessun elemento mostrato.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Attivare lo strumento «Informazioni RE.MIX» e fare clic sulla mappa su un'area o un intervento.</source>
+      <translation>Attivare lo strumento «Informazioni RE.MIX» e fare clic sulla mappa su un'area o un intervento.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Gli elementi mostrati non sono più sulla mappa.</source>
+      <translation>Gli elementi mostrati non sono più sulla mappa.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>Collegamento non aperto: sono ammessi solo indirizzi http, https e mailto.</source>
+      <translation>Collegamento non aperto: sono ammessi solo indirizzi http, https e mailto.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/infobox_dock.py" />
+      <source>{n} di {total}</source>
+      <translation>{n} di {total}</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/locator_filter.py" />
+      <source>Comuni, Zone omogenee, interventi, aree di opportunità e stazioni del pacchetto dati RE.MIX</source>
+      <translation>Comuni, Zone omogenee, interventi, aree di opportunità e stazioni del pacchetto dati RE.MIX</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/new_segnalazione_dialog.py" />
@@ -739,6 +945,81 @@
       <translation>Valori ammessi: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/print_component.py" />
+      <source>Stampa…</source>
+      <translation>Stampa…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_component.py" />
+      <source>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</source>
+      <translation>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Vista attuale: tutti gli strati visibili</source>
+      <translation>Vista attuale: tutti gli strati visibili</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Esportazione in corso…</source>
+      <translation>Esportazione in corso…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa RE.MIX</source>
+      <translation>Stampa RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>PDF (*.pdf);;PNG (*.png)</source>
+      <translation>PDF (*.pdf);;PNG (*.png)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Mappa RE.MIX</source>
+      <translation>Mappa RE.MIX</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa scritta: </source>
+      <translation>Stampa scritta: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Usa la scala della mappa (1:{})</source>
+      <translation>Usa la scala della mappa (1:{})</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Layout «{}» aperto nel compositore.</source>
+      <translation>Layout «{}» aperto nel compositore.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Scegliere il file da scrivere (PDF o PNG).</source>
+      <translation>Scegliere il file da scrivere (PDF o PNG).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source> (un PDF, una pagina per Comune)</source>
+      <translation> (un PDF, una pagina per Comune)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Una pagina per ciascun Comune di: </source>
+      <translation>Una pagina per ciascun Comune di: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</source>
+      <translation>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Segnalazione salvata nell'archivio locale.</translation>
@@ -887,11 +1168,6 @@
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Servizi in rete, poi pacchetto dati</source>
       <translation>Servizi in rete, poi pacchetto dati</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/zone_component.py" />
-      <source>Zone omogenee</source>
-      <translation>Zone omogenee</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />

@@ -53,6 +53,10 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
     loaded, unloaded = result["loaded_1"], result["unloaded_1"]
     assert "RE.MIX" in loaded["menus"] and "remix_toolbar" in loaded["toolbars"] and "remix" in loaded["providers"]
     assert any(d.startswith("Remix") for d in loaded["docks"])
+    assert loaded["layout_templates"] == ["RE-MIX A3 orizzontale.qpt", "RE-MIX A3 verticale.qpt",
+                                          "RE-MIX A4 orizzontale.qpt", "RE-MIX A4 verticale.qpt"]
+    assert "RemixInfoboxDock" in loaded["docks"] and "remix" in loaded["locator"] and "layertree" in loaded["locator"]
+    assert loaded["map_tool"] == "RemixInfoboxTool"
     for state in (result["unloaded_1"], result["unloaded_2"]):
         assert "RE.MIX" not in state["menus"]
         assert not [t for t in state["toolbars"] if "remix" in t.lower()]
@@ -61,6 +65,7 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
         assert "remix" not in state["providers"]
         assert state["actions"] == []
         assert state["map_tool"] is None or "Remix" not in state["map_tool"]
+        assert state["layout_templates"] == []
     assert result["loaded_2"] == loaded
     assert result["unloaded_2"] == unloaded
 

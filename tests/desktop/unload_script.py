@@ -2,11 +2,13 @@
 record what the main window holds each time, so the test can prove unload() removes everything."""
 import json
 import os
+import time
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsLocatorWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QWidget
 from qgis.utils import iface, loadPlugin, plugins, startPlugin, unloadPlugin
 
 NAME = "remix_plugin"
@@ -21,7 +23,9 @@ def settle():
 def snapshot():
     settle()
     window = iface.mainWindow()
-    locator = window.findChild(QgsLocatorWidget)
+    # QGIS's own locator widget reaches Python as a bare QWidget: found by class name, then cast
+    locator = next((sip.cast(w, QgsLocatorWidget) for w in window.findChildren(QWidget)
+                    if w.metaObject().className() == "QgsLocatorWidget"), None)
     return {
         "menus": sorted(a.text() for a in window.menuBar().actions()),
         "toolbars": sorted(t.objectName() for t in window.findChildren(QToolBar)),
@@ -31,7 +35,22 @@ def snapshot():
         "map_tool": type(iface.mapCanvas().mapTool()).__name__ if iface.mapCanvas().mapTool() else None,
         "actions": sorted(a.objectName() for a in window.findChildren(type(window.menuBar().actions()[0]))
                           if a.objectName().startswith("remix")),
+        "layout_templates": layout_templates(),
     }
+
+
+def layout_templates():
+    """The CMM sheets in QGIS's «Nuovo layout da modello» list (the profile's composer_templates folder)."""
+    folder = os.path.join(QgsApplication.qgisSettingsDirPath(), "composer_templates")
+    return sorted(n for n in os.listdir(folder) if n.startswith("RE-MIX")) if os.path.isdir(folder) else []
+
+
+def templates_installed(timeout=10.0):
+    """The plugin lists its sheets a moment after start (initGui stays light): wait for them."""
+    end = time.time() + timeout
+    while not layout_templates() and time.time() < end:
+        settle()
+        time.sleep(0.05)
 
 
 def open_everything():
@@ -46,12 +65,14 @@ def run():
     result = {}
     try:
         open_everything()
+        templates_installed()
         result["loaded_1"] = snapshot()
         unloadPlugin(NAME)
         result["unloaded_1"] = snapshot()
         loadPlugin(NAME)  # as the Plugin Manager does when a plugin is enabled again
         startPlugin(NAME)
         open_everything()
+        templates_installed()
         result["loaded_2"] = snapshot()
         unloadPlugin(NAME)
         result["unloaded_2"] = snapshot()

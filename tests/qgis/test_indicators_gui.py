@@ -162,6 +162,11 @@ class Host:
         self.actions.append(action)
         return action
 
+    def add_dock(self, dock):
+        from remix_plugin.plugin import RemixPlugin
+
+        RemixPlugin.add_dock(self, dock)
+
 
 @pytest.fixture()
 def component(session, qgis_iface):

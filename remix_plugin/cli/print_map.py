@@ -1,0 +1,32 @@
+"""`print`: a map of the portal on a CMM layout, as PDF or PNG — the same core as the «Stampa» dialog.
+
+    python -m remix_plugin print --map realizzazioni --zona "Nord Milano" --layout A3_orizzontale --out nm.pdf
+
+The map is loaded as the GUI loads it, filtered with --zona/--comune as the "Zone omogenee" dock
+does, and printed on its whole extent (or the filter's), at the round scale that fits it.
+"""
+import sys
+
+
+def register(subparsers, parent):
+    p = subparsers.add_parser("print", parents=[parent], help="stampa una mappa del portale con un layout CMM (PDF o PNG)")
+    p.add_argument("--map", required=True, choices=["opportunita", "realizzazioni"], help="la mappa da stampare")
+    p.add_argument("--layout", default="A4_orizzontale", metavar="NOME",
+                   help="modello di stampa: nome del file .qpt in print_layouts/ (predefinito: A4_orizzontale)")
+    p.add_argument("--title", default="", help="titolo (predefinito: il nome della mappa)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.png", help="file da scrivere")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from remix_plugin.cli import scope_from_args
+    from remix_plugin.core import datapack
+    from remix_plugin.core.printing import print_portal_map
+    from remix_plugin.core.settings import Settings
+
+    pack = datapack.resolve_pack(args.data, Settings.load())
+    written, problems = print_portal_map(args.map, args.layout, args.out, pack, scope_from_args(args, pack), args.title)
+    for problem in problems:
+        sys.stderr.write(f"avviso: {problem}\n")
+    sys.stdout.write(f"Stampa scritta: {written}\n")
+    return 0

@@ -1,0 +1,295 @@
+"""Infoboxes: what a planner reads about one feature of a catalogue layer.
+
+A feature becomes a context of plain values already written the Italian way (euro, ha, km, dates,
+"n.d." for what is missing), and the context is rendered by the jinja2 template the catalogue names
+for the layer, so that CMM staff change an infobox without touching Python. The dock, the command
+line and the tests all go through `build_context()` and `render()`: one code path.
+
+Attribute values are text, never markup: autoescaping is on, templates run in jinja2's sandbox (an
+offline package carries its own copy of them), very long values are cut, and a link is only made by
+`link()` for http, https and mailto addresses. The HTML is the rich-text subset QTextBrowser shows
+(tables, inline styles): nothing needs a web engine.
+"""
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional
+from urllib.parse import urlsplit
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
+                       QgsProject, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from remix_plugin.core import datapack, paths
+from remix_plugin.core.catalogue import Entry
+from remix_plugin.core.comuni_index import number_value, text_value
+from remix_plugin.core.errors import RemixError
+from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, read_shares
+from remix_plugin.core.i18n import tr
+from remix_plugin.core.indicators import EURO, INDICATORS, format_number
+from remix_plugin.core.scope import comuni_table, zones
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+TEXT_LIMIT = 1500  # characters of one value shown: a 100 kB description would bury the facts
+URL_LIMIT = 2000  # longer "addresses" are not links
+TITLE_LIMIT = 200
+TITLE_FIELDS = ("titolo", "nome", "comune", "zona_omogenea")
+UNITS = ("m", "ha", "km")  # a field name ending in _m, _ha, _km: the unit it is measured in
+INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
+
+
+def not_available() -> str:
+    return tr("n.d.")
+
+
+# --- values -----------------------------------------------------------------------------------
+
+def euro(value) -> str:
+    """€ 1.140.669,50 (n.d. when not a number)."""
+    number = number_value(value)
+    if number is None or not math.isfinite(number):
+        return not_available()
+    return "€ " + format_number(number, 2)
+
+
+def hectares(square_metres: float) -> str:
+    return format_number(square_metres / 10000.0, 2) + " ha"
+
+
+def kilometres(metres: float) -> str:
+    return format_number(metres / 1000.0, 2) + " km"
+
+
+def percent(share: float) -> str:
+    """0.25 -> "25 %", 0.1375 -> "13,8 %"."""
+    value = round(share * 100, 1)
+    return format_number(value, 0 if value.is_integer() else 1) + " %"
+
+
+def shorten(text: str) -> str:
+    """The text, or its first TEXT_LIMIT characters (cut at a space) and how long it was."""
+    if len(text) <= TEXT_LIMIT:
+        return text
+    cut = text[:TEXT_LIMIT]
+    space = cut.rfind(" ", TEXT_LIMIT - 200)
+    cut = cut[:space] if space > 0 else cut
+    note = tr("(testo abbreviato: {n} caratteri in tutto)").format(n=format_number(len(text), 0))
+    return f"{cut.rstrip()} … {note}"
+
+
+def display(value, integer: bool = False, money: bool = False) -> str:
+    """A field value as the infobox shows it."""
+    if text_value(value) == "":
+        return not_available()
+    if money:
+        return euro(value)
+    if isinstance(value, bool):
+        return tr("sì") if value else tr("no")
+    if isinstance(value, int):
+        return format_number(value, 0) if abs(value) >= 10000 else str(value)  # years stay 2018
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return not_available()
+        return format_number(value, 0) if integer or value.is_integer() else format_number(value)
+    if isinstance(value, QDateTime):
+        return value.toString("dd/MM/yyyy HH:mm")
+    if isinstance(value, QDate):
+        return value.toString("dd/MM/yyyy")
+    return shorten(text_value(value))
+
+
+def safe_url(url: str) -> bool:
+    """Only http(s) addresses with a host and mailto addresses become links."""
+    url = (url or "").strip()
+    if not url or len(url) > URL_LIMIT:
+        return False
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return bool(parts.netloc)
+    return scheme == "mailto" and bool(parts.path)
+
+
+def url_of(value) -> dict:
+    text = text_value(value)
+    return {"url": text, "cliccabile": safe_url(text)}
+
+
+# --- the context --------------------------------------------------------------------------------
+
+def pack_for_project(project: QgsProject) -> Path:
+    """The data pack behind a project's catalogue layers: an offline package's own, else the settings' one."""
+    from remix_plugin.core.offline_manifest import package_data
+    from remix_plugin.core.settings import Settings
+
+    return package_data(project) or datapack.resolve_pack(None, Settings.load())
+
+
+def feature_title(feature: QgsFeature, entry: Entry) -> str:
+    """The feature's name as the infobox heads it (its title, name, Comune or Zona)."""
+    names = feature.fields().names()
+    for name in TITLE_FIELDS:
+        text = text_value(feature[name]) if name in names else ""
+        if text:
+            return text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT].rstrip() + " …"
+    return f"{entry.title} — {tr('elemento')} {feature.id()}"
+
+
+def build_context(layer: QgsVectorLayer, feature: QgsFeature, entry: Entry, pack: Optional[Path] = None) -> dict:
+    """Everything a template may show of the feature, JSON-ready (what `infobox --format json` prints)."""
+    fields = feature.fields()
+    money = set(AMOUNTS) | (set(EURO) if entry.id == INDICATORS["finanziamento"].entry_id else set())
+    values, urls = {}, {}
+    for index, field in enumerate(fields):
+        name = field.name()
+        value = feature.attribute(index)
+        values[name] = display(value, field.type() in INTEGER_TYPES, name in money)
+        if name.startswith("url"):
+            urls[name] = url_of(value)
+    shown = [n for n in (entry.fields or fields.names()) if n in values and n not in urls]
+    context = {
+        "titolo": feature_title(feature, entry),
+        "elemento": feature.id(),
+        "strato": {"id": entry.id, "titolo": entry.title, "fonte": entry.provider, "aggiornamento": entry.updated,
+                   "riferimento": url_of(entry.reference)},
+        "campi": values,
+        "righe": [[_label(fields.field(n)), values[n]] for n in shown],
+        "url": urls,
+        "dimostrativo": bool(pack) and datapack.is_demonstrative(pack),
+    }
+    context.update(_measures(layer, feature))
+    context.update(_places(feature, pack))
+    return context
+
+
+def _label(field) -> str:
+    """The field's alias, else its name made readable ("raggio_m" -> "Raggio (m)")."""
+    if field.alias():
+        return field.alias()
+    name = field.name()
+    unit = next((u for u in UNITS if name.endswith("_" + u)), "")
+    base = name[:-len(unit) - 1] if unit else name
+    return base.replace("_", " ").capitalize() + (f" ({unit})" if unit else "")
+
+
+def _measures(layer: QgsVectorLayer, feature: QgsFeature) -> dict:
+    """Area (ha, km²) or length (km), planar in EPSG:32632 like the indicators: the figure they add up."""
+    geometry = feature.geometry()
+    if geometry.isNull() or geometry.isEmpty():
+        return {}
+    kind = geometry.type()
+    if kind not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry):
+        return {}
+    target = QgsCoordinateReferenceSystem(datapack.CRS)
+    if layer.crs().isValid() and layer.crs() != target:
+        geometry = QgsGeometry(geometry)
+        geometry.transform(QgsCoordinateTransform(layer.crs(), target, QgsProject.instance().transformContext()))
+    if kind == QgsWkbTypes.LineGeometry:
+        return {"lunghezza": kilometres(geometry.length())}
+    area = geometry.area()
+    return {"superficie": hectares(area), "superficie_km2": format_number(area / 1e6, 2) + " km²"}
+
+
+def _places(feature: QgsFeature, pack: Optional[Path]) -> dict:
+    """The Comune(s) and Zona a feature belongs to, named from the pack's `comuni` table."""
+    names = feature.fields().names()
+    found = {}
+    table = _comuni(pack)
+    by_code = {code: (name, zona) for code, name, zona in table}
+    if "pro_com_t" in names:
+        code = text_value(feature["pro_com_t"])
+        name, zona = by_code.get(code, (text_value(feature["comune"]) if "comune" in names else "", ""))
+        found.update(comune=name or not_available(), zona_omogenea=zona or not_available())
+    elif "zona_omogenea" in names and table:
+        members = zones(table).get(text_value(feature["zona_omogenea"]), [])
+        found["comuni_zona"] = [by_code[code][0] for code in members]
+    if "cup" in names:
+        comuni = _intervento_comuni(feature, pack, by_code)
+        found.update(comuni=", ".join(comuni) or not_available(), comuni_n=len(comuni))
+    return found
+
+
+def _intervento_comuni(feature: QgsFeature, pack: Optional[Path], by_code: dict) -> List[str]:
+    """Names from `interventi_comuni` (with each one's share when there are several), else the
+    feature's own `comuni` text (an offline package's data hold no shares table)."""
+    shares = _shares(datapack.signature(pack)).get(text_value(feature["cup"]).upper(), []) if pack else []
+    if shares:
+        named = [(by_code.get(code, (code, ""))[0], quota) for code, quota in shares]
+        if len(named) == 1:
+            return [named[0][0]]
+        return [f"{name} ({percent(quota)})" for name, quota in named]
+    own = text_value(feature["comuni"]) if "comuni" in feature.fields().names() else ""
+    return [shorten(n.strip()) for n in own.split(",") if n.strip()]
+
+
+def _comuni(pack: Optional[Path]) -> list:
+    if not pack or "comuni" not in datapack.pack_tables(pack):
+        return []
+    return comuni_table(pack)
+
+
+@lru_cache(maxsize=8)
+def _shares(signature: tuple) -> Dict[str, list]:
+    pack = Path(signature[0])
+    if SHARES_TABLE not in datapack.pack_tables(pack):
+        return {}
+    return read_shares(datapack.open_table(pack, SHARES_TABLE), [])
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+def templates_folder(project: Optional[QgsProject]) -> Path:
+    """The infobox templates a project uses: an offline package's own copy, else the plugin's."""
+    return paths.for_project(project, paths.TEMPLATES) / "infobox"
+
+
+def render(context: dict, template: str, folder: Path) -> str:
+    """The HTML of one infobox; RemixError naming the template when it is missing or broken."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    try:
+        return _environment(str(folder)).get_template(template).render(context)
+    except TemplateNotFound as exc:
+        raise RemixError(f"Modello di infobox «{exc.name}» non trovato in «{folder}».") from exc
+    except TemplateSyntaxError as exc:
+        raise RemixError(f"Modello di infobox «{exc.name or template}», riga {exc.lineno}: {exc.message}.") from exc
+    except TemplateError as exc:
+        raise RemixError(f"Modello di infobox «{template}» in «{folder}»: {exc}.") from exc
+
+
+def infobox_html(layer: QgsVectorLayer, feature: QgsFeature, entry: Entry, project: Optional[QgsProject] = None,
+                 pack: Optional[Path] = None) -> str:
+    return render(build_context(layer, feature, entry, pack), entry.infobox, templates_folder(project))
+
+
+@lru_cache(maxsize=8)
+def _environment(folder: str):
+    """One sandboxed jinja2 environment per templates folder; an edited template is read again."""
+    from jinja2 import ChainableUndefined, FileSystemLoader
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class NotAvailable(ChainableUndefined):
+        """A field the layer does not have: «n.d.», never an error."""
+
+        def __str__(self):
+            return not_available()
+
+    environment = SandboxedEnvironment(loader=FileSystemLoader(folder), autoescape=True, undefined=NotAvailable,
+                                       auto_reload=True, trim_blocks=True, lstrip_blocks=True)
+    environment.globals["link"] = link
+    return environment
+
+
+def link(address, label: str):
+    """`{{ link(url.url_pagina, "Pagina del progetto") }}`: an anchor for a safe address, else inert text."""
+    from markupsafe import Markup
+
+    url = address.get("url", "") if isinstance(address, dict) else ""
+    if not url:
+        return Markup("{0}: {1}").format(label, not_available())
+    if isinstance(address, dict) and address.get("cliccabile") and safe_url(url):
+        host = urlsplit(url.strip()).netloc
+        suffix = Markup(' <span style="color:#6b6b6b">({0})</span>').format(host) if host else ""
+        return Markup('<a href="{0}">{1}</a>{2}').format(url.strip(), label, suffix)
+    return Markup('{0}: <span style="color:#6b6b6b">{1}</span> <i>({2})</i>').format(
+        label, shorten(url), tr("indirizzo non attivo: sono ammessi solo http, https e mailto"))
