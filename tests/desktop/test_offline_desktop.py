@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
-from remix_plugin.core.offline_manifest import STORE_FILE, read_manifest
+from remix_plugin.core.offline_manifest import DATA_FILE, STORE_FILE, read_manifest
 from remix_plugin.core.scope import resolve_scope
 from tests.desktop.qgis_desktop import ROOT, build_zip, make_profile, run_qgis, xvfb
 from tests.qgis.offline_fixtures import region_services, remote, to_tablet
@@ -39,5 +39,6 @@ def test_desktop_opens_a_package_with_the_servers_stopped(qgis_app, demo_pack, t
     assert result["requests"] == []
     assert result["warnings"] == []  # e.g. no «font not available» from styles written headless
     assert result["store"] == str(tablet / STORE_FILE)
+    assert result["search_pack"] == str(tablet / DATA_FILE) and "Rho" in result["search"]  # search reads the package
     assert "Prepara pacchetto offline…" in result["actions"]
     assert screenshot.exists() and screenshot.stat().st_size > 50_000
