@@ -33,6 +33,15 @@ def resolve_pack(path=None, settings=None) -> Path:
     return demo_pack_path()
 
 
+def project_pack(project) -> Path:
+    """The data pack behind a project's catalogue layers: an open offline package's own data, else the
+    settings' pack (else the demo pack). What the docks, search, infoboxes and printing read."""
+    from remix_plugin.core.offline_manifest import package_data
+    from remix_plugin.core.settings import Settings
+
+    return package_data(project) or resolve_pack(None, Settings.load())
+
+
 def demo_pack_path() -> Path:
     if not paths.DEMO_PACK.exists():
         from remix_plugin.core.demo_pack import build_demo_pack

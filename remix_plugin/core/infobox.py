@@ -117,14 +117,6 @@ def url_of(value) -> dict:
 
 # --- the context --------------------------------------------------------------------------------
 
-def pack_for_project(project: QgsProject) -> Path:
-    """The data pack behind a project's catalogue layers: an offline package's own, else the settings' one."""
-    from remix_plugin.core.offline_manifest import package_data
-    from remix_plugin.core.settings import Settings
-
-    return package_data(project) or datapack.resolve_pack(None, Settings.load())
-
-
 def feature_title(feature: QgsFeature, entry: Entry) -> str:
     """The feature's name as the infobox heads it (its title, name, Comune or Zona)."""
     names = feature.fields().names()

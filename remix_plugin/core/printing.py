@@ -260,10 +260,3 @@ def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optio
                         out, ctx.pack, ctx.catalogue)
     return written, ctx.problems + (scoped.problems if scoped else [])
 
-
-def pack_for(project: QgsProject) -> Path:
-    """The data pack a project's catalogue layers come from: an offline package's own, else the settings'."""
-    from remix_plugin.core.offline_manifest import package_data
-    from remix_plugin.core.settings import Settings
-
-    return package_data(project) or datapack.resolve_pack(None, Settings.load())

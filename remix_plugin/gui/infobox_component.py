@@ -122,10 +122,10 @@ class InfoboxComponent:
 
     def show(self, hits, empty_message: str = ""):
         """Open the dock on these hits (the first one shown and highlighted)."""
-        from remix_plugin.core.infobox import infobox_html, pack_for_project
+        from remix_plugin.core.infobox import infobox_html
 
         try:
-            pack = pack_for_project(QgsProject.instance())
+            pack = datapack.project_pack(QgsProject.instance())
         except RemixError as exc:  # the infobox is still shown, without what the pack adds
             log.warning(exc.message)
             pack = None
@@ -155,12 +155,11 @@ class InfoboxComponent:
 
     def choose(self, entry: str, fid: int, extent: tuple):
         """A search result was chosen: zoom to it, open its infobox."""
-        from remix_plugin.core.infobox import pack_for_project
 
         self.zoom_to(QgsRectangle(*extent), QgsCoordinateReferenceSystem(datapack.CRS))
         project = QgsProject.instance()
         try:
-            hit = hit_for(project, self.session.catalogue, entry, fid, pack_for_project(project))
+            hit = hit_for(project, self.session.catalogue, entry, fid, datapack.project_pack(project))
         except RemixError as exc:
             log.error(exc.message)
             return

@@ -8,7 +8,7 @@ The core modules are imported on the first search, so QGIS's start-up does not p
 """
 from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 
-from remix_plugin.core import log
+from remix_plugin.core import datapack, log
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
 
@@ -25,11 +25,10 @@ class PlaceIndex:
 
     def prepared(self):
         """The up-to-date index (None, and a line in the log, when the pack cannot be read)."""
-        from remix_plugin.core.infobox import pack_for_project
         from remix_plugin.core.places import build_places, index_key
 
         try:
-            pack = pack_for_project(QgsProject.instance())
+            pack = datapack.project_pack(QgsProject.instance())
             catalogue = self.session.catalogue
             if self.current is None or self.current.key != index_key(pack, self.session.scope, catalogue):
                 self.current = build_places(pack, catalogue, self.session.scope)

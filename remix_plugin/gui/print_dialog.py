@@ -14,7 +14,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
 
-from remix_plugin.core import layouts, log, printing
+from remix_plugin.core import datapack, layouts, log, printing
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.scope import comuni_table, describe_scope
@@ -86,7 +86,7 @@ class PrintDialog(QDialog, FORM):
         return self.titleEdit.text().strip() or self.titleEdit.placeholderText()
 
     def area(self) -> str:
-        return describe_scope(comuni_table(printing.pack_for(QgsProject.instance())), self.session.scope)
+        return describe_scope(comuni_table(datapack.project_pack(QgsProject.instance())), self.session.scope)
 
     def view(self) -> printing.MapView:
         canvas = self.iface.mapCanvas()
@@ -105,7 +105,7 @@ class PrintDialog(QDialog, FORM):
         project = QgsProject.instance()
         try:
             layout = printing.map_layout(project, self.chosen(), self.view(), self.title(), self.subtitle(),
-                                         printing.pack_for(project), self.session.catalogue)
+                                         datapack.project_pack(project), self.session.catalogue)
         except RemixError as exc:
             return self.say(exc.message, error=True)
         manager = project.layoutManager()
@@ -126,7 +126,7 @@ class PrintDialog(QDialog, FORM):
             if not self.outputWidget.filePath().strip():
                 raise RemixError(tr("Scegliere il file da scrivere (PDF o PNG)."))
             out = layouts.target(self.outputWidget.filePath().strip())
-            pack = printing.pack_for(project)
+            pack = datapack.project_pack(project)
             work = (self._atlas_work(pack, out) if self.chosen().kind == printing.ATLAS else
                     self._map_work(pack, out))
         except RemixError as exc:

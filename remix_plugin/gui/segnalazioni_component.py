@@ -75,9 +75,7 @@ class SegnalazioniComponent(QObject):
     @staticmethod
     def pack() -> Path:
         """The open offline package's own data (its Comuni), else the settings' data pack."""
-        from remix_plugin.core.offline_manifest import package_data
-
-        return package_data(QgsProject.instance()) or datapack.resolve_pack(None, Settings.load())
+        return datapack.project_pack(QgsProject.instance())
 
     def lookup(self):
         from remix_plugin.core.segnalazioni_geometry import ComuniLookup

@@ -12,7 +12,6 @@ from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.paths import icon
 from remix_plugin.core.scope import comuni_table
-from remix_plugin.core.settings import Settings
 
 
 class ZoneComponent:
@@ -48,7 +47,7 @@ class ZoneComponent:
 
     @staticmethod
     def pack():
-        return datapack.resolve_pack(None, Settings.load())
+        return datapack.project_pack(QgsProject.instance())
 
     def toggle_dock(self, checked):
         if self.dock is None:

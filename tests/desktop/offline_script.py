@@ -34,10 +34,10 @@ def run():
         part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
         result["store"] = str(part.store_path())
         result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
-        from remix_plugin.core.infobox import pack_for_project
+        from remix_plugin.core.datapack import project_pack
         from remix_plugin.core.places import build_places
 
-        pack = pack_for_project(QgsProject.instance())
+        pack = project_pack(QgsProject.instance())
         result["search_pack"] = str(pack)
         result["search"] = [p.label for p in build_places(pack, plugins["remix_plugin"].session.catalogue).search("rho")]
         iface.mapCanvas().refreshAllLayers()

@@ -1,6 +1,5 @@
 """The zip a CMM planner installs: built by `make package`, installed into a fresh profile, and used
 in a real QGIS Desktop window under Xvfb. The screenshot is kept under out/ to be looked at."""
-import os
 from pathlib import Path
 
 import pytest

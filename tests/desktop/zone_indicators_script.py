@@ -62,7 +62,7 @@ def run():
         iface.mapCanvas().waitWhileRendering()
         settle(1.0, tasks=False)
         iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
-    except Exception as exc:  # the result file says what went wrong
+    except Exception:  # the result file says what went wrong
         import traceback
 
         result["error"] = traceback.format_exc()

@@ -14,7 +14,7 @@ from qgis.PyQt.QtGui import QTextDocument
 from remix_plugin.core import datapack, paths
 from remix_plugin.core.catalogue import load_catalogue
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.infobox import build_context, infobox_html, pack_for_project, render, templates_folder
+from remix_plugin.core.infobox import build_context, infobox_html, render, templates_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 RHO_CUP = "C41I21000020001"  # PINQuA, real: CUP 4 - ID 103, Rho, € 1.140.669,50
@@ -170,7 +170,7 @@ def test_an_offline_package_shows_infoboxes_from_its_own_templates(demo_pack, ca
                    encoding="utf-8")
     project = open_package(tablet)
     assert templates_folder(project) == tablet / "templates" / "infobox"
-    pack = pack_for_project(project)
+    pack = datapack.project_pack(project)
     assert pack == tablet / "dati_catalogo.gpkg"
     layer = catalogue_layers(project)[("realizzazioni", "interventi_pinqua")]
     feature = next(layer.getFeatures(f"\"cup\" = '{RHO_CUP}'"))

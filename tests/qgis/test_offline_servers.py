@@ -51,6 +51,7 @@ def test_feature_services_are_downloaded_cut_and_open_with_the_server_stopped(de
 def test_segnalazioni_round_trip_package_offline_edits_sync_nothing_lost_nothing_duplicated(
         demo_pack, central, postgis_server, tmp_path, isolated_settings):
     from remix_plugin.gui.segnalazioni_component import SegnalazioniComponent
+    from remix_plugin.gui.zone_component import ZoneComponent
 
     lookup = ComuniLookup.for_pack(demo_pack)
     office = tmp_path / "ufficio.gpkg"
@@ -69,6 +70,7 @@ def test_segnalazioni_round_trip_package_offline_edits_sync_nothing_lost_nothing
     try:
         assert SegnalazioniComponent.store_path() == tablet / STORE_FILE
         assert SegnalazioniComponent.pack() == tablet / DATA_FILE
+        assert ZoneComponent.pack() == tablet / DATA_FILE  # the Zona filter reads the package's own Comuni
         store = placed_store_layers(QgsProject.instance(), tablet / STORE_FILE)
         points = store.punti
         actors = points.editorWidgetSetup(points.fields().indexOf("attori"))  # the form's lists, from the package

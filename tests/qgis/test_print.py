@@ -18,7 +18,7 @@ from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeedback, QgsG
                        QgsLayoutUtils, QgsLegendRenderer, QgsProcessingContext, QgsProcessingFeedback, QgsProject,
                        QgsUnitTypes, QgsVectorLayer)
 
-from remix_plugin.core import layouts, paths, printing
+from remix_plugin.core import datapack, layouts, paths, printing
 from remix_plugin.core.catalogue import load_catalogue
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
@@ -306,7 +306,7 @@ def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, iso
         printing.template("A4_tablet")  # not the plugin's
     sheet = printing.template("A4_tablet", project)
     view = printing.project_view(project, "realizzazioni")
-    pack = printing.pack_for(project)
+    pack = datapack.project_pack(project)
     assert pack.parent == tablet
     layout = printing.map_layout(project, sheet, view, "Nord Milano sul tablet", "Zona omogenea Nord Milano", pack,
                                  load_catalogue())
