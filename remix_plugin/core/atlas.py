@@ -117,7 +117,7 @@ def _coverage(comuni: QgsVectorLayer, wanted: set, results, counts) -> QgsVector
 def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
     """(pro_com_t, cup, titolo, bando, importo finanziato, 1) of every intervento in each wanted Comune:
     Comuni from `interventi_comuni`, else from the intervento's geometry; a CUP once per Comune."""
-    shares = funding.read_shares(datapack.open_table(pack, funding.SHARES_TABLE), problems)
+    shares = funding.pack_shares(pack, problems)
     boundaries = comuni_geometries(pack)
     tables = [t for t in datapack.INTERVENTI_TABLES if t in datapack.pack_tables(pack)]
     rows, seen = [], set()

@@ -1,12 +1,16 @@
-"""The Comuni an indicator is computed for, and a fast answer to "which Comune holds this box?".
+"""The Comuni an indicator is computed for, and a fast answer to "which Comune holds these boxes?".
 
-Per-feature spatial queries dominate the cost of the indicators on large packs, so there the Comuni
-are rasterised once into a grid of square cells (a quadtree from 2 km down to 250 m): a cell wholly
-inside one Comune answers with that Comune and no geometry test at all; only cells on a boundary
-keep a short list of candidate Comuni to test exactly. Correctness never depends on the grid.
+Per-area spatial queries dominate the cost of the indicators on large packs, so there the Comuni
+are rasterised once (`ComuniGrid`): a box that crosses no boundary cell is wholly inside one
+Comune, answered for a whole column of boxes at once with no geometry test; only boxes on a
+boundary are tested exactly. Correctness never depends on the grid.
 """
+import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple, Union
+from typing import List, Optional
+
+import numpy as np
+from osgeo import gdal, ogr, osr
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
                        QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
@@ -16,7 +20,7 @@ from remix_plugin.core.errors import RemixError
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"
-COARSE_CELL, FINE_CELL = 2000.0, 250.0
+OUTSIDE, ON_BOUNDARY = -1, -2  # what `ComuniGrid.locate` answers besides a Comune's number
 
 
 def computation_crs() -> QgsCoordinateReferenceSystem:
@@ -47,39 +51,45 @@ class Comuni:
     scoped: bool = False  # only some Comuni (an active filter), not the whole layer
     problems: List[str] = field(default_factory=list)
     _engines: list = field(default_factory=list, repr=False)
-    _cells: Optional[Dict[Tuple[int, int], Union[int, tuple]]] = field(default=None, repr=False)
+    _grid: Optional["ComuniGrid"] = field(default=None, repr=False)
     _index: Optional[QgsSpatialIndex] = field(default=None, repr=False)
-    _origin: Tuple[float, float] = (0.0, 0.0)
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, scope: Optional[frozenset] = None) -> "Comuni":
-        missing = [f for f in REQUIRED_FIELDS if layer.fields().indexOf(f) < 0]
+        from remix_plugin.core.table_reader import LayerTable  # it reads through this module's transformed_request
+
+        return cls.from_table(LayerTable("comuni", layer), scope)
+
+    @classmethod
+    def from_table(cls, table, scope: Optional[frozenset] = None) -> "Comuni":
+        """From a `table_reader` table (a pack's `comuni`, or a layer), in the computation CRS."""
+        missing = [f for f in REQUIRED_FIELDS if f not in table.fields]
         if missing:
-            raise RemixError(f"Strato dei Comuni «{layer.name()}»: mancano i campi {', '.join(missing)}.")
-        has_population = layer.fields().indexOf(POPULATION_FIELD) >= 0
+            raise RemixError(f"Strato dei Comuni «{table.label}»: mancano i campi {', '.join(missing)}.")
         comuni = cls([], [], [], [], [], scoped=scope is not None)
         seen = set()
-        for feature in layer.getFeatures(transformed_request(layer)):
-            code = text_value(feature["pro_com_t"])
+        for row in table.rows(list(REQUIRED_FIELDS) + [POPULATION_FIELD]):
+            values = row.values
+            code = text_value(values["pro_com_t"])
             if scope is not None and code not in scope:
                 continue
             if not code or code in seen:
-                raise RemixError(f"Strato dei Comuni «{layer.name()}»: codice ISTAT «{code}» mancante o ripetuto "
-                                 f"(elemento {feature.id()}).")
+                raise RemixError(f"Strato dei Comuni «{table.label}»: codice ISTAT «{code}» mancante o ripetuto "
+                                 f"(elemento {row.fid}).")
             seen.add(code)
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                raise RemixError(f"Strato dei Comuni «{layer.name()}»: il Comune «{feature['comune']}» non ha geometria.")
+            name, geometry = text_value(values["comune"]), row.geometry
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                raise RemixError(f"Strato dei Comuni «{table.label}»: il Comune «{name}» non ha geometria.")
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
-                comuni.problems.append(f"Confine del Comune «{feature['comune']}» non valido: riparato prima del calcolo.")
+                comuni.problems.append(f"Confine del Comune «{name}» non valido: riparato prima del calcolo.")
             comuni.codes.append(code)
-            comuni.names.append(text_value(feature["comune"]))
-            comuni.zones.append(text_value(feature["zona_omogenea"]))
+            comuni.names.append(name)
+            comuni.zones.append(text_value(values["zona_omogenea"]))
             comuni.geometries.append(geometry)
-            comuni.population.append(number_value(feature[POPULATION_FIELD]) if has_population else None)
+            comuni.population.append(number_value(values.get(POPULATION_FIELD)))
         if scope is not None and not comuni.codes:
-            raise RemixError(f"Nessun Comune dello strato «{layer.name()}» rientra nel filtro attivo.")
+            raise RemixError(f"Nessun Comune dello strato «{table.label}» rientra nel filtro attivo.")
         comuni._build_lookup()
         return comuni
 
@@ -110,57 +120,12 @@ class Comuni:
             engine.prepareGeometry()
             self._engines.append(engine)
 
-    def use_grid(self) -> None:
-        """Rasterise the Comuni (about 0.15 s for CMM): worth it from some tens of thousands of lookups."""
-        if self._cells is not None:
-            return
-        self._cells = {}
-        extent = self.extent()
-        self._origin = (extent.xMinimum(), extent.yMinimum())
-        for number, geometry in enumerate(self.geometries):
-            box = geometry.boundingBox()
-            x0, y0 = self._cell(box.xMinimum(), box.yMinimum(), COARSE_CELL)
-            x1, y1 = self._cell(box.xMaximum(), box.yMaximum(), COARSE_CELL)
-            for i in range(x0, x1 + 1):
-                for j in range(y0, y1 + 1):
-                    self._rasterise(number, i, j, COARSE_CELL)
-
-    def _cell(self, x: float, y: float, size: float) -> Tuple[int, int]:
-        return int((x - self._origin[0]) // size), int((y - self._origin[1]) // size)
-
-    def _rasterise(self, number: int, i: int, j: int, size: float) -> None:
-        x, y = self._origin[0] + i * size, self._origin[1] + j * size
-        cell = QgsGeometry.fromRect(QgsRectangle(x, y, x + size, y + size))
-        engine = self._engines[number]
-        if engine.contains(cell.constGet()):
-            step = int(size // FINE_CELL)
-            for a in range(i * step, (i + 1) * step):
-                for b in range(j * step, (j + 1) * step):
-                    self._cells[(a, b)] = number
-        elif engine.intersects(cell.constGet()):
-            if size > FINE_CELL:
-                for a in (2 * i, 2 * i + 1):
-                    for b in (2 * j, 2 * j + 1):
-                        self._rasterise(number, a, b, size / 2)
-            else:
-                known = self._cells.get((i, j), ())
-                self._cells[(i, j)] = (known if isinstance(known, tuple) else (known,)) + (number,)
-
-    def locate(self, xmin: float, ymin: float, xmax: float, ymax: float) -> Union[int, tuple]:
-        """The Comune wholly holding the box (an int), or the Comuni to test exactly (a tuple, maybe empty)."""
-        cells = self._cells
-        if cells is None:
-            return tuple(self._index.intersects(QgsRectangle(xmin, ymin, xmax, ymax)))
-        ox, oy = self._origin
-        i0, j0 = int((xmin - ox) // FINE_CELL), int((ymin - oy) // FINE_CELL)
-        i1, j1 = int((xmax - ox) // FINE_CELL), int((ymax - oy) // FINE_CELL)
-        if i0 == i1 and j0 == j1:
-            return cells.get((i0, j0), ())
-        first = cells.get((i0, j0))
-        if isinstance(first, int) and (i1 - i0 + 1) * (j1 - j0 + 1) <= 9 and all(
-                cells.get((a, b)) == first for a in range(i0, i1 + 1) for b in range(j0, j1 + 1)):
-            return first
-        return tuple(self._index.intersects(QgsRectangle(xmin, ymin, xmax, ymax)))
+    def grid(self, cells: int) -> "ComuniGrid":
+        """The Comuni rasterised, `cells` along the longer side of their extent (made once, some tens of
+        milliseconds): worth it for many thousands of boxes."""
+        if self._grid is None or self._grid.cells != cells:
+            self._grid = ComuniGrid(self.geometries, self.extent(), cells)
+        return self._grid
 
     def engine(self, number: int):
         return self._engines[number]
@@ -175,6 +140,66 @@ class Comuni:
 
     def candidates(self, box: QgsRectangle) -> List[int]:
         return self._index.intersects(box)
+
+
+class ComuniGrid:
+    """The Comuni burnt into a raster in memory (GDAL): each cell holds the Comune its centre is in, and
+    cells a boundary touches (and their neighbours) are marked. A summed-area table of the marks says
+    in constant time whether a box touches a marked cell; if not, the box lies wholly in the Comune
+    of any of its cells (or wholly outside them all)."""
+
+    def __init__(self, geometries: List[QgsGeometry], extent: QgsRectangle, cells: int):
+        self.cells = cells
+        self.cell = max(extent.width(), extent.height(), 1.0) / cells
+        self.left, self.top = extent.xMinimum() - 2 * self.cell, extent.yMaximum() + 2 * self.cell
+        width = int(math.ceil(extent.width() / self.cell)) + 4
+        height = int(math.ceil(extent.height() / self.cell)) + 4
+        raster = gdal.GetDriverByName("MEM").Create("", width, height, 2, gdal.GDT_Int32)
+        raster.SetGeoTransform((self.left, self.cell, 0.0, self.top, 0.0, -self.cell))
+        srs = osr.SpatialReference(computation_crs().toWkt())
+        raster.SetSpatialRef(srs)
+        shapes = ogr.GetDriverByName("Memory").CreateDataSource("")
+        areas = shapes.CreateLayer("comuni", srs, ogr.wkbUnknown)
+        areas.CreateField(ogr.FieldDefn("n", ogr.OFTInteger))
+        lines = shapes.CreateLayer("confini", srs, ogr.wkbUnknown)
+        for number, geometry in enumerate(geometries):
+            feature = ogr.Feature(areas.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
+            feature.SetField("n", number + 1)
+            areas.CreateFeature(feature)
+            boundary = geometry.constGet().boundary()
+            outline = ogr.CreateGeometryFromWkb(bytes(QgsGeometry(boundary).asWkb())) if boundary else None
+            feature = ogr.Feature(lines.GetLayerDefn())
+            feature.SetGeometry(outline or ogr.CreateGeometryFromWkb(bytes(QgsGeometry.fromRect(
+                geometry.boundingBox()).asWkb())))  # no outline to trace: its whole box counts as boundary
+            lines.CreateFeature(feature)
+        gdal.RasterizeLayer(raster, [1], areas, options=["ATTRIBUTE=n"])
+        gdal.RasterizeLayer(raster, [2], lines, burn_values=[1], options=["ALL_TOUCHED=TRUE"])
+        self.ids = raster.GetRasterBand(1).ReadAsArray().astype(np.int32) - 1
+        marked = raster.GetRasterBand(2).ReadAsArray() > 0
+        grown = marked.copy()  # one cell more on every side: no box slips past a boundary at a cell's edge
+        grown[1:, :] |= marked[:-1, :]
+        grown[:-1, :] |= marked[1:, :]
+        wide = grown.copy()
+        wide[:, 1:] |= grown[:, :-1]
+        wide[:, :-1] |= grown[:, 1:]
+        self.marks = np.zeros((height + 1, width + 1), dtype=np.int32)
+        self.marks[1:, 1:] = wide.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
+
+    def locate(self, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> np.ndarray:
+        """For each box: the number of the Comune wholly holding it, OUTSIDE, or ON_BOUNDARY (test exactly)."""
+        height, width = self.ids.shape
+        c0 = np.floor((x0 - self.left) / self.cell)
+        c1 = np.floor((x1 - self.left) / self.cell)
+        r0 = np.floor((self.top - y1) / self.cell)
+        r1 = np.floor((self.top - y0) / self.cell)
+        within = (c0 >= 0) & (r0 >= 0) & (c1 < width) & (r1 < height)
+        c0, c1 = (np.clip(c, 0, width - 1).astype(np.int64) for c in (c0, c1))
+        r0, r1 = (np.clip(r, 0, height - 1).astype(np.int64) for r in (r0, r1))
+        m = self.marks
+        crossed = m[r1 + 1, c1 + 1] - m[r0, c1 + 1] - m[r1 + 1, c0] + m[r0, c0]
+        found = np.where(self.ids[r0, c0] >= 0, self.ids[r0, c0], OUTSIDE)
+        return np.where(within & (crossed == 0), found, ON_BOUNDARY)
 
 
 def text_value(value) -> str:

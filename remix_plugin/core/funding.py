@@ -11,12 +11,14 @@ length or position in each Comune); one with neither is reported, never silently
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsWkbTypes
 
-from remix_plugin.core.comuni_index import Comuni, number_value, text_value, transformed_request
+from remix_plugin.core.comuni_index import Comuni, number_value, text_value
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.table_reader import PackReader
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
@@ -55,18 +57,18 @@ class FundingTally:
     problems: List[str] = field(default_factory=list)
 
 
-def read_shares(layer: QgsVectorLayer, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
-    """CUP -> [(pro_com_t, quota)], each CUP's quotas brought to add up to 1 (and reported when they did not)."""
-    missing = [f for f in ("cup", "pro_com_t", "quota") if layer.fields().indexOf(f) < 0]
+def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
+    """CUP -> [(pro_com_t, quota)], each CUP's quotas brought to add up to 1 (and reported when they did not).
+    `table`: a `table_reader` table."""
+    missing = [f for f in ("cup", "pro_com_t", "quota") if f not in table.fields]
     if missing:
         raise RemixError(f"Tabella «{SHARES_TABLE}»: mancano i campi {', '.join(missing)}.")
     shares: Dict[str, Dict[str, float]] = {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    for feature in layer.getFeatures(request):
-        cup, code = text_value(feature["cup"]).upper(), text_value(feature["pro_com_t"])
-        quota = number_value(feature["quota"])
+    for row in table.rows(["cup", "pro_com_t", "quota"]):
+        cup, code = text_value(row.values["cup"]).upper(), text_value(row.values["pro_com_t"])
+        quota = number_value(row.values["quota"])
         if not cup or not code or quota is None or quota < 0:
-            problems.append(f"Tabella «{SHARES_TABLE}», riga {feature.id()}: CUP, Comune o quota mancanti o non "
+            problems.append(f"Tabella «{SHARES_TABLE}», riga {row.fid}: CUP, Comune o quota mancanti o non "
                             "validi; riga ignorata.")
             continue
         by_code = shares.setdefault(cup, {})
@@ -85,34 +87,38 @@ def read_shares(layer: QgsVectorLayer, problems: List[str]) -> Dict[str, List[Tu
     return result
 
 
-def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, QgsVectorLayer]], shares_layer: QgsVectorLayer,
-                  feedback=None) -> FundingTally:
-    """Funding per Comune from the interventi layers and the shares table."""
+def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
+    """`read_shares` of a pack's own table."""
+    with PackReader(pack) as reader:
+        return read_shares(reader.table(SHARES_TABLE), problems)
+
+
+def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, object]], shares_table, feedback=None) -> FundingTally:
+    """Funding per Comune from the interventi tables and the shares table (`table_reader` tables)."""
     size = len(comuni)
     tally = FundingTally([[0, 0, 0] for _ in range(size)], [0] * size, [[] for _ in range(size)])
-    shares = read_shares(shares_layer, tally.problems)
+    shares = read_shares(shares_table, tally.problems)
     position = {code: number for number, code in enumerate(comuni.codes)}
     seen: Dict[str, str] = {}
-    for step, (table, layer) in enumerate(sources):
+    for step, (table, source) in enumerate(sources):
         if feedback is not None:
             if feedback.isCanceled():
                 raise RemixError("Calcolo dell'indicatore annullato.")
             feedback.setProgress(100.0 * step / max(1, len(sources)))
-        _check_layer(table, layer)
-        has_title = layer.fields().indexOf("titolo") >= 0
-        for feature in layer.getFeatures(transformed_request(layer)):
-            cup = text_value(feature["cup"]).upper()
-            label = f"CUP {cup}" if cup else f"elemento {feature.id()}"
+        _check_source(table, source)
+        for row in source.rows(["cup", "titolo"] + list(AMOUNTS)):
+            cup = text_value(row.values["cup"]).upper()
+            label = f"CUP {cup}" if cup else f"elemento {row.fid}"
             if cup and cup in seen:
                 tally.problems.append(f"Tabella «{table}», {label}: intervento già contato dalla tabella «{seen[cup]}»; "
                                       "non contato di nuovo.")
                 continue
             if cup:
                 seen[cup] = table
-            cents = _cents(feature, table, label, tally.problems)
+            cents = _cents(row.values, table, label, tally.problems)
             for index in range(3):
                 tally.total_cents[index] += cents[index]
-            recipients, rule = _recipients(cup, feature.geometry(), comuni, shares)
+            recipients, rule = _recipients(cup, row.geometry, comuni, shares)
             if not recipients:
                 tally.problems.append(f"Tabella «{table}», {label}: nessun Comune in «{SHARES_TABLE}» e nessuna "
                                       "geometria; importi non attribuiti.")
@@ -120,7 +126,7 @@ def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, QgsVectorLayer]],
                     tally.unattributed_cents[index] += cents[index]
                 continue
             split = [_largest_remainder(amount, [q for _, q in recipients]) for amount in cents]
-            title = text_value(feature["titolo"]) if has_title else ""
+            title = text_value(row.values.get("titolo"))
             for number, (code, quota) in enumerate(recipients):
                 parts = tuple(s[number] for s in split)
                 where = position.get(code)
@@ -132,21 +138,21 @@ def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, QgsVectorLayer]],
                     tally.cents[where][index] += parts[index]
                 if quota > 0:
                     tally.counts[where] += 1
-                tally.attributions[where].append(Attribution(table, feature.id(), cup, title, quota, parts, rule))
+                tally.attributions[where].append(Attribution(table, row.fid, cup, title, quota, parts, rule))
     return tally
 
 
-def _check_layer(table: str, layer: QgsVectorLayer) -> None:
-    missing = [f for f in ("cup",) + AMOUNTS[:2] if layer.fields().indexOf(f) < 0]
+def _check_source(table: str, source) -> None:
+    missing = [f for f in ("cup",) + AMOUNTS[:2] if f not in source.fields]
     if missing:
-        raise RemixError(f"Tabella «{table}» (strato «{layer.name()}»): mancano i campi {', '.join(missing)}.")
+        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): mancano i campi {', '.join(missing)}.")
 
 
-def _recipients(cup: str, geometry: QgsGeometry, comuni: Comuni, shares) -> Tuple[List[Tuple[str, float]], str]:
+def _recipients(cup: str, geometry: Optional[QgsGeometry], comuni: Comuni, shares) -> Tuple[List[Tuple[str, float]], str]:
     """(pro_com_t, quota) of the Comuni an intervento goes to, and the rule that chose them."""
     if cup in shares:
         return shares[cup], "quota da interventi_comuni"
-    if geometry.isNull() or geometry.isEmpty():
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
         return [], ""
     if not geometry.isGeosValid():
         geometry = geometry.makeValid()
@@ -180,10 +186,10 @@ def _largest_remainder(amount: int, quotas: List[float]) -> List[int]:
     return parts
 
 
-def _cents(feature, table: str, label: str, problems: List[str]) -> Tuple[int, int, int]:
+def _cents(row: Dict[str, object], table: str, label: str, problems: List[str]) -> Tuple[int, int, int]:
     values = []
     for name in AMOUNTS:
-        raw = feature[name] if feature.fields().indexOf(name) >= 0 else None
+        raw = row.get(name)
         value = _decimal(raw)
         if value is None and name != "importo_totale" and text_value(raw):
             problems.append(f"Tabella «{table}», {label}: «{name}» non è un importo ({text_value(raw)}); contato come 0.")

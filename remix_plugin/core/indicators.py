@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
+import numpy as np
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
@@ -19,6 +20,7 @@ from remix_plugin.core import classification, datapack, funding, log, opportunit
 from remix_plugin.core.classification import Classes
 from remix_plugin.core.comuni_index import Comuni, text_value
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.table_reader import LayerTable, PackReader
 
 INDICATOR_PROPERTY = "remix/indicator"
 
@@ -158,37 +160,58 @@ RULES = {"superficie": opportunity_area.RULE, "finanziamento": funding.RULE}
 def measure(which: str, pack: Path = None, scope: Optional[frozenset] = None, feedback=None,
             layers: Dict[str, QgsVectorLayer] = None) -> Measurement:
     """Measure an indicator for the Comuni in scope, from `layers` (table -> layer) and, for the tables it
-    lacks, from the pack (opened into `layers`, so a caller measuring both indicators opens each table once)."""
-    if which not in INDICATORS:
-        raise RemixError(f"Indicatore «{which}» sconosciuto. Indicatori: {', '.join(INDICATORS)}.")
-    layers = {} if layers is None else layers
+    lacks, from the pack."""
+    with Tables(pack, layers) as tables:
+        return tables.measure(which, scope, feedback)
 
-    def table(name: str) -> QgsVectorLayer:
-        if name not in layers:
-            if pack is None:
-                raise RemixError(f"Manca la tabella «{name}» per calcolare l'indicatore.")
-            layers[name] = datapack.open_table(pack, name)
-        return layers[name]
 
-    comuni = Comuni.from_layer(table("comuni"), scope)
-    if which == "superficie":
-        tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(table), feedback)
-        quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
-    else:
-        tally = funding.tally_funding(comuni, [(t, table(t)) for t in funding.SOURCES], table(funding.SHARES_TABLE),
-                                      feedback)
-        quantities = [{"finanziamento": c[0] / 100, "cofinanziamento": c[1] / 100, "totale": c[2] / 100,
-                       "n_interventi": tally.counts[n]} for n, c in enumerate(tally.cents)]
-    problems = comuni.problems + tally.problems
-    for problem in problems:
-        log.warning(f"{INDICATORS[which].short}: {problem}")
-    return Measurement(which, comuni, quantities, tally, Path(pack) if pack else None, problems)
+class Tables:
+    """What a measurement reads: the layers handed over, else the pack's tables (one GDAL dataset for all,
+    `table_reader`), and the Comuni, read once for both indicators. A context manager: closes the pack."""
+
+    def __init__(self, pack: Optional[Path], layers: Dict[str, QgsVectorLayer] = None):
+        self.pack, self.layers = (Path(pack) if pack else None), layers or {}
+        self.reader = PackReader(self.pack) if self.pack else None
+        self._comuni: Dict[Optional[frozenset], Comuni] = {}
+
+    def __enter__(self) -> "Tables":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.reader is not None:
+            self.reader.close()
+
+    def __call__(self, name: str):
+        if name in self.layers:
+            return LayerTable(name, self.layers[name])
+        if self.reader is None:
+            raise RemixError(f"Manca la tabella «{name}» per calcolare l'indicatore.")
+        return self.reader.table(name)
+
+    def measure(self, which: str, scope: Optional[frozenset] = None, feedback=None) -> Measurement:
+        if which not in INDICATORS:
+            raise RemixError(f"Indicatore «{which}» sconosciuto. Indicatori: {', '.join(INDICATORS)}.")
+        if scope not in self._comuni:
+            self._comuni[scope] = Comuni.from_table(self("comuni"), scope)
+        comuni = self._comuni[scope]
+        if which == "superficie":
+            tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self), feedback)
+            quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
+        else:
+            tally = funding.tally_funding(comuni, [(t, self(t)) for t in funding.SOURCES], self(funding.SHARES_TABLE),
+                                          feedback)
+            quantities = [{"finanziamento": c[0] / 100, "cofinanziamento": c[1] / 100, "totale": c[2] / 100,
+                           "n_interventi": tally.counts[n]} for n, c in enumerate(tally.cents)]
+        problems = comuni.problems + tally.problems
+        for problem in problems:
+            log.warning(f"{INDICATORS[which].short}: {problem}")
+        return Measurement(which, comuni, quantities, tally, self.pack, problems)
 
 
 def _area_quantities(comuni: Comuni, number: int, tally: opportunity_area.AreaTally) -> Dict[str, float]:
     union = tally.union_m2[number]
     return {"superficie_ha": union / 10000.0, "quota_superficie": 100.0 * union / comuni.area(number),
-            "n_aree": len(set(tally.piece_keys[number]))}
+            "n_aree": len(np.unique(tally.piece_keys[number]))}
 
 
 # --- classes ----------------------------------------------------------------------------------
@@ -236,9 +259,9 @@ def compute(which: str, pack: Path = None, scope: Optional[frozenset] = None, me
 def compute_all(pack: Path, scope: Optional[frozenset] = None, method: str = "jenks", classes: int = 5,
                 normalise: str = "", feedback=None) -> List[IndicatorResult]:
     """Both indicators of a data pack, for the same Comuni (what the CLI writes)."""
-    layers = {}
-    return [compute(which, pack, scope, method, classes, normalise, _Share(feedback, n, len(INDICATORS)), layers)
-            for n, which in enumerate(INDICATORS)]
+    with Tables(pack) as tables:
+        return [classify(tables.measure(which, scope, _Share(feedback, n, len(INDICATORS))), method, classes, normalise)
+                for n, which in enumerate(INDICATORS)]
 
 
 class _Share:

@@ -24,7 +24,7 @@ from remix_plugin.core import datapack, paths
 from remix_plugin.core.catalogue import Entry
 from remix_plugin.core.comuni_index import number_value, text_value
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, read_shares
+from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.indicators import EURO, INDICATORS, format_number
 from remix_plugin.core.scope import comuni_table, zones
@@ -225,7 +225,7 @@ def _shares(signature: tuple) -> Dict[str, list]:
     pack = Path(signature[0])
     if SHARES_TABLE not in datapack.pack_tables(pack):
         return {}
-    return read_shares(datapack.open_table(pack, SHARES_TABLE), [])
+    return pack_shares(pack, [])
 
 
 # --- rendering ----------------------------------------------------------------------------------

@@ -3,24 +3,27 @@ the union of the opportunity areas, clipped by the Comune's boundary.
 
 Why not union everything and intersect with the Comuni (the Processing chain)? GEOS's cascaded
 union of many thousands of polygons costs far more than reading them, and most areas overlap
-nothing. Here each area goes to its Comune through a raster of the Comuni (no geometry test for
-areas well inside one), only areas crossing a boundary are cut, and inside each Comune the areas
-are grouped by overlapping bounding boxes: a lone area adds its own area, and only groups that
-may overlap are unioned, each on its own. The result is the same area, at near-linear cost.
+nothing. Here the areas come as columns (validity, area, box: `table_reader`); a raster of the
+Comuni gives each its Comune, a whole column at once, with no geometry test for areas well inside
+one; only areas on a boundary (or invalid) are fetched, tested and cut. Inside each Comune the
+areas are grouped by overlapping boxes: a lone area adds its own area, and only groups that may
+overlap are fetched and unioned, each on its own. The same area, at near-linear cost.
 """
-from array import array
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+import numpy as np
+from qgis.core import QgsGeometry, QgsVectorLayer, QgsWkbTypes
 
-from remix_plugin.core.comuni_index import Comuni, transformed_request
+from remix_plugin.core.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.table_reader import WHITESPACE, Areas, Filter
 
-BUILT_UP = "lower(trim(\"stato_suolo\")) <> 'libero'"
-UNKNOWN_STATE = "\"stato_suolo\" IS NULL OR trim(\"stato_suolo\") = ''"
+BUILT_UP = Filter("lower(trim(\"stato_suolo\")) <> 'libero'", f"lower(trim(\"stato_suolo\", {WHITESPACE})) <> 'libero'")
+UNKNOWN_STATE = Filter("\"stato_suolo\" IS NULL OR trim(\"stato_suolo\") = ''",
+                       f"\"stato_suolo\" IS NULL OR trim(\"stato_suolo\", {WHITESPACE}) = ''")
 # the opportunity tables of DESIGN §4, each with the filter that selects what counts
-SOURCES: Tuple[Tuple[str, Optional[str]], ...] = (
+SOURCES: Tuple[Tuple[str, Optional[Filter]], ...] = (
     ("aree_remix", None),
     ("ambiti_rigenerazione_8bis_40bis", None),
     ("offerta_at_2020", BUILT_UP),
@@ -33,9 +36,10 @@ RULE = ("Superficie dell'unione delle aree di interesse (Aree Remix, ambiti ex a
         "contano una volta sola e un'area a cavallo di un confine è divisa tra i Comuni. Aree planimetriche in "
         "EPSG:32632. Le aree dismesse 2010 non sono comprese (§4 del documento di progetto).")
 TABLE_BITS = 4  # a piece's key packs its fid and the index of its table: fid << 4 | table
-PROGRESS_EVERY = 2048
-GRID_FROM = 25000  # areas from which rasterising the Comuni pays for itself
-READ_BATCH = 50000  # areas of overlap groups read again and held at once
+GRID_FROM = 5000  # areas from which rasterising the Comuni pays for itself
+FINE_GRID_FROM = 250000  # areas from which a grid twice as fine (2048 cells a side, 27 m in CMM) pays for itself
+READ_BATCH = 50000  # geometries fetched and held at once
+OFFLOAD_SHARE = 0.5  # of the groups of whole areas from the pack, unioned by SpatiaLite beside us
 
 
 @dataclass
@@ -45,8 +49,8 @@ class AreaTally:
     tables: List[str]
     sources: Dict[str, Tuple]  # table -> (source, provider), or (memory layer,): how to read its features again
     union_m2: List[float]
-    piece_keys: List[array]
-    piece_m2: List[array]
+    piece_keys: List[np.ndarray] = field(default_factory=list)
+    piece_m2: List[np.ndarray] = field(default_factory=list)
     clipped: set = field(default_factory=set)  # keys of areas cut by a Comune boundary
     repaired: set = field(default_factory=set)  # keys of invalid geometries repaired before use
     problems: List[str] = field(default_factory=list)
@@ -60,163 +64,152 @@ class AreaTally:
         """(table, fid, area in m² inside the Comune before the union, note) of one Comune's areas."""
         mask = (1 << TABLE_BITS) - 1
         rows = []
-        for key, area in zip(self.piece_keys[number], self.piece_m2[number]):
+        for key, area in zip(self.piece_keys[number].tolist(), self.piece_m2[number].tolist()):
             notes = [n for n, where in (("ritagliata dal confine comunale", self.clipped),
                                         ("geometria non valida, riparata", self.repaired)) if key in where]
             rows.append((self.tables[key & mask], key >> TABLE_BITS, area, "; ".join(notes)))
         return rows
 
 
-def opportunity_sources(open_table) -> List[Tuple[str, QgsVectorLayer, Optional[str]]]:
-    """The §4 tables as (table, layer, filter), opened with `open_table(name)`."""
-    return [(table, open_table(table), expression) for table, expression in SOURCES]
+def opportunity_sources(open_table) -> List[Tuple[str, object, Optional[Filter]]]:
+    """The §4 tables as (table, `table_reader` table, filter), opened with `open_table(name)`."""
+    return [(table, open_table(table), rule) for table, rule in SOURCES]
 
 
-def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, QgsVectorLayer, Optional[str]]],
-                feedback=None) -> AreaTally:
-    """Union area of the sources' polygons in each Comune. `feedback`: anything with isCanceled()/setProgress().
-
-    Pass 1 files each area under its Comune with its box and area only (holding on to every
-    geometry would cost more than reading it); pass 2 groups the boxes that overlap; pass 3 reads
-    again, by fid, just the areas of those groups, and unions each group.
-    """
+def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Filter]]], feedback=None) -> AreaTally:
+    """Union area of the sources' polygons in each Comune. `feedback`: anything with isCanceled()/setProgress()."""
     if len(sources) >= 1 << TABLE_BITS:
         raise RemixError(f"Troppe tabelle di aree di interesse ({len(sources)}).")
     size = len(comuni)
-    tally = AreaTally([t for t, _, _ in sources], {t: _reopen(layer) for t, layer, _ in sources}, [0.0] * size,
-                      [array("q") for _ in range(size)], [array("d") for _ in range(size)])
-    boxes = [array("d") for _ in range(size)]  # xmin, ymin, xmax, ymax of each piece, in a row
-    cut: List[Dict[int, QgsGeometry]] = [{} for _ in range(size)]  # piece position -> clipped or repaired geometry
-    progress = _Progress(feedback, sum(max(0, layer.featureCount()) for _, layer, _ in sources))
-    if progress.total >= GRID_FROM:
-        comuni.use_grid()
-    for table_index, (table, layer, expression) in enumerate(sources):
-        _check_layer(table, layer, expression)
-        request = transformed_request(layer).setNoAttributes().setFilterRect(comuni.extent())
-        if expression:
-            request.setFilterExpression(expression)
-            _report_unknown_state(tally, table, layer)
-        _file_pieces(comuni, layer.getFeatures(request), table, table_index, tally, boxes, cut, progress)
-    groups = [[g for g in _overlap_groups(boxes[n]) if len(g) > 1] for n in range(size)]
-    boxes = None
-    for batch in _batches(groups):  # a few Comuni at a time: only their geometries are held
+    tally = AreaTally([t for t, _, _ in sources], {t: source.reopen() for t, source, _ in sources}, [0.0] * size)
+    progress = _Progress(feedback)
+    pieces = _Pieces()
+    for table, source, rule in sources:
+        _check_source(table, source, rule)
+    reading = [source.areas_later(rule) for _, source, rule in sources]  # pack tables: read while we work
+    total = sum(source.size() for _, source, _ in sources)
+    grid = comuni.grid(2048 if total >= FINE_GRID_FROM else 1024) if total >= GRID_FROM else None
+    for table_index, (table, source, rule) in enumerate(sources):
         progress.check()
-        geometries = _read_again(sources, tally, groups, cut, batch)
-        for number in batch:
-            tally.union_m2[number] = _union_area(number, groups[number], tally, geometries, cut[number],
-                                                 comuni.names[number])
-        progress.set(90.0 + 10.0 * (batch[-1] + 1) / size)
+        if rule is not None:
+            _report_unknown_state(tally, table, source)
+        areas = reading[table_index].result()
+        if areas.empty:
+            tally.problems.append(f"Tabella «{table}»: {areas.empty} elementi senza geometria, esclusi dal calcolo.")
+        _file_pieces(comuni, grid, source, areas, table, table_index, tally, pieces, progress)
+        progress.set(60.0 * (table_index + 1) / len(sources))
+    comune, keys, m2, boxes = pieces.columns()
+    union = np.bincount(comune, weights=m2, minlength=size)
+    groups = _groups(_overlap_components(comune, *boxes))
+    _correct_overlaps(groups, comune, keys, m2, pieces.cut, sources, union, tally, comuni, progress)
+    order = np.argsort(comune, kind="stable")
+    bounds = np.searchsorted(comune[order], np.arange(size + 1))
+    tally.union_m2 = union.tolist()
+    tally.piece_keys = [keys[order[a:b]] for a, b in zip(bounds[:-1], bounds[1:])]
+    tally.piece_m2 = [m2[order[a:b]] for a, b in zip(bounds[:-1], bounds[1:])]
     return tally
 
 
-def _batches(groups: List[List[List[int]]]) -> List[List[int]]:
-    """Comuni in runs holding about READ_BATCH areas of overlap groups between them."""
-    batches, current, held = [], [], 0
-    for number, comune_groups in enumerate(groups):
-        current.append(number)
-        held += sum(len(g) for g in comune_groups)
-        if held >= READ_BATCH:
-            batches.append(current)
-            current, held = [], 0
-    return batches + [current] if current else batches
-
-
-def _reopen(layer: QgsVectorLayer) -> Tuple:
-    return (layer,) if layer.providerType() == "memory" else (layer.source(), layer.providerType())
-
-
 class _Progress:
-    """Cancel checks and progress every few thousand features, so they cost nothing per feature."""
+    """Cancel checks and progress between steps, so they cost nothing per area."""
 
-    def __init__(self, feedback, total: int):
-        self.feedback, self.total, self.done = feedback, max(1, total), 0
-
-    def advance(self, count: int, span: float = 80.0) -> None:
-        self.done += count
-        self.check()
-        self.set(span * min(1.0, self.done / self.total))
+    def __init__(self, feedback):
+        self.feedback = feedback
 
     def check(self) -> None:
         if self.feedback is not None and self.feedback.isCanceled():
             raise RemixError("Calcolo dell'indicatore annullato.")
 
     def set(self, value: float) -> None:
+        self.check()
         if self.feedback is not None:
             self.feedback.setProgress(value)
 
 
-def _file_pieces(comuni: Comuni, features, table: str, table_index: int, tally: AreaTally, boxes, cut,
-                 progress: _Progress) -> None:
-    """Pass 1 over one table: each area under the Comune that holds it, or cut among the Comuni it crosses.
+class _Pieces:
+    """Every piece (an area, or its part in one Comune) as columns, with the geometries of those cut or repaired."""
 
-    The hot loop of the indicator: one geometry test at most for an area inside a Comune."""
-    keys, areas, locate = tally.piece_keys, tally.piece_m2, comuni.locate
-    empty = outside = count = 0
-    for feature in features:
-        count += 1
-        if not count % PROGRESS_EVERY:
-            progress.advance(PROGRESS_EVERY)
-        geometry = feature.geometry()
-        key = feature.id() << TABLE_BITS | table_index
-        repaired = False
-        if not geometry.isGeosValid():
-            if geometry.isNull() or geometry.isEmpty():
-                empty += 1
-                continue
-            geometry, repaired = _repair(geometry), True
-            tally.repaired.add(key)
-            if geometry is None:
-                tally.problems.append(f"Tabella «{table}», elemento {feature.id()}: geometria non valida e non "
-                                      "riparabile, esclusa dal calcolo.")
-                continue
+    def __init__(self):
+        self.chunks: List[Tuple[np.ndarray, ...]] = []
+        self.rows: List[Tuple] = []
+        self.cut: Dict[int, QgsGeometry] = {}  # piece index -> its own geometry
+        self.size = 0
+
+    def extend(self, *columns: np.ndarray) -> None:
+        self._flush()
+        self.chunks.append(columns)
+        self.size += len(columns[0])
+
+    def add(self, number: int, key: int, geometry: QgsGeometry, own: bool) -> None:
+        if own:
+            self.cut[self.size] = geometry
         box = geometry.boundingBox()
-        xmin, ymin, xmax, ymax = box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
-        found = locate(xmin, ymin, xmax, ymax)
-        if found.__class__ is int:
-            if repaired:
-                cut[found][len(keys[found])] = geometry
-            keys[found].append(key)
-            areas[found].append(geometry.area())
-            boxes[found].extend((xmin, ymin, xmax, ymax))
-        elif not _clip(comuni, found, geometry, key, repaired, tally, boxes, cut):
-            outside += 1
-    progress.advance(count % PROGRESS_EVERY)
-    if empty:
-        tally.problems.append(f"Tabella «{table}»: {empty} elementi senza geometria, esclusi dal calcolo.")
+        self.rows.append((number, key, geometry.area(), box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+        self.size += 1
+
+    def _flush(self) -> None:
+        if self.rows:
+            columns = list(zip(*self.rows))
+            self.chunks.append((np.array(columns[0], dtype=np.int64), np.array(columns[1], dtype=np.int64),
+                                *(np.array(c, dtype=np.float64) for c in columns[2:])))
+            self.rows = []
+
+    def columns(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, Tuple[np.ndarray, ...]]:
+        self._flush()
+        if not self.chunks:
+            empty = np.zeros(0)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), empty, (empty,) * 4
+        comune, keys, m2, *boxes = (np.concatenate(c) for c in zip(*self.chunks))
+        return comune, keys, m2, tuple(boxes)
+
+
+def _file_pieces(comuni: Comuni, grid, source, areas: Areas, table: str, table_index: int, tally: AreaTally,
+                 pieces: _Pieces, progress: _Progress) -> None:
+    """Each area of one table under the Comune that holds it (whole columns at once), or, for areas on a
+    boundary or invalid, fetched and cut among the Comuni it crosses."""
+    extent = comuni.extent()
+    near = ((areas.x1 >= extent.xMinimum()) & (areas.x0 <= extent.xMaximum()) & (areas.y1 >= extent.yMinimum())
+            & (areas.y0 <= extent.yMaximum()))
+    boxes = (areas.x0, areas.y0, areas.x1, areas.y1)
+    where = grid.locate(*boxes) if grid is not None else np.full(len(areas.fid), ON_BOUNDARY)
+    keys = areas.fid << TABLE_BITS | table_index
+    whole = near & areas.valid & (where >= 0)
+    pieces.extend(where[whole], keys[whole], areas.area[whole], *(b[whole] for b in boxes))
+    outside = int(np.count_nonzero(near & areas.valid & (where == OUTSIDE)))
+    exact = np.nonzero(near & (~areas.valid | (where == ON_BOUNDARY)))[0]
+    for start in range(0, len(exact), READ_BATCH):
+        progress.check()
+        batch = exact[start:start + READ_BATCH]
+        geometries = source.geometries(areas.fid[batch])
+        for fid, valid in zip(areas.fid[batch].tolist(), areas.valid[batch].tolist()):
+            geometry, key, repaired = geometries.get(fid), fid << TABLE_BITS | table_index, False
+            if geometry is None:
+                tally.problems.append(f"Tabella «{table}», elemento {fid}: cambiato durante il calcolo, escluso. "
+                                      "Ripetere il calcolo.")
+                continue
+            if not valid and not geometry.isGeosValid():
+                geometry, repaired = _repair(geometry), True
+                tally.repaired.add(key)
+                if geometry is None:
+                    tally.problems.append(f"Tabella «{table}», elemento {fid}: geometria non valida e non "
+                                          "riparabile, esclusa dal calcolo.")
+                    continue
+            if not _clip(comuni, geometry, key, repaired, tally, pieces):
+                outside += 1
     if outside and not comuni.scoped:
         tally.problems.append(f"Tabella «{table}»: {outside} aree fuori da tutti i Comuni, escluse dal calcolo.")
 
 
-def _read_again(sources, tally: AreaTally, groups, cut, numbers: List[int]) -> Dict[int, QgsGeometry]:
-    """Geometries (by piece key) of the areas in the overlap groups of some Comuni that were filed
-    without their geometry."""
-    wanted: Dict[int, List[int]] = {}
-    for number in numbers:
-        keys = tally.piece_keys[number]
-        for group in groups[number]:
-            for position in group:
-                if position not in cut[number]:
-                    wanted.setdefault(keys[position] & ((1 << TABLE_BITS) - 1), []).append(keys[position] >> TABLE_BITS)
-    geometries = {}
-    for table_index, fids in wanted.items():
-        _, layer, _ = sources[table_index]
-        request = transformed_request(layer).setNoAttributes().setFilterFids(fids)
-        for feature in layer.getFeatures(request):
-            geometries[feature.id() << TABLE_BITS | table_index] = feature.geometry()
-    return geometries
-
-
-def _check_layer(table: str, layer: QgsVectorLayer, expression: Optional[str]) -> None:
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise RemixError(f"Tabella «{table}» (strato «{layer.name()}»): servono poligoni per misurare le superfici.")
-    if expression and layer.fields().indexOf("stato_suolo") < 0:
-        raise RemixError(f"Tabella «{table}» (strato «{layer.name()}»): manca il campo «stato_suolo» che distingue "
+def _check_source(table: str, source, rule: Optional[Filter]) -> None:
+    if source.geometry_type != QgsWkbTypes.PolygonGeometry:
+        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): servono poligoni per misurare le superfici.")
+    if rule is not None and "stato_suolo" not in source.fields:
+        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): manca il campo «stato_suolo» che distingue "
                          "le aree libere.")
 
 
-def _report_unknown_state(tally: AreaTally, table: str, layer: QgsVectorLayer) -> None:
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setFilterExpression(UNKNOWN_STATE)
-    unknown = sum(1 for _ in layer.getFeatures(request.setNoAttributes()))
+def _report_unknown_state(tally: AreaTally, table: str, source) -> None:
+    unknown = source.count(UNKNOWN_STATE)
     if unknown:
         tally.problems.append(f"Tabella «{table}»: {unknown} aree senza «stato_suolo», escluse perché non si sa se "
                               "sono libere.")
@@ -233,12 +226,11 @@ def _repair(geometry: QgsGeometry) -> Optional[QgsGeometry]:
     return repaired
 
 
-def _clip(comuni: Comuni, candidates, geometry: QgsGeometry, key: int, repaired: bool, tally: AreaTally,
-          boxes, cut) -> bool:
-    """Give the area, or its parts cut by the boundaries, to the candidate Comuni; False if none holds any of it."""
+def _clip(comuni: Comuni, geometry: QgsGeometry, key: int, repaired: bool, tally: AreaTally, pieces: _Pieces) -> bool:
+    """Give the area, or its parts cut by the boundaries, to the Comuni it meets; False if none holds any of it."""
     inside = False
     shape = geometry.constGet()
-    for number in candidates:
+    for number in comuni.candidates(geometry.boundingBox()):
         engine = comuni.engine(number)
         if engine.contains(shape):
             piece = geometry
@@ -251,99 +243,174 @@ def _clip(comuni: Comuni, candidates, geometry: QgsGeometry, key: int, repaired:
             tally.clipped.add(key)
         else:
             continue
-        if piece is not geometry or repaired:
-            cut[number][len(tally.piece_keys[number])] = piece
-        box = piece.boundingBox()
-        boxes[number].extend((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
-        tally.piece_keys[number].append(key)
-        tally.piece_m2[number].append(piece.area())
+        pieces.add(number, key, piece, own=piece is not geometry or repaired)
         inside = True
         if piece is geometry:
             break
     return inside
 
 
-def _union_area(number: int, groups: List[List[int]], tally: AreaTally, geometries: Dict[int, QgsGeometry],
-                cut: Dict[int, QgsGeometry], comune: str) -> float:
-    """Area of the union: all areas add up, then each group of possibly overlapping areas is put right."""
-    areas, keys = tally.piece_m2[number], tally.piece_keys[number]
-    total = sum(areas)
-    for group in groups:
-        members = [cut[k] if k in cut else geometries.get(keys[k]) for k in group]
-        if any(m is None for m in members):  # the table changed between the two reads
-            tally.problems.append(f"Comune «{comune}»: alcune aree sono cambiate durante il calcolo; le loro "
-                                  "sovrapposizioni non sono state tolte. Ripetere il calcolo.")
-            continue
-        union = QgsGeometry.unaryUnion(members)
-        if union.isNull():
-            union = QgsGeometry.unaryUnion([g.makeValid() for g in members])
-        if union.isNull():
-            tally.problems.append(f"Comune «{comune}»: unione non riuscita per {len(group)} aree sovrapposte; "
-                                  "contata la somma delle loro superfici.")
-            continue
-        total += union.area() - sum(areas[k] for k in group)
-    return total
+def _groups(labels: np.ndarray) -> List[np.ndarray]:
+    """The pieces of each component of two or more, as index arrays."""
+    counts = np.bincount(labels, minlength=len(labels)) if len(labels) else np.zeros(0, dtype=np.int64)
+    members = np.nonzero(counts[labels] >= 2)[0]
+    members = members[np.argsort(labels[members], kind="stable")]
+    cuts = np.nonzero(np.diff(labels[members]))[0] + 1
+    return np.split(members, cuts) if len(members) else []
 
 
-def _overlap_groups(flat: array) -> List[List[int]]:
-    """Groups of indices whose boxes overlap, directly or through others (connected components).
+def _correct_overlaps(groups: List[np.ndarray], comune: np.ndarray, keys: np.ndarray, m2: np.ndarray,
+                      cut: Dict[int, QgsGeometry], sources, union: np.ndarray, tally: AreaTally, comuni: Comuni,
+                      progress: _Progress) -> None:
+    """All areas add up; each group of possibly overlapping pieces is then put right by its own union.
 
-    A multi-level grid hash: each box is filed at the level where it spans at most two cells per
-    side; boxes are taken from the coarsest level down, each checked against the boxes already
-    filed in the cells it covers at its own level and at every coarser one. Boxes that only touch
-    do not overlap (their union adds their areas), which keeps tilings out of the unions.
+    When every table comes from the pack, a share of the groups whose pieces are whole areas is unioned
+    by SpatiaLite beside us (`PackReader.later`) while we union the rest."""
+    if not groups:
+        return
+    sizes = np.array([len(g) for g in groups])
+    sums = np.add.reduceat(m2[np.concatenate(groups)], np.cumsum(sizes) - sizes).tolist()
+    readers = {source.pack_reader for _, source, _ in sources}
+    reader = readers.pop() if len(readers) == 1 else None
+    mask, offloaded, pending = (1 << TABLE_BITS) - 1, [], None
+    if reader is not None:
+        whole = [i for i, group in enumerate(groups) if not any(k in cut for k in group.tolist())]
+        offloaded = whole[:int(len(whole) * OFFLOAD_SHARE)]
+        members = [[(tally.tables[k & mask], k >> TABLE_BITS) for k in keys[groups[i]].tolist()] for i in offloaded]
+        pending = reader.later(lambda twin: twin.union_areas(members))
+    chosen = set(offloaded)
+    areas = _union_here([i for i in range(len(groups)) if i not in chosen], groups, keys, cut, sources, tally,
+                        comuni, comune, progress)
+    if pending is not None:
+        done = pending.result()
+        areas.update((i, area) for i, area in zip(offloaded, done) if area is not None)
+        areas.update(_union_here([i for i, area in zip(offloaded, done) if area is None], groups, keys, cut, sources,
+                                 tally, comuni, comune, progress))
+    for i, area in areas.items():
+        if area is not None:
+            union[int(comune[groups[i][0]])] += area - sums[i]
+
+
+def _union_here(chosen: List[int], groups, keys, cut, sources, tally: AreaTally, comuni: Comuni, comune,
+                progress: _Progress) -> Dict[int, Optional[float]]:
+    """Union area of the chosen groups through QGIS, fetching a batch of groups' geometries at a time."""
+    mask, areas, start = (1 << TABLE_BITS) - 1, {}, 0
+    while start < len(chosen):
+        progress.set(60.0 + 40.0 * start / len(chosen))
+        batch, held = [], 0
+        while start < len(chosen) and held < READ_BATCH:
+            batch.append(chosen[start])
+            held += len(groups[chosen[start]])
+            start += 1
+        wanted: Dict[int, List[int]] = {}
+        for i in batch:
+            for index in groups[i].tolist():
+                if index not in cut:
+                    wanted.setdefault(int(keys[index]) & mask, []).append(int(keys[index]) >> TABLE_BITS)
+        fetched = {}
+        for table_index, fids in wanted.items():
+            for fid, geometry in sources[table_index][1].geometries(fids).items():
+                fetched[fid << TABLE_BITS | table_index] = geometry
+        for i in batch:
+            members = [cut[k] if k in cut else fetched.get(int(keys[k])) for k in groups[i].tolist()]
+            areas[i] = _union_area(members, comuni.names[int(comune[groups[i][0]])], tally)
+    return areas
+
+
+def _union_area(members: List[Optional[QgsGeometry]], comune: str, tally: AreaTally) -> Optional[float]:
+    if any(m is None for m in members):  # the table changed between the two reads
+        tally.problems.append(f"Comune «{comune}»: alcune aree sono cambiate durante il calcolo; le loro "
+                              "sovrapposizioni non sono state tolte. Ripetere il calcolo.")
+        return None
+    union = QgsGeometry.unaryUnion(members)
+    if union.isNull():
+        union = QgsGeometry.unaryUnion([g.makeValid() for g in members])
+    if union.isNull():
+        tally.problems.append(f"Comune «{comune}»: unione non riuscita per {len(members)} aree sovrapposte; "
+                              "contata la somma delle loro superfici.")
+        return None
+    return union.area()
+
+
+def _overlap_components(comune: np.ndarray, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray,
+                        y1: np.ndarray) -> np.ndarray:
+    """For each piece, a label shared by the pieces of the same Comune whose boxes overlap, directly or
+    through others (connected components). Boxes that only touch do not overlap (their union adds their
+    areas), which keeps tilings out of the unions.
+
+    A multi-level grid, in whole columns: each box has a level where it spans at most two cells per side;
+    at every level, each box of that level is paired with the boxes of that level or finer sharing a
+    cell with it, and the pairs whose boxes overlap are joined.
     """
-    boxes = [tuple(flat[i:i + 4]) for i in range(0, len(flat), 4)]
-    count = len(boxes)
+    count = len(comune)
     if count < 2:
-        return [[k] for k in range(count)]
-    sample = sorted(max(b[2] - b[0], b[3] - b[1]) for b in boxes[::max(1, count // 512)])
-    xmin = min(b[0] for b in boxes)
-    ymin = min(b[1] for b in boxes)
-    spread = (max(b[2] for b in boxes) - xmin) * (max(b[3] for b in boxes) - ymin)
-    # cells about as large as the typical box, or as the room each box has, whichever is larger
-    base = max(sample[len(sample) // 2] * 2.0, (spread / count) ** 0.5, 1e-6)
-    level_of = []
-    for x0, y0, x1, y1 in boxes:
-        level, size = 0, base
-        while max(x1 - x0, y1 - y0) > size:
-            level, size = level + 1, size * 4.0
-        level_of.append(level)
-    levels = sorted(set(level_of), reverse=True)
-    grids = {level: {} for level in levels}
-    parent = list(range(count))
+        return np.arange(count)
+    side = np.maximum(x1 - x0, y1 - y0)
+    base = max(float(np.median(side)) * 2.0, 1e-6)  # cells about twice the typical box
+    level = np.ceil(np.log(np.maximum(side, base) / base) / np.log(4.0)).astype(np.int64)
+    level += side > base * 4.0 ** level  # rounding
+    left, bottom = float(x0.min()), float(y0.min())
+    first, second = [], []
+    for own_level in np.unique(level).tolist():
+        size = base * 4.0 ** own_level
+        lower = np.nonzero(level <= own_level)[0]
+        cell_keys, cell_boxes = _cells(lower, comune, x0, y0, x1, y1, left, bottom, size)
+        order = np.argsort(cell_keys, kind="stable")
+        cell_keys, cell_boxes = cell_keys[order], cell_boxes[order]
+        own = level[cell_boxes] == own_level
+        own_keys, own_boxes = cell_keys[own], cell_boxes[own]
+        low = np.searchsorted(cell_keys, own_keys, "left")
+        runs = np.searchsorted(cell_keys, own_keys, "right") - low
+        for begin in range(0, len(own_keys), 1 << 20):  # bounded memory
+            end = begin + (1 << 20)
+            a, b = _expand(own_boxes[begin:end], low[begin:end], runs[begin:end], cell_boxes)
+            keep = ((a < b) | (level[b] < own_level)) & (x0[a] < x1[b]) & (x0[b] < x1[a]) & (y0[a] < y1[b]) & (y0[b] < y1[a])
+            first.append(a[keep])
+            second.append(b[keep])
+    return _components(count, np.concatenate(first), np.concatenate(second))
 
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
 
-    order = sorted(range(count), key=level_of.__getitem__, reverse=True) if len(levels) > 1 else range(count)
-    for k in order:
-        x0, y0, x1, y1 = boxes[k]
-        own = level_of[k]
-        for level in levels:
-            if level < own:
-                break
-            size = base * 4.0 ** level
-            grid = grids[level]
-            for i in range(int((x0 - xmin) // size), int((x1 - xmin) // size) + 1):
-                for j in range(int((y0 - ymin) // size), int((y1 - ymin) // size) + 1):
-                    cell = grid.get((i, j))
-                    if cell is None:
-                        if level == own:
-                            grid[(i, j)] = [k]
-                        continue
-                    for other in cell:
-                        b = boxes[other]
-                        if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
-                            a, c = find(k), find(other)
-                            if a != c:
-                                parent[a] = c
-                    if level == own:
-                        cell.append(k)
-    groups: Dict[int, List[int]] = {}
-    for k in range(count):
-        groups.setdefault(find(k), []).append(k)
-    return list(groups.values())
+def _cells(boxes: np.ndarray, comune, x0, y0, x1, y1, left: float, bottom: float, size: float):
+    """(cell key, box) for every cell of the given size each box covers (at most 2 × 2); the key holds the Comune."""
+    i0 = ((x0[boxes] - left) // size).astype(np.int64)
+    i1 = ((x1[boxes] - left) // size).astype(np.int64)
+    j0 = ((y0[boxes] - bottom) // size).astype(np.int64)
+    j1 = ((y1[boxes] - bottom) // size).astype(np.int64)
+    columns = int(max(i1.max(), 0)) + 2
+    rows = int(max(j1.max(), 0)) + 2
+    keys, owners = [], []
+    for i, j, use in ((i0, j0, None), (i1, j0, i1 != i0), (i0, j1, j1 != j0), (i1, j1, (i1 != i0) & (j1 != j0))):
+        chosen = slice(None) if use is None else use
+        keys.append((comune[boxes][chosen] * columns + i[chosen]) * rows + j[chosen])
+        owners.append(boxes[chosen])
+    return np.concatenate(keys), np.concatenate(owners)
+
+
+def _expand(own: np.ndarray, low: np.ndarray, runs: np.ndarray, cell_boxes: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Every (own box, box sharing its cell) pair, from each own entry's run in the sorted cells."""
+    total = int(runs.sum())
+    a = np.repeat(own, runs)
+    offsets = np.arange(total) - np.repeat(np.cumsum(runs) - runs, runs)
+    return a, cell_boxes[np.repeat(low, runs) + offsets]
+
+
+def _components(count: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of the pairs (a, b): each node's label is the smallest node of its component."""
+    parent = np.arange(count)
+    while len(a):
+        ra, rb = _roots(parent, a), _roots(parent, b)
+        differ = ra != rb
+        if not differ.any():
+            break
+        a, b, ra, rb = a[differ], b[differ], ra[differ], rb[differ]
+        np.minimum.at(parent, np.maximum(ra, rb), np.minimum(ra, rb))  # hook the larger root under the smaller
+        parent = _roots(parent, parent)
+    return parent
+
+
+def _roots(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    while True:
+        up = parent[nodes]
+        if np.array_equal(up, nodes):
+            return nodes
+        nodes = up

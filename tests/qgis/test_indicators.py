@@ -5,7 +5,7 @@ import json
 import pytest
 from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 
-from remix_plugin.core import indicators, paths
+from remix_plugin.core import indicators, paths, table_reader
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.indicator_files import write_outputs
 from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, TOTAL_FINANZIATO, world_layers,
@@ -177,8 +177,30 @@ def test_gpkg_output_has_both_layers_and_the_trace(world, tmp_path):
         assert layer.isValid() and layer.featureCount() > 0, table
 
 
-def test_pack_on_disk_gives_the_same_figures(world, tmp_path):
+@pytest.mark.parametrize("gdal", [True, False], ids=["colonne GDAL", "strati QGIS"])
+def test_pack_on_disk_gives_the_same_figures_and_trace(world, tmp_path, monkeypatch, gdal):
+    """A pack's tables in the computation CRS are read as GDAL columns (the one in degrees through QGIS);
+    without a GDAL that can (no SpatiaLite, before 3.6) all of them through QGIS. Same figures, same trace."""
+    if not gdal:
+        monkeypatch.setattr(table_reader, "_open_dataset", lambda pack: None)
     pack = write_world_pack(tmp_path / "mondo.gpkg")
-    result = indicators.compute("superficie", pack=pack)
+    with indicators.Tables(pack) as tables:
+        assert isinstance(tables("aree_remix"), table_reader.GdalTable) is gdal
+        assert isinstance(tables("offerta_pa_2020"), table_reader.LayerTable)
+    area, money = (indicators.compute(which, pack=pack) for which in ("superficie", "finanziamento"))
     for code, expected in EXPECTED_M2.items():
-        assert m2(result, code) == pytest.approx(expected, rel=1e-4, abs=1e-6), code
+        assert m2(area, code) == pytest.approx(expected, rel=1e-4, abs=1e-6), code
+    for code, expected in EXPECTED_FINANZIATO.items():
+        assert money.figure(code).quantities["finanziamento"] == pytest.approx(expected, abs=1e-9), code
+    from_layers = superficie(world)
+    for code in (ALFA, BETA, GAMMA):
+        assert ([(r.table, r.key, round(r.amount, 3), r.note) for r in area.trace(code)]
+                == [(r.table, r.key, round(r.amount, 3), r.note) for r in from_layers.trace(code)]), code
+    assert sorted(area.measurement.problems) == sorted(from_layers.measurement.problems)
+
+
+def test_invalid_areas_in_a_pack_leave_no_geos_noise_on_the_terminal(world, tmp_path, capfd):
+    """SpatiaLite writes «GEOS warning» lines for invalid geometries; the CLI user reads our report instead."""
+    result = indicators.compute("superficie", pack=write_world_pack(tmp_path / "mondo.gpkg"))
+    assert "riparata" in next(r for r in result.trace(GAMMA) if r.key == "R2").note
+    assert "GEOS" not in capfd.readouterr().err

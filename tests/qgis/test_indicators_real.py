@@ -93,10 +93,13 @@ def test_real_pinqua_funding_adds_up_to_the_cent(real, shared_data):
     assert result.figure("015146").classe == "molto alto"
 
 
+@pytest.mark.parametrize("read_from", ["strati", "pacchetto"])
 @pytest.mark.parametrize("grid_from", [0, 10 ** 9], ids=["raster dei Comuni", "solo indice spaziale"])
-def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_data, monkeypatch, grid_from):
+def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_data, monkeypatch, grid_from, read_from,
+                                                                tmp_path):
     """400 m around every railway station and 200 m around every metro stop (overlapping each other and
-    crossing Comune boundaries, some outside CMM) against GEOS's plain union-then-intersect, Comune by Comune."""
+    crossing Comune boundaries, some outside CMM) against GEOS's plain union-then-intersect, Comune by Comune.
+    From layers, and from a pack (GDAL columns, half the unions by SpatiaLite)."""
     from qgis.core import QgsCoordinateTransform, QgsGeometry
 
     from remix_plugin.core import opportunity_area
@@ -118,7 +121,12 @@ def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_da
     layers = {"comuni": real["comuni"], "aree_remix": buffers["stazioni_ferroviarie_cmm.geojson"],
               "ambiti_rigenerazione_8bis_40bis": buffers["metro_fermate_milano.geojson"],
               "aree_rigenerazione_pgt": empty, "offerta_at_2020": empty, "offerta_pa_2020": empty}
-    result = indicators.compute("superficie", layers=layers)
+    if read_from == "pacchetto":
+        for table, layer in layers.items():
+            write_to_gpkg(layer, tmp_path / "stazioni.gpkg", table)
+        result = indicators.compute("superficie", pack=tmp_path / "stazioni.gpkg")
+    else:
+        result = indicators.compute("superficie", layers=layers)
     everything = QgsGeometry.unaryUnion([f.geometry() for layer in buffers.values() for f in layer.getFeatures()])
     comuni = result.measurement.comuni
     for figure in result.figures:
