@@ -15,15 +15,15 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from qgis.core import QgsGeometry, QgsVectorLayer, QgsWkbTypes
 
+from remix_plugin.core import log
 from remix_plugin.core.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.table_reader import WHITESPACE, Areas, Filter
+from remix_plugin.core.table_reader import Areas, Rule
 
-BUILT_UP = Filter("lower(trim(\"stato_suolo\")) <> 'libero'", f"lower(trim(\"stato_suolo\", {WHITESPACE})) <> 'libero'")
-UNKNOWN_STATE = Filter("\"stato_suolo\" IS NULL OR trim(\"stato_suolo\") = ''",
-                       f"\"stato_suolo\" IS NULL OR trim(\"stato_suolo\", {WHITESPACE}) = ''")
+# an Offerta area counts unless its soil is «libero»; without a stato_suolo it is left out (and said so)
+BUILT_UP = Rule("stato_suolo", lambda state: state.lower() != "libero")
 # the opportunity tables of DESIGN §4, each with the filter that selects what counts
-SOURCES: Tuple[Tuple[str, Optional[Filter]], ...] = (
+SOURCES: Tuple[Tuple[str, Optional[Rule]], ...] = (
     ("aree_remix", None),
     ("ambiti_rigenerazione_8bis_40bis", None),
     ("offerta_at_2020", BUILT_UP),
@@ -71,12 +71,12 @@ class AreaTally:
         return rows
 
 
-def opportunity_sources(open_table) -> List[Tuple[str, object, Optional[Filter]]]:
+def opportunity_sources(open_table) -> List[Tuple[str, object, Optional[Rule]]]:
     """The §4 tables as (table, `table_reader` table, filter), opened with `open_table(name)`."""
     return [(table, open_table(table), rule) for table, rule in SOURCES]
 
 
-def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Filter]]], feedback=None) -> AreaTally:
+def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Rule]]], feedback=None) -> AreaTally:
     """Union area of the sources' polygons in each Comune. `feedback`: anything with isCanceled()/setProgress()."""
     if len(sources) >= 1 << TABLE_BITS:
         raise RemixError(f"Troppe tabelle di aree di interesse ({len(sources)}).")
@@ -91,11 +91,12 @@ def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Fi
     grid = comuni.grid(2048 if total >= FINE_GRID_FROM else 1024) if total >= GRID_FROM else None
     for table_index, (table, source, rule) in enumerate(sources):
         progress.check()
-        if rule is not None:
-            _report_unknown_state(tally, table, source)
         areas = reading[table_index].result()
         if areas.empty:
             tally.problems.append(f"Tabella «{table}»: {areas.empty} elementi senza geometria, esclusi dal calcolo.")
+        if areas.unjudged:
+            tally.problems.append(f"Tabella «{table}»: {areas.unjudged} aree senza «{rule.field}», escluse perché non si "
+                                  "sa se sono libere.")
         _file_pieces(comuni, grid, source, areas, table, table_index, tally, pieces, progress)
         progress.set(60.0 * (table_index + 1) / len(sources))
     comune, keys, m2, boxes = pieces.columns()
@@ -200,19 +201,12 @@ def _file_pieces(comuni: Comuni, grid, source, areas: Areas, table: str, table_i
         tally.problems.append(f"Tabella «{table}»: {outside} aree fuori da tutti i Comuni, escluse dal calcolo.")
 
 
-def _check_source(table: str, source, rule: Optional[Filter]) -> None:
+def _check_source(table: str, source, rule: Optional[Rule]) -> None:
     if source.geometry_type != QgsWkbTypes.PolygonGeometry:
         raise RemixError(f"Tabella «{table}» (strato «{source.label}»): servono poligoni per misurare le superfici.")
-    if rule is not None and "stato_suolo" not in source.fields:
-        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): manca il campo «stato_suolo» che distingue "
+    if rule is not None and rule.field not in source.fields:
+        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): manca il campo «{rule.field}» che distingue "
                          "le aree libere.")
-
-
-def _report_unknown_state(tally: AreaTally, table: str, source) -> None:
-    unknown = source.count(UNKNOWN_STATE)
-    if unknown:
-        tally.problems.append(f"Tabella «{table}»: {unknown} aree senza «stato_suolo», escluse perché non si sa se "
-                              "sono libere.")
 
 
 def _repair(geometry: QgsGeometry) -> Optional[QgsGeometry]:
@@ -282,7 +276,11 @@ def _correct_overlaps(groups: List[np.ndarray], comune: np.ndarray, keys: np.nda
     areas = _union_here([i for i in range(len(groups)) if i not in chosen], groups, keys, cut, sources, tally,
                         comuni, comune, progress)
     if pending is not None:
-        done = pending.result()
+        try:
+            done = pending.result()
+        except RemixError as exc:  # SpatiaLite could not: we union those groups ourselves
+            log.warning(f"{exc.message} Unione delle aree sovrapposte ripetuta con QGIS.")
+            done = [None] * len(offloaded)
         areas.update((i, area) for i, area in zip(offloaded, done) if area is not None)
         areas.update(_union_here([i for i, area in zip(offloaded, done) if area is None], groups, keys, cut, sources,
                                  tally, comuni, comune, progress))

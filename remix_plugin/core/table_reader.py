@@ -17,6 +17,7 @@ already read: the two cores of a field laptop both busy. Only GDAL is touched th
 layers or the project.
 """
 import os
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,15 +34,25 @@ from remix_plugin.core.errors import RemixError
 
 FETCH_BATCH = 20000  # fids per SQL statement when fetching geometries
 UNION_BATCH = 20000  # areas per SQL statement when unioning groups
-WHITESPACE = "' ' || char(9) || char(10) || char(13)"  # what QGIS's trim() removes, for SQLite's trim()
+MISSING = -1.0e300  # a computed SQL value that was NULL
 
 
 @dataclass(frozen=True)
-class Filter:
-    """A row filter said twice: as a QGIS expression (layers) and as SQLite SQL (pack tables)."""
+class Rule:
+    """Which rows count, judged in Python on the text of one field, whichever reader reads the table
+    (SQLite's and QGIS's trim() and lower() do not agree on every space and letter)."""
 
-    expression: str
-    sql: str
+    field: str
+    counts: Callable[[str], bool]  # given the value as stripped text ("" for NULL or blank)
+
+    def judge(self, values: List[object]) -> Tuple[np.ndarray, int]:
+        """(rows that count, rows the rule could not judge: NULL or blank), each distinct value judged once."""
+        if not values:
+            return np.zeros(0, dtype=bool), 0
+        distinct, positions = np.unique(np.array([_text(v) for v in values], dtype=object), return_inverse=True)
+        counted = np.array([bool(t) and self.counts(t) for t in distinct.tolist()], dtype=bool)
+        blank = np.array([not t for t in distinct.tolist()], dtype=bool)
+        return counted[positions], int(blank[positions].sum())
 
 
 @dataclass
@@ -56,6 +67,7 @@ class Areas:
     x1: np.ndarray
     y1: np.ndarray
     empty: int  # rows without a geometry, not in the columns
+    unjudged: int = 0  # rows the rule could not judge (NULL or blank), not in the columns
 
 
 @dataclass
@@ -91,16 +103,14 @@ class LayerTable:
         layer = self.layer
         return (layer,) if layer.providerType() == "memory" else (layer.source(), layer.providerType())
 
-    def count(self, where: Filter) -> int:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setFilterExpression(where.expression)
-        return sum(1 for _ in self.layer.getFeatures(request.setNoAttributes()))
-
-    def areas(self, where: Optional[Filter]) -> Areas:
-        request = transformed_request(self.layer).setNoAttributes()
-        if where is not None:
-            request.setFilterExpression(where.expression)
+    def areas(self, rule: Optional[Rule]) -> Areas:
+        request = transformed_request(self.layer)
+        if rule is not None:
+            request.setSubsetOfAttributes([rule.field], self.layer.fields())
+        else:
+            request.setNoAttributes()
         columns: List[list] = [[] for _ in range(7)]
-        empty = 0
+        judged, empty = [], 0
         for feature in self.layer.getFeatures(request):
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
@@ -111,17 +121,20 @@ class LayerTable:
             for column, value in zip(columns, (feature.id(), geometry.isGeosValid(), geometry.area(), box.xMinimum(),
                                                box.yMinimum(), box.xMaximum(), box.yMaximum())):
                 column.append(value)
+            if rule is not None:
+                judged.append(feature[rule.field])
         fid, valid, *numbers = columns
-        return Areas(np.array(fid, dtype=np.int64), np.array(valid, dtype=bool),
-                     *(np.array(c, dtype=np.float64) for c in numbers), empty)
+        areas = Areas(np.array(fid, dtype=np.int64), np.array(valid, dtype=bool),
+                      *(np.array(c, dtype=np.float64) for c in numbers), empty)
+        return _keep(areas, rule, judged)
 
     def size(self) -> int:
         return max(0, self.layer.featureCount())
 
-    def areas_later(self, where: Optional[Filter]) -> Future:
+    def areas_later(self, rule: Optional[Rule]) -> Future:
         """`areas()`, read now: QGIS layers are read on the calling thread."""
         done = Future()
-        done.set_result(self.areas(where))
+        done.set_result(self.areas(rule))
         return done
 
     def geometries(self, fids: Iterable[int]) -> Dict[int, QgsGeometry]:
@@ -148,6 +161,7 @@ class GdalTable:
         definition = layer.GetLayerDefn()
         self.fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
         self.geometry_column = layer.GetGeometryColumn() or "geom"
+        self.fid_column = layer.GetFIDColumn() or "fid"
         self.geometry_type = _geometry_type(definition.GetGeomType())
 
     @property
@@ -161,54 +175,67 @@ class GdalTable:
     def reopen(self) -> Tuple:
         return datapack.table_uri(self.reader.pack, self.name), "ogr"
 
-    def _present(self) -> str:
+    def _query(self, select: str, where: str = "") -> Dict[str, np.ndarray]:
+        """Columns of `SELECT <fid>, <select> FROM <table> [WHERE ...]`; the fid as column «fid». Computed
+        columns are never NULL (GDAL types a computed column by its first row): NULL reads as MISSING."""
+        fid = _quoted(self.fid_column)
+        columns = self.reader.query(f"SELECT {fid}{select} FROM {_quoted(self.name)}" + (f" WHERE {where}" if where else ""),
+                                    self.name)
+        columns["fid"] = np.asarray(columns.pop(self.fid_column), dtype=np.int64)
+        return columns
+
+    def areas(self, rule: Optional[Rule]) -> Areas:
         geometry = _quoted(self.geometry_column)
-        return f"{geometry} IS NOT NULL AND NOT ST_IsEmpty({geometry})"
-
-    def count(self, where: Filter) -> int:
-        return int(self.reader.query(f"SELECT count(*) AS n FROM {_quoted(self.name)} WHERE {where.sql}")["n"][0])
-
-    def areas(self, where: Optional[Filter]) -> Areas:
-        geometry, table = _quoted(self.geometry_column), _quoted(self.name)
-        condition = f" AND ({where.sql})" if where is not None else ""
+        present = f"{geometry} IS NOT NULL AND NOT ST_IsEmpty({geometry})"
+        computed = ", ".join(f"coalesce(CAST({sql} AS REAL), {MISSING}) AS {name}" for name, sql in (
+            ("valid", f"ST_IsValid({geometry})"), ("area", f"ST_Area({geometry})"), ("x0", f"ST_MinX({geometry})"),
+            ("y0", f"ST_MinY({geometry})"), ("x1", f"ST_MaxX({geometry})"), ("y1", f"ST_MaxY({geometry})")))
+        judged = f", {_quoted(rule.field)}" if rule is not None else ""
         with quiet_stderr():  # SpatiaLite prints a GEOS warning per invalid area; we report them ourselves
-            columns = self.reader.query(
-                f"SELECT fid, CAST(ST_IsValid({geometry}) AS INTEGER) AS valid, CAST(ST_Area({geometry}) AS REAL) AS area, "
-                f"ST_MinX({geometry}) AS x0, ST_MinY({geometry}) AS y0, ST_MaxX({geometry}) AS x1, ST_MaxY({geometry}) AS y1 "
-                f"FROM {table} WHERE {self._present()}{condition}")
-        empty = self.reader.query(f"SELECT count(*) AS n FROM {table} WHERE NOT ({self._present()}){condition}")["n"][0]
-        numbers = [np.ma.filled(np.ma.asarray(columns[c], dtype=np.float64), np.nan) for c in ("area", "x0", "y0", "x1", "y1")]
-        valid = np.ma.filled(np.ma.asarray(columns["valid"], dtype=np.int64), -1) == 1
-        return Areas(np.asarray(columns["fid"], dtype=np.int64), valid & np.isfinite(numbers[0]), *numbers, int(empty))
+            columns = self._query(f", {computed}{judged}", present)
+        empty = self.reader.query(f"SELECT count(*) AS n FROM {_quoted(self.name)} WHERE NOT ({present})", self.name)
+        numbers = [np.asarray(columns[c], dtype=np.float64) for c in ("area", "x0", "y0", "x1", "y1")]
+        numbers = [np.where(n == MISSING, np.nan, n) for n in numbers]
+        valid = (np.asarray(columns["valid"], dtype=np.float64) == 1.0) & np.isfinite(numbers[0])
+        areas = Areas(columns["fid"], valid, *numbers, int(empty["n"][0]))
+        return _keep(areas, rule, [_plain(v) for v in columns[rule.field].tolist()] if rule is not None else [])
 
     def size(self) -> int:
         return max(0, self.reader.layer(self.name).GetFeatureCount(False))
 
-    def areas_later(self, where: Optional[Filter]) -> Future:
+    def areas_later(self, rule: Optional[Rule]) -> Future:
         """`areas()` read beside the caller's work (`PackReader.later`)."""
-        return self.reader.later(lambda twin: twin.table(self.name).areas(where))
+        return self.reader.later(lambda twin: twin.table(self.name).areas(rule))
 
     def geometries(self, fids: Iterable[int]) -> Dict[int, QgsGeometry]:
+        """The geometry column itself, not a computed WKB: GDAL hands it over as WKB whatever the first row holds."""
         wanted = sorted({int(f) for f in fids})
         found = {}
         for start in range(0, len(wanted), FETCH_BATCH):
             listed = ",".join(str(f) for f in wanted[start:start + FETCH_BATCH])
-            columns = self.reader.query(f"SELECT fid, AsBinary({_quoted(self.geometry_column)}) AS wkb "
-                                        f"FROM {_quoted(self.name)} WHERE fid IN ({listed})")
-            for fid, wkb in zip(columns["fid"].tolist(), columns["wkb"].tolist()):
+            columns = self._query(f", {_quoted(self.geometry_column)}", f"{_quoted(self.fid_column)} IN ({listed})")
+            for fid, wkb in zip(columns["fid"].tolist(), columns[self.geometry_column].tolist()):
                 found[fid] = _geometry(wkb)
         return found
 
     def rows(self, names: List[str]) -> List[Row]:
         present = [n for n in names if n in self.fields]
-        selected = "".join(f", {_quoted(n)}" for n in present)
-        columns = self.reader.query(f"SELECT fid{selected}, AsBinary({_quoted(self.geometry_column)}) AS wkb "
-                                    f"FROM {_quoted(self.name)}" if self.geometry_type != QgsWkbTypes.NullGeometry
-                                    else f"SELECT fid{selected} FROM {_quoted(self.name)}")
+        spatial = self.geometry_type != QgsWkbTypes.NullGeometry
+        columns = self._query("".join(f", {_quoted(n)}" for n in present)
+                              + (f", {_quoted(self.geometry_column)}" if spatial else ""))
         values = {n: [_plain(v) for v in columns[n].tolist()] for n in present}
-        wkbs = columns["wkb"].tolist() if "wkb" in columns else [None] * len(columns["fid"])
-        return [Row(fid, {n: values[n][i] for n in present}, _geometry(wkbs[i]))
+        shapes = columns[self.geometry_column].tolist() if spatial else [None] * len(columns["fid"])
+        return [Row(fid, {n: values[n][i] for n in present}, _geometry(shapes[i]))
                 for i, fid in enumerate(columns["fid"].tolist())]
+
+
+def _keep(areas: Areas, rule: Optional[Rule], values: List[object]) -> Areas:
+    """The rows of `areas` that `rule` counts (all of them without a rule)."""
+    if rule is None:
+        return areas
+    counted, unjudged = rule.judge(values)
+    return Areas(*(column[counted] for column in (areas.fid, areas.valid, areas.area, areas.x0, areas.y0, areas.x1,
+                                                   areas.y1)), areas.empty, unjudged)
 
 
 class PackReader:
@@ -278,27 +305,34 @@ class PackReader:
                               for table, fid in group)
             parts = " UNION ALL ".join(
                 f"SELECT m.g AS g, x.{_quoted(self.table(table).geometry_column)} AS geom FROM m "
-                f"JOIN {_quoted(table)} AS x ON x.fid = m.f WHERE m.t = {n}" for table, n in number.items())
+                f"JOIN {_quoted(table)} AS x ON x.{_quoted(self.table(table).fid_column)} = m.f WHERE m.t = {n}"
+                for table, n in number.items())
             with quiet_stderr():
-                columns = self.query(f"WITH m(g, t, f) AS (VALUES {values}) "
-                                     f"SELECT g AS fid, CAST(ST_Area(ST_Union(geom)) AS REAL) AS area FROM ({parts}) GROUP BY g")
-            found = np.ma.filled(np.ma.asarray(columns["area"], dtype=np.float64), np.nan)
-            for g, area in zip(columns["fid"].tolist(), found.tolist()):
-                areas[g] = area if np.isfinite(area) else None
+                columns = self.query(f"WITH m(g, t, f) AS (VALUES {values}) SELECT g AS fid, "
+                                     f"coalesce(CAST(ST_Area(ST_Union(geom)) AS REAL), {MISSING}) AS area "
+                                     f"FROM ({parts}) GROUP BY g", ", ".join(tables))
+            for g, area in zip(columns["fid"].tolist(), np.asarray(columns["area"], dtype=np.float64).tolist()):
+                areas[g] = area if area != MISSING else None
             start += len(chunk)
         return areas
 
-    def query(self, sql: str) -> Dict[str, np.ndarray]:
-        """Columns of one SQL statement's result (SQLite with SpatiaLite, on the pack)."""
-        result = self._dataset.ExecuteSQL(sql)
-        if result is None:
-            raise RemixError(f"Pacchetto dati «{self.pack.name}»: lettura non riuscita ({sql[:80]}…).")
+    def query(self, sql: str, tables: str) -> Dict[str, np.ndarray]:
+        """Columns of one SQL statement's result (SQLite with SpatiaLite, on the pack); `tables` names what it
+        reads, for the message when it fails."""
         try:
+            result = self._dataset.ExecuteSQL(sql)
+        except RuntimeError:  # someone turned GDAL's exceptions on
+            result = None
+        if result is None:
+            raise RemixError(f"Pacchetto dati «{self.pack.name}»: lettura della tabella «{tables}» non riuscita "
+                             f"({gdal.GetLastErrorMsg() or 'errore di GDAL'}).")
+        try:
+            definition = result.GetLayerDefn()
+            names = ([result.GetFIDColumn()] if result.GetFIDColumn() else []) + [
+                definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
             batches = list(result.GetArrowStreamAsNumPy())
             if not batches:
-                definition = result.GetLayerDefn()
-                return {"fid": np.zeros(0, dtype=np.int64), **{definition.GetFieldDefn(i).GetName(): np.zeros(0)
-                                                               for i in range(definition.GetFieldCount())}}
+                return {name: np.zeros(0) for name in names}
             return {key: np.ma.concatenate([b[key] for b in batches]) if any(np.ma.isMaskedArray(b[key]) for b in batches)
                     else np.concatenate([b[key] for b in batches]) for key in batches[0]}
         finally:
@@ -320,22 +354,36 @@ def _open_dataset(pack: Path):
     return dataset
 
 
+_quiet_lock = threading.Lock()
+_quiet_users = 0
+_quiet_saved: Optional[int] = None
+
+
 @contextmanager
 def quiet_stderr():
     """Standard error closed for a moment: SpatiaLite writes a line there for every invalid geometry it
-    checks. Process-wide, so kept to the one statement."""
+    checks. Process-wide (another thread's messages meanwhile are lost too), so kept to the statements
+    that check validity; counted, so that overlapping uses (two measurements) give it back once, at the end."""
+    global _quiet_users, _quiet_saved
+    with _quiet_lock:
+        if _quiet_users == 0:
+            try:
+                _quiet_saved = os.dup(2)
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 2)
+                os.close(null)
+            except OSError:
+                _quiet_saved = None
+        _quiet_users += 1
     try:
-        saved = os.dup(2)
-    except OSError:
         yield
-        return
-    with open(os.devnull, "wb") as null:
-        os.dup2(null.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+    finally:
+        with _quiet_lock:
+            _quiet_users -= 1
+            if _quiet_users == 0 and _quiet_saved is not None:
+                os.dup2(_quiet_saved, 2)
+                os.close(_quiet_saved)
+                _quiet_saved = None
 
 
 def _in_computation_crs(layer) -> bool:
@@ -356,6 +404,11 @@ def _geometry(wkb) -> Optional[QgsGeometry]:
     geometry = QgsGeometry()
     geometry.fromWkb(bytes(wkb))
     return geometry
+
+
+def _text(value) -> str:
+    value = _plain(value)
+    return "" if value is None else str(value).strip()
 
 
 def _plain(value):

@@ -8,8 +8,9 @@ from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 from remix_plugin.core import indicators, paths, table_reader
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.indicator_files import write_outputs
-from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, TOTAL_FINANZIATO, world_layers,
-                                           write_world_pack)
+from remix_plugin.core.layers import write_to_gpkg
+from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, INTERVENTI_FIELDS, OPPORTUNITY_FIELDS,
+                                           TOTAL_FINANZIATO, memory_layer, square, world_layers, write_world_pack)
 
 ALFA, BETA, GAMMA, CASSINA = "015001", "015002", "015003", "015004"
 
@@ -197,6 +198,39 @@ def test_pack_on_disk_gives_the_same_figures_and_trace(world, tmp_path, monkeypa
         assert ([(r.table, r.key, round(r.amount, 3), r.note) for r in area.trace(code)]
                 == [(r.table, r.key, round(r.amount, 3), r.note) for r in from_layers.trace(code)]), code
     assert sorted(area.measurement.problems) == sorted(from_layers.measurement.problems)
+
+
+def measured(which, layers, read_from, tmp_path):
+    """The indicator from the layers themselves, or from a pack made of them (GDAL columns)."""
+    if read_from == "strati":
+        return indicators.compute(which, layers=layers)
+    for table, layer in layers.items():
+        write_to_gpkg(layer, tmp_path / "mondo.gpkg", table)
+    return indicators.compute(which, pack=tmp_path / "mondo.gpkg")
+
+
+@pytest.mark.parametrize("read_from", ["strati", "pacchetto"])
+def test_soil_state_is_judged_alike_however_it_is_spaced_or_written(world, tmp_path, read_from):
+    """«libero» with spaces, tabs or capitals does not count, whichever reader; blank or NULL is left out and said so."""
+    states = [" libero ", "LIBERO\t", "\xa0Libero\n", "edificato", "", None]
+    world["offerta_at_2020"] = memory_layer("at", "MultiPolygon", OPPORTUNITY_FIELDS + "&field=stato_suolo:string", [
+        (square(1050 + 150 * i, 50, 100), [f"S{i}", "Stato", BETA, "Indagine", "2020", state])
+        for i, state in enumerate(states)])
+    result = measured("superficie", world, read_from, tmp_path)
+    assert {r.key for r in result.trace(BETA)} & {f"S{i}" for i in range(len(states))} == {"S3"}
+    assert "Tabella «offerta_at_2020»: 2 aree senza «stato_suolo», escluse" in " ".join(result.measurement.problems)
+
+
+@pytest.mark.parametrize("read_from", ["strati", "pacchetto"])
+def test_an_intervento_without_geometry_first_in_its_table_leaves_the_next_its_geometry(world, tmp_path, read_from):
+    """GDAL types a computed column by its first row: the geometry is read as such, so a NULL first does no harm."""
+    world["interventi_periferie"] = memory_layer("periferie", "MultiPolygon", INTERVENTI_FIELDS, [
+        (None, ["CUP7", "Senza luogo né quote", "Periferie", "lavori", 10.0, 10.0, 0]),
+        (square(2600, 100, 100), ["CUP6", "Senza quote", "Periferie", "lavori", 9000.0, 9000.0, 0])])
+    result = measured("finanziamento", world, read_from, tmp_path)
+    assert result.figure(GAMMA).quantities["finanziamento"] == pytest.approx(EXPECTED_FINANZIATO[GAMMA], abs=1e-9)
+    assert "superficie nei Comuni" in next(r for r in result.trace(GAMMA) if r.key == "CUP6").note
+    assert any("CUP7" in p and "nessuna geometria" in p for p in result.measurement.problems)
 
 
 def test_invalid_areas_in_a_pack_leave_no_geos_noise_on_the_terminal(world, tmp_path, capfd):
