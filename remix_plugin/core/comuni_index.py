@@ -9,8 +9,6 @@ import math
 from dataclasses import dataclass, field
 from typing import List, Optional
 
-import numpy as np
-from osgeo import gdal, ogr, osr
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
                        QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
@@ -149,6 +147,9 @@ class ComuniGrid:
     of any of its cells (or wholly outside them all)."""
 
     def __init__(self, geometries: List[QgsGeometry], extent: QgsRectangle, cells: int):
+        import numpy as np  # only when measuring: this module is read at QGIS start
+        from osgeo import gdal, ogr, osr
+
         self.cells = cells
         self.cell = max(extent.width(), extent.height(), 1.0) / cells
         self.left, self.top = extent.xMinimum() - 2 * self.cell, extent.yMaximum() + 2 * self.cell
@@ -186,8 +187,10 @@ class ComuniGrid:
         self.marks = np.zeros((height + 1, width + 1), dtype=np.int32)
         self.marks[1:, 1:] = wide.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
 
-    def locate(self, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> np.ndarray:
+    def locate(self, x0, y0, x1, y1):
         """For each box: the number of the Comune wholly holding it, OUTSIDE, or ON_BOUNDARY (test exactly)."""
+        import numpy as np
+
         height, width = self.ids.shape
         c0 = np.floor((x0 - self.left) / self.cell)
         c1 = np.floor((x1 - self.left) / self.cell)

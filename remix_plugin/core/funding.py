@@ -18,7 +18,6 @@ from qgis.core import QgsGeometry, QgsWkbTypes
 
 from remix_plugin.core.comuni_index import Comuni, number_value, text_value
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.table_reader import PackReader
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
@@ -89,6 +88,8 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
 
 def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
     """`read_shares` of a pack's own table."""
+    from remix_plugin.core.table_reader import PackReader  # numpy and GDAL: not at QGIS start (infoboxes import this)
+
     with PackReader(pack) as reader:
         return read_shares(reader.table(SHARES_TABLE), problems)
 

@@ -10,17 +10,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Tuple
 
-import numpy as np
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from remix_plugin.core import classification, datapack, funding, log, opportunity_area, paths
+from remix_plugin.core import classification, datapack, funding, log, paths
 from remix_plugin.core.classification import Classes
 from remix_plugin.core.comuni_index import Comuni, text_value
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.table_reader import LayerTable, PackReader
 
 INDICATOR_PROPERTY = "remix/indicator"
 
@@ -66,7 +64,7 @@ class Measurement:
     which: str
     comuni: Comuni
     quantities: List[Dict[str, float]]
-    tally: Union[opportunity_area.AreaTally, funding.FundingTally]
+    tally: object  # opportunity_area.AreaTally or funding.FundingTally
     pack: Optional[Path] = None
     problems: List[str] = field(default_factory=list)
 
@@ -135,7 +133,7 @@ class IndicatorResult:
             "indicatore": self.definition.id, "titolo": self.definition.title, "calcolato_il": self.computed,
             "pacchetto_dati": str(m.pack) if m.pack else None,
             "ambito": "Città metropolitana di Milano" if not m.comuni.scoped else sorted(m.comuni.codes),
-            "comuni": len(self.figures), "regola": RULES[m.which],
+            "comuni": len(self.figures), "regola": rule(m.which),
             "normalizzazione": self.normalise or "nessuna", "valore_classificato": self.unit,
             "classificazione": self.classes.as_dict(), "problemi": m.problems,
         }
@@ -152,7 +150,10 @@ class IndicatorResult:
         return trace_rows(self, [self.figure(code).number])[code]
 
 
-RULES = {"superficie": opportunity_area.RULE, "finanziamento": funding.RULE}
+def rule(which: str) -> str:
+    from remix_plugin.core import opportunity_area  # numpy and GDAL: loaded when measuring, not at QGIS start
+
+    return {"superficie": opportunity_area.RULE, "finanziamento": funding.RULE}[which]
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -171,6 +172,8 @@ class Tables:
 
     def __init__(self, pack: Optional[Path], layers: Dict[str, QgsVectorLayer] = None):
         self.pack, self.layers = (Path(pack) if pack else None), layers or {}
+        from remix_plugin.core.table_reader import PackReader  # numpy and GDAL: not at QGIS start
+
         self.reader = PackReader(self.pack) if self.pack else None
         self._comuni: Dict[Optional[frozenset], Comuni] = {}
 
@@ -183,6 +186,8 @@ class Tables:
 
     def __call__(self, name: str):
         if name in self.layers:
+            from remix_plugin.core.table_reader import LayerTable
+
             return LayerTable(name, self.layers[name])
         if self.reader is None:
             raise RemixError(f"Manca la tabella «{name}» per calcolare l'indicatore.")
@@ -195,6 +200,8 @@ class Tables:
             self._comuni[scope] = Comuni.from_table(self("comuni"), scope)
         comuni = self._comuni[scope]
         if which == "superficie":
+            from remix_plugin.core import opportunity_area
+
             tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self), feedback)
             quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
         else:
@@ -208,10 +215,10 @@ class Tables:
         return Measurement(which, comuni, quantities, tally, self.pack, problems)
 
 
-def _area_quantities(comuni: Comuni, number: int, tally: opportunity_area.AreaTally) -> Dict[str, float]:
+def _area_quantities(comuni: Comuni, number: int, tally) -> Dict[str, float]:
     union = tally.union_m2[number]
     return {"superficie_ha": union / 10000.0, "quota_superficie": 100.0 * union / comuni.area(number),
-            "n_aree": len(np.unique(tally.piece_keys[number]))}
+            "n_aree": len(set(tally.piece_keys[number].tolist()))}
 
 
 # --- classes ----------------------------------------------------------------------------------

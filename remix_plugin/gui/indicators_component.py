@@ -11,15 +11,27 @@ from qgis.core import QgsDataProvider, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import funding, indicators, maps, opportunity_area
+from remix_plugin.core import maps
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.layers import MAP_PROPERTY, entry_id, write_to_gpkg
 from remix_plugin.core.paths import icon
 from remix_plugin.core.settings import Settings
 
 # catalogue layers whose saved edits change the indicators
-WATCHED = {t for t, _ in opportunity_area.SOURCES} | set(funding.SOURCES) | {"comuni"}
-ENTRY_IDS = {d.entry_id: which for which, d in indicators.INDICATORS.items()}
+
+
+def _watched() -> set:
+    """The tables the indicators read. (The computing modules load numpy and GDAL: imported on first use,
+    never at QGIS start.)"""
+    from remix_plugin.core import funding, opportunity_area
+
+    return {t for t, _ in opportunity_area.SOURCES} | set(funding.SOURCES) | {"comuni"}
+
+
+def _entry_ids() -> dict:
+    from remix_plugin.core import indicators
+
+    return {d.entry_id: which for which, d in indicators.INDICATORS.items()}
 
 
 class IndicatorsComponent:
@@ -78,7 +90,7 @@ class IndicatorsComponent:
     # --- following scope and data ----------------------------------------------------------------
     def watch(self, layers):
         for layer in layers:
-            if entry_id(layer) in WATCHED and hasattr(layer, "afterCommitChanges"):
+            if entry_id(layer) in _watched() and hasattr(layer, "afterCommitChanges"):
                 layer.afterCommitChanges.connect(self.data_changed)
                 self.watched.append(layer)
 
@@ -94,14 +106,16 @@ class IndicatorsComponent:
 
     def map_layers(self):
         return [layer for layer in QgsProject.instance().mapLayers().values()
-                if entry_id(layer) in ENTRY_IDS and layer.customProperty(MAP_PROPERTY)]
+                if entry_id(layer) in _entry_ids() and layer.customProperty(MAP_PROPERTY)]
 
     def refresh_map_layers(self):
         """Recompute the maps' indicator layers (if any) for the current filter, data and settings."""
         layers = self.map_layers()
         if not layers:
             return None
-        needed = sorted({ENTRY_IDS[entry_id(layer)] for layer in layers})
+        from remix_plugin.core import indicators
+
+        needed = sorted({_entry_ids()[entry_id(layer)] for layer in layers})
         scope, catalogue, settings = self.session.scope, self.session.catalogue, Settings.load()
 
         def work(task):
@@ -118,7 +132,7 @@ class IndicatorsComponent:
 
         def done(fresh):
             for layer in self.map_layers():
-                source, legend = fresh.get(ENTRY_IDS[entry_id(layer)], (None, None))
+                source, legend = fresh.get(_entry_ids()[entry_id(layer)], (None, None))
                 if source is None:
                     continue
                 layer.setDataSource(source, layer.name(), "ogr", QgsDataProvider.ProviderOptions())

@@ -37,10 +37,10 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
         return "indicatori"
 
     def shortHelpString(self):  # noqa: N802
-        from remix_plugin.core.indicators import RULES
+        from remix_plugin.core.indicators import rule
 
         return (f"{INDICATORS[self.which].title}: un punto per Comune con il valore e la classe (da «molto basso» a "
-                f"«molto alto»; «nessuno» se il valore è 0).\n\n{RULES[self.which]}\n\nZone omogenee e Comuni si "
+                f"«molto alto»; «nessuno» se il valore è 0).\n\n{rule(self.which)}\n\nZone omogenee e Comuni si "
                 "indicano per nome o codice ISTAT, separati da «;». Il CSV facoltativo è accompagnato da un JSON con "
                 "metodo e limiti delle classi e da un CSV di tracciabilità.")
 
