@@ -8,7 +8,8 @@ original source) in custom properties, so clearing gives back exactly what the u
 How a layer is filtered:
 - providers with subset strings (GeoPackage, memory, PostGIS, ArcGIS FeatureServer from QGIS 3.28):
   the user's subset AND the list of the keys of the features in scope, found here with a spatial
-  index over the selected Comuni. GeoPackage layers get it as a new data source rather than with
+  index over the Comuni (for files, which Comuni each feature touches is worked out once per file
+  as it is now, so moving from one Zona to another is a set union). GeoPackage layers get it as a new data source rather than with
   setSubsetString, which on QGIS 3.22 loses the feature count when other layers of the file are open;
 - vector providers without subset strings (`arcgisfeatureserver` before QGIS 3.28): the source is
   wrapped in a virtual layer that selects the same keys; clearing puts the original source back;
@@ -120,7 +121,7 @@ def apply_scope(project: QgsProject, scope: Optional[frozenset], pack: Path, for
     report = ScopeReport(scope, describe_scope(table, scope))
     area = scope_area(pack, scope) if scope else None
     codes = ",".join(sorted(scope)) if scope else ""
-    lookup = _Lookup(area) if area else None
+    lookup = _Lookup(area, pack) if area else None
     for layer in catalogue_layers(project):
         try:
             count = _scope_layer(layer, codes, lookup, force)
@@ -221,12 +222,13 @@ def _key_field(layer: QgsVectorLayer) -> Optional[str]:
 
 class _Lookup:
     """The features in scope, for one application of the filter: the same table in both maps is
-    read once, and each file read by OGR is opened once."""
+    looked up once. Files read by OGR answer from `_members` (which Comuni each feature touches,
+    worked out once per file as it is now), so switching from one Zona to another costs a set union."""
 
-    def __init__(self, area: ScopeArea):
-        self.area = area
+    def __init__(self, area: ScopeArea, pack: Path):
+        self.area, self.pack = area, pack
         self._keys: Dict[tuple, list] = {}
-        self._datasets = {}
+        self._datasets = {}  # path -> GDAL dataset, open until the filter is applied
 
     def keys(self, layer: QgsVectorLayer, key_field: Optional[str]) -> list:
         """Keys (or feature ids) of the layer's features that intersect the selected Comuni."""
@@ -234,7 +236,8 @@ class _Lookup:
             parts = _ogr_parts(layer.source())
             source = ("ogr", parts.get("path"), parts.get("layerName"), parts.get("layerId"))
             if source not in self._keys:
-                self._keys[source] = self._ogr_keys(parts)
+                members = self._members(parts)
+                self._keys[source] = sorted({fid for code in self.area.codes for fid in members.get(code, ())})
         else:
             # memory layers built alike share a source string but not their features
             source = (layer.providerType(), layer.id() if layer.providerType() == "memory" else layer.source())
@@ -257,11 +260,17 @@ class _Lookup:
         return [feature[key_field] if key_field else feature.id() for feature in layer.getFeatures(request)
                 if feature.hasGeometry() and self.area.intersects(feature.geometry())]
 
-    def _ogr_keys(self, parts: dict) -> list:
-        """Files read by OGR go straight through GDAL, one dataset per file: a QGIS iterator over a
-        re-sourced GeoPackage layer would open the file again (a few ms each). The key is the OGR
-        FID: the fid column of a GeoPackage, the FID of other formats."""
+
+
+    def _members(self, parts: dict) -> Dict[str, tuple]:
+        """ISTAT code -> the OGR FIDs of a file's features that touch that Comune (the fid column of a
+        GeoPackage, the FID of other formats). Worked out once per file as it is now (size and time,
+        its write-ahead log too) and per pack: edited data are looked up again. Read straight through
+        GDAL: a QGIS iterator over a re-sourced GeoPackage layer would open the file again."""
         path = parts["path"]
+        key = (datapack.signature(Path(path)), parts.get("layerName"), parts.get("layerId"), pack_key(self.pack))
+        if key in _memberships:
+            return _memberships[key]
         table = None
         try:  # GDAL answers None, or raises when someone turned its exceptions on
             if path not in self._datasets:
@@ -275,19 +284,35 @@ class _Lookup:
             table = None
         if table is None:
             raise RemixError(f"Tabella «{parts.get('layerName') or path}» non leggibile in «{Path(path).name}».")
+        everything = _all_comuni(pack_key(self.pack))
         definition = table.GetLayerDefn()
         table.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
         table.SetAttributeFilter(None)
-        extent = self.area.extent
+        extent = everything.extent
         table.SetSpatialFilterRect(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        keys, geometry = [], QgsGeometry()
+        found: Dict[str, list] = {}
+        geometry = QgsGeometry()
         for feature in table:
             shape = feature.GetGeometryRef()
-            if shape is not None:
-                geometry.fromWkb(shape.ExportToIsoWkb())
-                if self.area.intersects(geometry):
-                    keys.append(feature.GetFID())
-        return keys
+            if shape is None:
+                continue
+            geometry.fromWkb(shape.ExportToIsoWkb())
+            for number in everything.index.intersects(geometry.boundingBox()):
+                if everything.engines[number].intersects(geometry.constGet()):
+                    found.setdefault(everything.codes[number], []).append(feature.GetFID())
+        if len(_memberships) >= 256:  # files come and go (derived tables, packages): keep the cache small
+            _memberships.clear()
+        _memberships[key] = {code: tuple(fids) for code, fids in found.items()}
+        return _memberships[key]
+
+
+_memberships: Dict[tuple, Dict[str, tuple]] = {}
+
+
+@lru_cache(maxsize=4)
+def _all_comuni(pack: tuple) -> ScopeArea:
+    """Every Comune of a pack (as it is now), indexed."""
+    return scope_area(Path(pack[0]), frozenset(comuni_geometries(Path(pack[0]))))
 
 
 @lru_cache(maxsize=512)

@@ -354,3 +354,31 @@ def test_real_stations_kept_are_those_of_the_zone_comuni(real_pack, shared_data,
     expected = {f["nome"] for f in datapack.open_table(real_pack, "stazioni").getFeatures()
                 if f["in_cmm"] == "1" and f["com_istat_code"] in codes}
     assert kept == expected
+
+
+def test_an_area_saved_in_the_pack_after_filtering_is_found_when_the_filter_is_applied_again(demo_pack, tmp_path,
+                                                                                           isolated_settings):
+    """Which Comuni each feature touches is worked out once per file as it is: an edit saved to the pack is seen."""
+    import shutil
+
+    from qgis.core import QgsGeometry
+
+    pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
+    project = QgsProject()
+    load_map(project, "opportunita", make_context(pack=pack, derived_store=tmp_path / "derivati.gpkg"))
+    [aree] = [l for l in vector_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
+    nord = resolve_scope(pack, ["Nord Milano"])
+    before = apply_scope(project, nord, pack).kept[aree.id()]
+    assert apply_scope(project, resolve_scope(pack, ["Sud Est"]), pack).kept[aree.id()] != before
+    assert apply_scope(project, nord, pack).kept[aree.id()] == before  # back and forth: the same answer
+
+    editable = QgsVectorLayer(datapack.table_uri(pack, "aree_remix"), "modifica", "ogr")
+    comune = next(f for f in datapack.open_table(pack, "comuni").getFeatures() if f["comune"] == "Bresso")
+    feature = QgsFeature(editable.fields())
+    feature.setGeometry(QgsGeometry.collectGeometry([comune.geometry().pointOnSurface().buffer(30, 4)]))
+    feature["id"], feature["pro_com_t"] = "NUOVA-1", comune["pro_com_t"]
+    assert editable.dataProvider().addFeatures([feature])[0]
+    del editable
+
+    assert apply_scope(project, nord, pack, force=True).kept[aree.id()] == before + 1
+    assert apply_scope(project, None, pack).kept[aree.id()] == aree.featureCount()
