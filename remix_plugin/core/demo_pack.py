@@ -166,7 +166,8 @@ class _Builder:
         for _ in range(500):
             point = QgsPointXY(self.rng.uniform(box.xMinimum(), box.xMaximum()),
                                self.rng.uniform(box.yMinimum(), box.yMaximum()))
-            if engine.contains(QgsGeometry.fromPointXY(point).constGet()):
+            candidate = QgsGeometry.fromPointXY(point)  # held: constGet() of a temporary would point at freed memory
+            if engine.contains(candidate.constGet()):
                 return point
         return geometry.pointOnSurface().asPoint()
 

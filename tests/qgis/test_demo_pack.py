@@ -2,14 +2,12 @@
 Zone omogenee and PINQuA projects, says it is demonstrative, and is the same file content on every build."""
 import csv
 import hashlib
-import subprocess
-import sys
 
 import pytest
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
-from remix_plugin.core import datapack, paths
-from remix_plugin.core.demo_pack import source_data_dir
+from remix_plugin.core import datapack
+from remix_plugin.core.demo_pack import build_demo_pack, source_data_dir
 from remix_plugin.core.errors import RemixError
 
 GEOMETRY = {"comuni": "MultiPolygon", "zone_omogenee": "MultiPolygon", "interventi_cambio": "MultiLineString",
@@ -105,17 +103,8 @@ def test_two_builds_hold_the_same_data(qgis_app, tmp_path):
                               for f in layer.getFeatures()]
         return hashlib.sha256("\n".join(text).encode()).hexdigest()
 
-    def built(name, *seed):
-        """Built as `make` builds it: a fresh `python -m remix_plugin demo-pack`. (Twice in one long-lived
-        process, GEOS may answer a point-in-Comune test differently and the seeded draws drift: seen 2 times
-        in 6 on QGIS 3.22, never across fresh processes.)"""
-        run = subprocess.run([sys.executable, "-m", "remix_plugin", "demo-pack", "--out", str(tmp_path / name), *seed],
-                             cwd=paths.ROOT, capture_output=True, text=True, timeout=300)
-        assert run.returncode == 0, run.stderr
-        return tmp_path / name
-
-    assert digest(built("a.gpkg")) == digest(built("b.gpkg"))
-    assert digest(built("c.gpkg", "--seed", "7")) != digest(tmp_path / "a.gpkg")
+    assert digest(build_demo_pack(tmp_path / "a.gpkg")) == digest(build_demo_pack(tmp_path / "b.gpkg"))
+    assert digest(build_demo_pack(tmp_path / "c.gpkg", seed=7)) != digest(tmp_path / "a.gpkg")
 
 
 def test_without_the_public_data_the_message_names_the_folder(qgis_app, tmp_path, monkeypatch):

@@ -53,8 +53,8 @@ def test_an_intervento_shows_cup_bando_comune_amounts_in_euro_and_its_links(demo
 def test_an_intervento_in_several_comuni_lists_them_with_their_shares(demo_pack, catalogue):
     layer, feature = feature_of(demo_pack, "interventi_cambio", "\"cup\" = 'DEMOCB000000001'")
     context = build_context(layer, feature, catalogue.entry("interventi_cambio"), demo_pack)
-    # interventi_comuni: 015077 0.135766, 015146 0.625102, 015209 0.239132
-    assert context["comuni"] == "Cinisello Balsamo (13,6 %), Milano (62,5 %), Sesto San Giovanni (23,9 %)"
+    # interventi_comuni: 015077 0.151078, 015146 0.634955, 015209 0.213967
+    assert context["comuni"] == "Cinisello Balsamo (15,1 %), Milano (63,5 %), Sesto San Giovanni (21,4 %)"
     assert context["comuni_n"] == 3
     html = render(context, "intervento.html.j2", templates_folder(None))
     assert ">Comuni<" in html and "Scheda PDF: n.d." in html  # no sheet in the demo data: said, not an empty link

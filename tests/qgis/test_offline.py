@@ -243,9 +243,10 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     project.addMapLayer(own)
     assert project.write()
     project.clear()
-    # meanwhile CMM removes the Aree Remix of Paderno Dugnano
+    # meanwhile CMM removes the Aree Remix of one Comune of the Zona
     remix = QgsVectorLayer(f"{pack}|layername=aree_remix", "aree_remix", "ogr")
-    paderno = [f.id() for f in remix.getFeatures() if f["pro_com_t"] == "015166"]
+    comune = min(f["pro_com_t"] for f in remix.getFeatures() if f["pro_com_t"] in nord_milano)
+    paderno = [f.id() for f in remix.getFeatures() if f["pro_com_t"] == comune]
     assert paderno
     remix.startEditing()
     assert remix.deleteFeatures(paderno) and remix.commitChanges()
