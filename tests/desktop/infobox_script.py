@@ -1,17 +1,18 @@
 """Run inside QGIS Desktop (qgis --code): a planner loads the Realizzazioni map, searches a Comune in QGIS's
 own locator bar, then clicks a PINQuA intervento in Rho with «Informazioni RE.MIX» and reads its infobox;
 the window is saved as a screenshot."""
-import json
 import os
 import time
 
 from qgis.core import QgsApplication, QgsLocatorContext, QgsLocatorResult, QgsPointXY, QgsProject
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QWidget
 from qgis.utils import iface, plugins
+
+from desktop_script import run_when_ready
 
 CUP = "C41I21000020001"
 result = {}
@@ -73,44 +74,36 @@ def click_point(layer, feature):
     return alone.pointOnSurface().asPoint()
 
 
-def run():
-    try:
-        actions = {a.text(): a for a in plugins["remix_plugin"].actions}
-        actions["Mappa delle Realizzazioni"].trigger()
-        settle()
-        result["locator"] = locator_search("rmx cassina de pecchi")
-        result["chosen"] = choose_in_search_bar("rmx cassina de pecchi")
-        layer = next(l for l in QgsProject.instance().mapLayers().values()
-                     if l.customProperty("remix/entry_id") == "interventi_pinqua")
-        feature = next(layer.getFeatures(f"\"cup\" = '{CUP}'"))
-        point = click_point(layer, feature)
-        canvas = iface.mapCanvas()
-        canvas.setCenter(QgsPointXY(point.x() + 90, point.y()))  # the dock will cover the right of the map
-        canvas.zoomScale(3500)
-        canvas.waitWhileRendering()
-        settle(1.0, tasks=False)
-        actions["Informazioni RE.MIX"].trigger()
-        pixel = canvas.getCoordinateTransform().transform(point)
-        QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
-        settle(0.5, tasks=False)
-        component = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "InfoboxComponent")
-        dock = component.dock
-        result["map_tool"] = type(canvas.mapTool()).__name__
-        result["dock_visible"] = dock.isVisible()
-        result["hits"] = [[h.entry.id, h.feature.id()] for h in dock.hits]
-        result["text"] = dock.browser.toPlainText()
-        result["highlight"] = component.highlight is not None and component.highlight.isVisible()
-        canvas.refreshAllLayers()
-        canvas.waitWhileRendering()
-        settle(1.5, tasks=False)
-        iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
-    except Exception:  # the result file says what went wrong
-        import traceback
-
-        result["error"] = traceback.format_exc()
-    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
+def steps():
+    actions = {a.text(): a for a in plugins["remix_plugin"].actions}
+    actions["Mappa delle Realizzazioni"].trigger()
+    settle()
+    result["locator"] = locator_search("rmx cassina de pecchi")
+    result["chosen"] = choose_in_search_bar("rmx cassina de pecchi")
+    layer = next(l for l in QgsProject.instance().mapLayers().values()
+                 if l.customProperty("remix/entry_id") == "interventi_pinqua")
+    feature = next(layer.getFeatures(f"\"cup\" = '{CUP}'"))
+    point = click_point(layer, feature)
+    canvas = iface.mapCanvas()
+    canvas.setCenter(QgsPointXY(point.x() + 90, point.y()))  # the dock will cover the right of the map
+    canvas.zoomScale(3500)
+    canvas.waitWhileRendering()
+    settle(1.0, tasks=False)
+    actions["Informazioni RE.MIX"].trigger()
+    pixel = canvas.getCoordinateTransform().transform(point)
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    settle(0.5, tasks=False)
+    component = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "InfoboxComponent")
+    dock = component.dock
+    result["map_tool"] = type(canvas.mapTool()).__name__
+    result["dock_visible"] = dock.isVisible()
+    result["hits"] = [[h.entry.id, h.feature.id()] for h in dock.hits]
+    result["text"] = dock.browser.toPlainText()
+    result["highlight"] = component.highlight is not None and component.highlight.isVisible()
+    canvas.refreshAllLayers()
+    canvas.waitWhileRendering()
+    settle(1.5, tasks=False)
+    iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
 
 
-QTimer.singleShot(1500, run)
+run_when_ready(steps, result, 1500)

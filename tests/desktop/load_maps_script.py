@@ -1,11 +1,11 @@
 """Run inside QGIS Desktop (qgis --code): load both maps through the plugin's own actions, take a screenshot."""
-import json
 import os
 import time
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
+
+from desktop_script import run_when_ready
 
 OUT = os.environ["REMIX_SCREENSHOT"]
 result = {"plugin_loaded": "remix_plugin" in plugins}
@@ -18,36 +18,30 @@ def wait_tasks(limit=120):
         time.sleep(0.05)
 
 
-def run():
-    try:
-        menu_titles = [a.text() for a in iface.mainWindow().menuBar().actions()]
-        result["menu"] = "RE.MIX" in menu_titles
-        actions = {a.text(): a for a in plugins["remix_plugin"].actions}
-        result["actions"] = sorted(actions)
-        for title in ("Mappa delle Opportunità", "Mappa delle Realizzazioni", "Catalogo RE.MIX"):
-            actions[title].trigger()
-            QgsApplication.processEvents()
-            wait_tasks()
-        for _ in range(40):
-            QgsApplication.processEvents()
-            time.sleep(0.05)
-        layers = QgsProject.instance().mapLayers().values()
-        result["layers"] = sorted(l.customProperty("remix/map", "") + "/" + l.customProperty("remix/entry_id", "")
-                                  for l in layers)
-        result["invalid"] = [l.name() for l in layers if not l.isValid()]
-        root = QgsProject.instance().layerTreeRoot()
-        result["groups"] = [g.name() for g in root.children()]
-        iface.mapCanvas().refreshAllLayers()
-        iface.mapCanvas().waitWhileRendering()
-        for _ in range(40):
-            QgsApplication.processEvents()
-            time.sleep(0.05)
-        iface.mainWindow().grab().save(OUT)
-    except Exception as exc:  # the result file says what went wrong
-        result["error"] = repr(exc)
-    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
+def steps():
+    menu_titles = [a.text() for a in iface.mainWindow().menuBar().actions()]
+    result["menu"] = "RE.MIX" in menu_titles
+    actions = {a.text(): a for a in plugins["remix_plugin"].actions}
+    result["actions"] = sorted(actions)
+    for title in ("Mappa delle Opportunità", "Mappa delle Realizzazioni", "Catalogo RE.MIX"):
+        actions[title].trigger()
+        QgsApplication.processEvents()
+        wait_tasks()
+    for _ in range(40):
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    layers = QgsProject.instance().mapLayers().values()
+    result["layers"] = sorted(l.customProperty("remix/map", "") + "/" + l.customProperty("remix/entry_id", "")
+                              for l in layers)
+    result["invalid"] = [l.name() for l in layers if not l.isValid()]
+    root = QgsProject.instance().layerTreeRoot()
+    result["groups"] = [g.name() for g in root.children()]
+    iface.mapCanvas().refreshAllLayers()
+    iface.mapCanvas().waitWhileRendering()
+    for _ in range(40):
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    iface.mainWindow().grab().save(OUT)
 
 
-QTimer.singleShot(1500, run)
+run_when_ready(steps, result, 1500)

@@ -1,12 +1,12 @@
 """Run inside QGIS Desktop (qgis --code): open an offline package's project as a field technician would,
 record every network request QGIS makes meanwhile, and take a screenshot."""
-import json
 import os
 import time
 
 from qgis.core import Qgis, QgsApplication, QgsNetworkAccessManager, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
+
+from desktop_script import run_when_ready
 
 result = {"plugin_loaded": "remix_plugin" in plugins, "requests": []}
 
@@ -18,40 +18,34 @@ def settle(seconds=2.0):
         time.sleep(0.05)
 
 
-def run():
-    try:
-        QgsNetworkAccessManager.instance().requestAboutToBeCreated.connect(
-            lambda parameters: result["requests"].append(parameters.request().url().toString()))
-        result["opened"] = iface.addProject(os.environ["REMIX_PACKAGE_PROJECT"])
-        settle()
-        layers = list(QgsProject.instance().mapLayers().values())
-        result["layers"] = len(layers)
-        result["invalid"] = [l.name() for l in layers if not l.isValid()]
-        result["unstyled"] = [l.name() for l in layers if isinstance(l, QgsVectorLayer) and l.customProperty("remix/entry_id")
-                              and l.renderer() is None]
-        result["counts"] = {f"{l.customProperty('remix/map')}/{l.customProperty('remix/entry_id')}": l.featureCount()
-                            for l in layers if l.customProperty("remix/entry_id")}
-        part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
-        result["store"] = str(part.store_path())
-        result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
-        from remix_plugin.core.datapack import project_pack
-        from remix_plugin.core.places import build_places
+def steps():
+    QgsNetworkAccessManager.instance().requestAboutToBeCreated.connect(
+        lambda parameters: result["requests"].append(parameters.request().url().toString()))
+    result["opened"] = iface.addProject(os.environ["REMIX_PACKAGE_PROJECT"])
+    settle()
+    layers = list(QgsProject.instance().mapLayers().values())
+    result["layers"] = len(layers)
+    result["invalid"] = [l.name() for l in layers if not l.isValid()]
+    result["unstyled"] = [l.name() for l in layers if isinstance(l, QgsVectorLayer) and l.customProperty("remix/entry_id")
+                          and l.renderer() is None]
+    result["counts"] = {f"{l.customProperty('remix/map')}/{l.customProperty('remix/entry_id')}": l.featureCount()
+                        for l in layers if l.customProperty("remix/entry_id")}
+    part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
+    result["store"] = str(part.store_path())
+    result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
+    from remix_plugin.core.datapack import project_pack
+    from remix_plugin.core.places import build_places
 
-        pack = project_pack(QgsProject.instance())
-        result["search_pack"] = str(pack)
-        result["search"] = [p.label for p in build_places(pack, plugins["remix_plugin"].session.catalogue).search("rho")]
-        iface.mapCanvas().refreshAllLayers()
-        iface.mapCanvas().waitWhileRendering()
-        settle()
-        result["scale"] = iface.mapCanvas().scale()
-        result["warnings"] = [f"{item.title()}: {item.text()}" for item in iface.messageBar().items()
-                              if item.level() >= Qgis.Warning]
-        iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
-    except Exception as exc:  # the result file says what went wrong
-        result["error"] = repr(exc)
-    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
+    pack = project_pack(QgsProject.instance())
+    result["search_pack"] = str(pack)
+    result["search"] = [p.label for p in build_places(pack, plugins["remix_plugin"].session.catalogue).search("rho")]
+    iface.mapCanvas().refreshAllLayers()
+    iface.mapCanvas().waitWhileRendering()
+    settle()
+    result["scale"] = iface.mapCanvas().scale()
+    result["warnings"] = [f"{item.title()}: {item.text()}" for item in iface.messageBar().items()
+                          if item.level() >= Qgis.Warning]
+    iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
 
 
-QTimer.singleShot(1500, run)
+run_when_ready(steps, result, 1500)

@@ -67,7 +67,9 @@ def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env
     """Start QGIS Desktop with `--code script`; the script writes JSON to $REMIX_RESULT and quits QGIS."""
     result_file = profiles / "result.json"
     result_file.unlink(missing_ok=True)
+    support = str(Path(__file__).resolve().parent / "support")  # desktop_script.py, and nothing else of ours
     environment = dict(os.environ, DISPLAY=display, REMIX_RESULT=str(result_file), QT_QPA_PLATFORM="xcb",
+                       PYTHONPATH=os.pathsep.join(p for p in (support, os.environ.get("PYTHONPATH")) if p),
                        **(env or {}))
     environment.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # the tests' own profile would win over --profiles-path
     started = time.perf_counter()

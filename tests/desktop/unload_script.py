@@ -1,15 +1,16 @@
 """Run inside QGIS Desktop (qgis --code): open every RE.MIX part, unload, load again, unload again;
 record what the main window holds each time, so the test can prove unload() removes everything."""
-import json
 import os
 import time
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QWidget
 from qgis.utils import iface, loadPlugin, plugins, startPlugin, unloadPlugin
+
+from desktop_script import run_when_ready
 
 NAME = "remix_plugin"
 
@@ -61,28 +62,22 @@ def open_everything():
     settle()
 
 
-def run():
-    result = {}
-    try:
-        open_everything()
-        templates_installed()
-        result["loaded_1"] = snapshot()
-        unloadPlugin(NAME)
-        result["unloaded_1"] = snapshot()
-        loadPlugin(NAME)  # as the Plugin Manager does when a plugin is enabled again
-        startPlugin(NAME)
-        open_everything()
-        templates_installed()
-        result["loaded_2"] = snapshot()
-        unloadPlugin(NAME)
-        result["unloaded_2"] = snapshot()
-    except Exception:  # the result file says what went wrong
-        import traceback
-
-        result["error"] = traceback.format_exc()
-    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
+result = {}
 
 
-QTimer.singleShot(1000, run)
+def steps():
+    open_everything()
+    templates_installed()
+    result["loaded_1"] = snapshot()
+    unloadPlugin(NAME)
+    result["unloaded_1"] = snapshot()
+    loadPlugin(NAME)  # as the Plugin Manager does when a plugin is enabled again
+    startPlugin(NAME)
+    open_everything()
+    templates_installed()
+    result["loaded_2"] = snapshot()
+    unloadPlugin(NAME)
+    result["unloaded_2"] = snapshot()
+
+
+run_when_ready(steps, result, 1000)

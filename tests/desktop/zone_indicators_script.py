@@ -1,12 +1,12 @@
 """Run inside QGIS Desktop (qgis --code): a planner loads the Realizzazioni map, filters it to a Zona
 omogenea in the «Zone omogenee» dock, reads the indicators dock for that zone, takes a screenshot."""
-import json
 import os
 import time
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
+
+from desktop_script import run_when_ready
 
 ZONA = os.environ["REMIX_ZONA"]
 result = {}
@@ -29,46 +29,38 @@ def component(name):
     return next(c for c in plugins["remix_plugin"].components if type(c).__name__ == name)
 
 
-def run():
-    try:
-        from remix_plugin.core.scope import resolve_scope
+def steps():
+    from remix_plugin.core.scope import resolve_scope
 
-        actions = {a.text(): a for a in plugins["remix_plugin"].actions}
-        actions["Mappa delle Realizzazioni"].trigger()
-        settle()
-        zones = component("ZoneComponent")
-        zones.dock_action.trigger()
-        settle(0.5, tasks=False)
-        codes = resolve_scope(zones.pack(), [ZONA])
-        zones.dock.set_checked(codes)
-        zones.dock.applyButton.click()
-        settle()
-        indicators = component("IndicatorsComponent")
-        indicators.dock_action.trigger()
-        dock = indicators.dock
-        dock.indicatorCombo.setCurrentIndex(dock.indicatorCombo.findData("finanziamento"))
-        settle(2.0)
-        dock.table.selectRow(0)
-        settle(1.0)
-        project = QgsProject.instance()
-        result["scope"] = sorted(codes)
-        result["saved_scope"] = project.readEntry("remix", "scope", "")[0]
-        result["rows"] = dock.table.rowCount()
-        result["first_row"] = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
-        result["status"] = zones.dock.statusLabel.text()
-        result["filtered"] = {l.customProperty("remix/entry_id"): l.featureCount()
-                              for l in project.mapLayers().values() if l.customProperty("remix/scope_codes")}
-        iface.mapCanvas().refreshAllLayers()
-        iface.mapCanvas().waitWhileRendering()
-        settle(1.0, tasks=False)
-        iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
-    except Exception:  # the result file says what went wrong
-        import traceback
-
-        result["error"] = traceback.format_exc()
-    with open(os.environ["REMIX_RESULT"], "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    QgsApplication.exit(0)
+    actions = {a.text(): a for a in plugins["remix_plugin"].actions}
+    actions["Mappa delle Realizzazioni"].trigger()
+    settle()
+    zones = component("ZoneComponent")
+    zones.dock_action.trigger()
+    settle(0.5, tasks=False)
+    codes = resolve_scope(zones.pack(), [ZONA])
+    zones.dock.set_checked(codes)
+    zones.dock.applyButton.click()
+    settle()
+    indicators = component("IndicatorsComponent")
+    indicators.dock_action.trigger()
+    dock = indicators.dock
+    dock.indicatorCombo.setCurrentIndex(dock.indicatorCombo.findData("finanziamento"))
+    settle(2.0)
+    dock.table.selectRow(0)
+    settle(1.0)
+    project = QgsProject.instance()
+    result["scope"] = sorted(codes)
+    result["saved_scope"] = project.readEntry("remix", "scope", "")[0]
+    result["rows"] = dock.table.rowCount()
+    result["first_row"] = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
+    result["status"] = zones.dock.statusLabel.text()
+    result["filtered"] = {l.customProperty("remix/entry_id"): l.featureCount()
+                          for l in project.mapLayers().values() if l.customProperty("remix/scope_codes")}
+    iface.mapCanvas().refreshAllLayers()
+    iface.mapCanvas().waitWhileRendering()
+    settle(1.0, tasks=False)
+    iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
 
 
-QTimer.singleShot(1500, run)
+run_when_ready(steps, result, 1500)
