@@ -83,5 +83,20 @@ def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env
     return result
 
 
+def run_desktop(tmp_path: Path, plugin_zip: Path, script: str, screenshot: str = None, env: dict = None):
+    """A fresh profile with the plugin installed from the zip, and QGIS Desktop under Xvfb running
+    tests/desktop/<script>; with `screenshot`, the script saves the window as out/<screenshot> (to be
+    looked at). (result, screenshot path or None)."""
+    shot = None
+    if screenshot:
+        (ROOT / "out").mkdir(exist_ok=True)
+        shot = ROOT / "out" / screenshot
+        shot.unlink(missing_ok=True)
+        env = dict(env or {}, REMIX_SCREENSHOT=str(shot))
+    make_profile(tmp_path / "profiles", plugin_zip)
+    with xvfb() as display:
+        return run_qgis(tmp_path / "profiles", Path(__file__).resolve().parent / script, display, env=env), shot
+
+
 def clean(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)

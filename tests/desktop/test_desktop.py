@@ -1,13 +1,11 @@
 """The zip a CMM planner installs: built by `make package`, installed into a fresh profile, and used
 in a real QGIS Desktop window under Xvfb. The screenshot is kept under out/ to be looked at."""
-from pathlib import Path
 
 import pytest
 
-from tests.desktop.qgis_desktop import ROOT, build_zip, make_profile, run_qgis, xvfb
+from tests.desktop.qgis_desktop import build_zip, run_desktop
 
 pytestmark = pytest.mark.desktop
-HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +26,7 @@ def test_zip_holds_one_plugin_folder_with_its_data(plugin_zip):
 
 
 def test_desktop_loads_both_maps_from_the_installed_zip(plugin_zip, tmp_path):
-    (ROOT / "out").mkdir(exist_ok=True)
-    screenshot = ROOT / "out" / "desktop_both_maps.png"
-    screenshot.unlink(missing_ok=True)
-    make_profile(tmp_path / "profiles", plugin_zip)
-    with xvfb() as display:
-        result = run_qgis(tmp_path / "profiles", HERE / "load_maps_script.py", display,
-                          env={"REMIX_SCREENSHOT": str(screenshot)})
+    result, screenshot = run_desktop(tmp_path, plugin_zip, "load_maps_script.py", "desktop_both_maps.png")
     assert "error" not in result, result.get("error")
     assert result["plugin_loaded"] and result["menu"]
     assert {"Mappa delle Opportunità", "Mappa delle Realizzazioni", "Catalogo RE.MIX"} <= set(result["actions"])
@@ -45,9 +37,7 @@ def test_desktop_loads_both_maps_from_the_installed_zip(plugin_zip, tmp_path):
 
 
 def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
-    make_profile(tmp_path / "profiles", plugin_zip)
-    with xvfb() as display:
-        result = run_qgis(tmp_path / "profiles", HERE / "unload_script.py", display)
+    result, _ = run_desktop(tmp_path, plugin_zip, "unload_script.py")
     assert "error" not in result, result.get("error")
     loaded, unloaded = result["loaded_1"], result["unloaded_1"]
     assert "RE.MIX" in loaded["menus"] and "remix_toolbar" in loaded["toolbars"] and "remix" in loaded["providers"]
@@ -71,12 +61,8 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
 
 def test_a_planner_filters_a_zona_and_reads_its_indicators(plugin_zip, tmp_path):
     """Zone omogenee dock → Nord Milano; Indicatori di sintesi dock then lists the 6 Comuni of the zone."""
-    screenshot = ROOT / "out" / "desktop_zona_indicatori.png"
-    screenshot.unlink(missing_ok=True)
-    make_profile(tmp_path / "profiles", plugin_zip)
-    with xvfb() as display:
-        result = run_qgis(tmp_path / "profiles", HERE / "zone_indicators_script.py", display,
-                          env={"REMIX_SCREENSHOT": str(screenshot), "REMIX_ZONA": "Nord Milano"})
+    result, screenshot = run_desktop(tmp_path, plugin_zip, "zone_indicators_script.py", "desktop_zona_indicatori.png",
+                                     {"REMIX_ZONA": "Nord Milano"})
     assert "error" not in result, result.get("error")
     assert len(result["scope"]) == 6 and result["saved_scope"] == ",".join(result["scope"])
     assert result["rows"] == 6

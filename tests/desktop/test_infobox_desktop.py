@@ -2,24 +2,16 @@
 QGIS's own search bar finds a Comune through the «RE.MIX» filter and Enter opens its infobox; a click on
 a PINQuA intervento with «Informazioni RE.MIX» opens its infobox. The screenshot is kept under out/ to be
 looked at."""
-from pathlib import Path
 
 import pytest
 
-from tests.desktop.qgis_desktop import ROOT, build_zip, make_profile, run_qgis, xvfb
+from tests.desktop.qgis_desktop import build_zip, run_desktop
 
 pytestmark = pytest.mark.desktop
-HERE = Path(__file__).resolve().parent
 
 
 def test_desktop_click_on_an_intervento_opens_its_infobox(tmp_path):
-    (ROOT / "out").mkdir(exist_ok=True)
-    screenshot = ROOT / "out" / "infobox_desktop.png"
-    screenshot.unlink(missing_ok=True)
-    make_profile(tmp_path / "profiles", build_zip())
-    with xvfb() as display:
-        result = run_qgis(tmp_path / "profiles", HERE / "infobox_script.py", display,
-                          env={"REMIX_SCREENSHOT": str(screenshot)})
+    result, screenshot = run_desktop(tmp_path, build_zip(), "infobox_script.py", "infobox_desktop.png")
     assert "error" not in result, result.get("error")
     assert result["locator"][0] == ["Cassina de' Pecchi", "Comuni"]
     assert result["chosen"] == ["comuni", "Cassina de' Pecchi"]  # typed in the search bar, Enter: its infobox

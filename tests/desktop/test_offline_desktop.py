@@ -2,18 +2,16 @@
 Koop stopped, opened in a real QGIS Desktop (plugin installed from the zip) under Xvfb: every layer
 valid and styled, no network request at all, the package's own segnalazioni store in use. The
 screenshot is kept under out/ to be looked at."""
-from pathlib import Path
 
 import pytest
 
 from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
 from remix_plugin.core.offline_manifest import DATA_FILE, STORE_FILE, read_manifest
 from remix_plugin.core.scope import resolve_scope
-from tests.desktop.qgis_desktop import ROOT, build_zip, make_profile, run_qgis, xvfb
+from tests.desktop.qgis_desktop import build_zip, run_desktop
 from tests.qgis.offline_fixtures import region_services, remote, to_tablet
 
 pytestmark = [pytest.mark.desktop, pytest.mark.servers]
-HERE = Path(__file__).resolve().parent
 
 
 def test_desktop_opens_a_package_with_the_servers_stopped(qgis_app, demo_pack, tmp_path, isolated_settings):
@@ -24,14 +22,8 @@ def test_desktop_opens_a_package_with_the_servers_stopped(qgis_app, demo_pack, t
         expected = {f"{m}/{i.entry_id}": i.features for i in plan.items for m in i.maps}
         folder = write_package(plan)
     tablet = to_tablet(folder, tmp_path / "tablet")
-    (ROOT / "out").mkdir(exist_ok=True)
-    screenshot = ROOT / "out" / "offline_desktop.png"
-    screenshot.unlink(missing_ok=True)
-    make_profile(tmp_path / "profiles", build_zip())
-    with xvfb() as display:
-        result = run_qgis(tmp_path / "profiles", HERE / "offline_script.py", display,
-                          env={"REMIX_SCREENSHOT": str(screenshot),
-                               "REMIX_PACKAGE_PROJECT": str(tablet / read_manifest(tablet)["progetto"])})
+    result, screenshot = run_desktop(tmp_path, build_zip(), "offline_script.py", "offline_desktop.png",
+                                     {"REMIX_PACKAGE_PROJECT": str(tablet / read_manifest(tablet)["progetto"])})
     assert "error" not in result, result.get("error")
     assert result["plugin_loaded"] and result["opened"]
     assert result["invalid"] == [] and result["unstyled"] == []
