@@ -122,12 +122,13 @@ class IndicatorsComponent:
             ctx = maps.make_context(catalogue)
             stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
             fresh = {}
-            for which in needed:
-                result = indicators.compute(which, ctx.pack, scope, settings.indicator_method,
-                                            settings.indicator_classes, settings.indicator_normalise, task)
-                table = f"{indicators.INDICATORS[which].entry_id}_{stamp}"
-                written = write_to_gpkg(indicators.to_layer(result), ctx.derived_store, table)
-                fresh[which] = (written.source(), indicators.legend_data(result))
+            with indicators.Tables(ctx.pack) as tables:  # both indicators: the pack opened, the Comuni read, once
+                for which in needed:
+                    result = indicators.classify(tables.measure(which, scope, task), settings.indicator_method,
+                                                 settings.indicator_classes, settings.indicator_normalise)
+                    table = f"{indicators.INDICATORS[which].entry_id}_{stamp}"
+                    written = write_to_gpkg(indicators.to_layer(result), ctx.derived_store, table)
+                    fresh[which] = (written.source(), indicators.legend_data(result))
             return fresh
 
         def done(fresh):
