@@ -14,9 +14,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsMapLa
 from remix_plugin.core import datapack, network
 from remix_plugin.core.catalogue import Catalogue, Entry, load_catalogue
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.gpkg_sharing import shared_openings
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.settings import Settings
-from remix_plugin.core.sources import SourceContext, build_layer, describe, wms_uri, xyz_uri
+from remix_plugin.core.sources import SourceContext, build_layer, describe, pack_sources, wms_uri, xyz_uri
 
 GROUP_PROPERTY = "remix/group"
 BASEMAP_GROUP_PROPERTY = "remix/basemaps"
@@ -53,19 +54,20 @@ def build_layers(map_id: str, ctx: SourceContext, entries: List[Entry] = None,
     demo = datapack.is_demonstrative(ctx.pack) if ctx.pack else False
     built = []
     todo = [e for e in entries if e.id not in skip]
-    for number, entry in enumerate(todo):
-        if feedback is not None:
-            if feedback.isCanceled():
-                break
-            feedback.setProgress(100.0 * number / max(1, len(todo)))
-        try:
-            layer = build_layer(entry, ctx, purpose)
-        except RemixError as exc:
-            ctx.problems.append(exc.message)
-            continue
-        style_layer(layer, entry, map_id, ctx)
-        describe_layer(layer, entry, demo and layer.providerType() in ("ogr", "memory"))
-        built.append((entry, layer))
+    with shared_openings(pack_sources(todo, ctx, purpose)):
+        for number, entry in enumerate(todo):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * number / max(1, len(todo)))
+            try:
+                layer = build_layer(entry, ctx, purpose)
+            except RemixError as exc:
+                ctx.problems.append(exc.message)
+                continue
+            style_layer(layer, entry, map_id, ctx)
+            describe_layer(layer, entry, demo and layer.providerType() in ("ogr", "memory"))
+            built.append((entry, layer))
     return built
 
 

@@ -9,14 +9,14 @@ How a layer is filtered:
 - providers with subset strings (GeoPackage, memory, PostGIS, ArcGIS FeatureServer from QGIS 3.28):
   the user's subset AND the list of the keys of the features in scope, found here with a spatial
   index over the Comuni (for files, which Comuni each feature touches is worked out once per file
-  as it is now, so moving from one Zona to another is a set union). GeoPackage layers get it as a new data source rather than with
-  setSubsetString, which on QGIS 3.22 loses the feature count when other layers of the file are open;
+  as it is now, so moving from one Zona to another is a set union). GeoPackage layers get it as a
+  new data source rather than with setSubsetString, which on QGIS 3.22 loses the feature count when
+  other layers of the file are open; the new sources share one opening of the file (gpkg_sharing);
 - vector providers without subset strings (`arcgisfeatureserver` before QGIS 3.28): the source is
   wrapped in a virtual layer that selects the same keys; clearing puts the original source back;
 - rasters (WMS, ArcGIS MapServer, XYZ) are not filtered: the overlay greys them outside the selection.
 The boundary layers (Comuni, Zone omogenee) stay whole: under the overlay they frame the selection.
 """
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +29,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 from remix_plugin.core import datapack, paths
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.scope import comuni_table, describe_scope, pack_key
 
@@ -122,16 +123,18 @@ def apply_scope(project: QgsProject, scope: Optional[frozenset], pack: Path, for
     area = scope_area(pack, scope) if scope else None
     codes = ",".join(sorted(scope)) if scope else ""
     lookup = _Lookup(area, pack) if area else None
-    for layer in catalogue_layers(project):
-        try:
-            count = _scope_layer(layer, codes, lookup, force)
-        except RemixError as exc:
-            report.problems.append(exc.message)
-            continue
-        if count is None and scope and layer.type() != QgsMapLayer.VectorLayer:
-            report.unfiltered.append(layer.title() or layer.name())
-        elif count is not None:
-            report.kept[layer.id()] = count
+    layers = catalogue_layers(project)
+    with shared_openings(ogr_sources(layers)):
+        for layer in layers:
+            try:
+                count = _scope_layer(layer, codes, lookup, force)
+            except RemixError as exc:
+                report.problems.append(exc.message)
+                continue
+            if count is None and scope and layer.type() != QgsMapLayer.VectorLayer:
+                report.unfiltered.append(layer.title() or layer.name())
+            elif count is not None:
+                report.kept[layer.id()] = count
     _draw_overlay(project, area, report)
     if scope:
         project.writeEntry(*PROJECT_SCOPE, codes)
@@ -181,7 +184,7 @@ def _scope_layer(layer: QgsMapLayer, codes: str, lookup: Optional["_Lookup"], fo
         clause = _key_clause(layer, key_field, keys)
         applied = f"({user}) AND ({clause})" if user else clause
         layer.setCustomProperty(USER_SUBSET_PROPERTY, user)
-        _set_subset(layer, applied, ours_only=not user)
+        _set_subset(layer, applied)
     else:
         applied = _wrap(layer, key_field, keys)
     layer.setCustomProperty(APPLIED_PROPERTY, applied)
@@ -204,7 +207,7 @@ def _unfilter(layer: QgsVectorLayer) -> None:
             _switch_source(layer, source, layer.customProperty(PROVIDER_PROPERTY))
     elif layer.subsetString() == applied:
         user = layer.customProperty(USER_SUBSET_PROPERTY, "") or ""
-        _set_subset(layer, user, ours_only=not user)
+        _set_subset(layer, user)
     for name in FILTER_PROPERTIES:
         layer.removeCustomProperty(name)
 
@@ -274,8 +277,7 @@ class _Lookup:
         table = None
         try:  # GDAL answers None, or raises when someone turned its exceptions on
             if path not in self._datasets:
-                with _without_spatialite():
-                    self._datasets[path] = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+                self._datasets[path] = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
             dataset = self._datasets[path]
             if dataset is not None:
                 table = (dataset.GetLayerByName(parts["layerName"]) if parts.get("layerName")
@@ -338,8 +340,7 @@ def _key_clause(layer: QgsVectorLayer, key_field: Optional[str], keys: list) -> 
     return f"{column} IN ({','.join(_literal(k) for k in keys)})"
 
 
-def _set_subset(layer: QgsVectorLayer, subset: str, ours_only: bool) -> None:
-    """`ours_only`: the subset is the filter's key list or nothing, no SQL of the user's."""
+def _set_subset(layer: QgsVectorLayer, subset: str) -> None:
     if layer.providerType() != "ogr":
         if not layer.setSubsetString(subset):
             raise RemixError(f"Strato «{layer.name()}»: il fornitore dei dati ha rifiutato il filtro per "
@@ -349,25 +350,7 @@ def _set_subset(layer: QgsVectorLayer, subset: str, ours_only: bool) -> None:
     parts.pop("subset", None)
     if subset:
         parts["subset"] = subset
-    if ours_only:
-        with _without_spatialite():
-            _switch_source(layer, QgsProviderRegistry.instance().encodeUri("ogr", parts), "ogr")
-    else:
-        _switch_source(layer, QgsProviderRegistry.instance().encodeUri("ogr", parts), "ogr")
-
-
-@contextmanager
-def _without_spatialite():
-    """GeoPackages opened meanwhile on this thread skip loading SpatiaLite's SQL functions, which a
-    key list never uses: about 1 ms less per layer (a third of QGIS 3.22's cost of a new GeoPackage
-    source). Thread-local, so QGIS's own openings elsewhere keep them; later openings of the layer
-    (editing, a subset of the user's) are ordinary ones."""
-    previous = gdal.GetThreadLocalConfigOption("SPATIALITE_LOAD", None)
-    gdal.SetThreadLocalConfigOption("SPATIALITE_LOAD", "NO")
-    try:
-        yield
-    finally:
-        gdal.SetThreadLocalConfigOption("SPATIALITE_LOAD", previous)
+    _switch_source(layer, QgsProviderRegistry.instance().encodeUri("ogr", parts), "ogr")
 
 
 def _wrap(layer: QgsVectorLayer, key_field: str, keys: list) -> str:

@@ -72,6 +72,13 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
     raise RemixError(f"Strato «{entry.title}»: " + " ".join(failures))
 
 
+def pack_sources(entries: List[Entry], ctx: SourceContext, purpose: str = "display") -> List[str]:
+    """The data-pack tables these entries will be read from first (to open the pack once for all)."""
+    firsts = (next(iter(candidate_sources(entry, ctx, purpose)), None) for entry in entries)
+    return [datapack.table_uri(ctx.pack, source["table"]) for source in firsts
+            if source is not None and source["type"] == "datapack"]
+
+
 def describe(source: dict) -> str:
     if source["type"] == "datapack":
         return f"tabella «{source['table']}» del pacchetto dati"

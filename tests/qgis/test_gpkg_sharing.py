@@ -1,0 +1,89 @@
+"""New sources for many layers of one GeoPackage share one held opening of the file (the Zona filter
+gives every layer of both maps a new source each time). What matters to a user: the pack is left
+exactly as it was, the layers read and edit as before, and files the holder cannot use are unaffected."""
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+
+from remix_plugin.core import datapack
+from remix_plugin.core.gpkg_sharing import ogr_sources, shared_openings
+from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.scope import resolve_scope
+from remix_plugin.core.scope_filter import apply_scope, catalogue_layers
+
+
+def state(pack: Path) -> tuple:
+    """Bytes, modification time and journal mode of a pack, and whether a write-ahead log is beside it."""
+    with sqlite3.connect(f"file:{pack}?mode=ro", uri=True) as db:
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+    return (hashlib.sha256(pack.read_bytes()).hexdigest(), pack.stat().st_mtime_ns, journal,
+            Path(f"{pack}-wal").exists())
+
+
+def both_maps(pack: Path, tmp_path: Path) -> QgsProject:
+    project = QgsProject()
+    for map_id in ("opportunita", "realizzazioni"):
+        load_map(project, map_id, make_context(pack=pack, derived_store=tmp_path / "derivati.gpkg"))
+    return project
+
+
+def test_the_pack_is_held_once_and_left_exactly_as_it_was(demo_pack, tmp_path, isolated_settings):
+    pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
+    project = both_maps(pack, tmp_path)
+    before = state(pack)
+    layers = catalogue_layers(project)
+    with shared_openings(ogr_sources(layers)) as held:
+        assert held == [str(pack)]  # the derived store has too few layers to be worth holding
+        assert not Path(f"{pack}-wal").exists()  # held for writing without switching the journal to WAL
+    for zona in ("Nord Milano", "Sud Est"):
+        apply_scope(project, resolve_scope(pack, [zona]), pack)
+        apply_scope(project, None, pack)
+    assert state(pack) == before
+    assert all(layer.isValid() for layer in layers)
+
+
+def test_a_filtered_layer_is_edited_and_saved_as_usual(demo_pack, tmp_path, isolated_settings):
+    pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
+    project = both_maps(pack, tmp_path)
+    nord = resolve_scope(pack, ["Nord Milano"])
+    [aree, *_] = [l for l in catalogue_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
+    shown = apply_scope(project, nord, pack).kept[aree.id()]
+    assert aree.dataProvider().property("_debug_open_mode") == "read-only"  # other programs may still write
+
+    comune = next(f for f in datapack.open_table(pack, "comuni").getFeatures() if f["comune"] == "Bresso")
+    feature = QgsFeature(aree.fields())
+    feature.setGeometry(QgsGeometry.collectGeometry([comune.geometry().pointOnSurface().buffer(30, 4)]))
+    feature["id"], feature["pro_com_t"] = "NUOVA-1", comune["pro_com_t"]
+    assert aree.startEditing()
+    assert aree.addFeature(feature)
+    assert aree.commitChanges(), aree.commitErrors()
+
+    saved = QgsVectorLayer(datapack.table_uri(pack, "aree_remix"), "salvate", "ogr")
+    assert [f["id"] for f in saved.getFeatures() if f["id"] == "NUOVA-1"] == ["NUOVA-1"]
+    assert apply_scope(project, nord, pack, force=True).kept[aree.id()] == shown + 1
+
+
+def test_a_file_whose_every_table_is_being_given_a_source_is_not_held(tmp_path, qgis_app):
+    path = tmp_path / "quattro.gpkg"
+    layer = QgsVectorLayer("Point?crs=EPSG:32632&field=nome:string", "punti", "memory")
+    from qgis.core import QgsVectorFileWriter, QgsCoordinateTransformContext
+
+    for number, name in enumerate(("a", "b", "c", "d")):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.layerName = name
+        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if number
+                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        assert QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(),
+                                                         options)[0] == QgsVectorFileWriter.NoError
+    layers = [QgsVectorLayer(f"{path}|layername={name}", name, "ogr") for name in ("a", "b", "c", "d")]
+    with shared_openings(ogr_sources(layers)) as held:
+        assert held == []
+        for each in layers:
+            each.setDataSource(f"{each.source()}|subset=\"fid\" > 0", each.name(), "ogr")
+    assert all(each.isValid() and each.featureCount() == 0 for each in layers)
+    with shared_openings(ogr_sources(layers[:3])) as held:  # d is spare, but three layers are not worth it
+        assert held == []
