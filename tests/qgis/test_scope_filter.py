@@ -35,7 +35,8 @@ def both_maps(ctx):
     project = QgsProject()
     for map_id in ("opportunita", "realizzazioni"):
         load_map(project, map_id, ctx)
-    return project
+    yield project
+    project.clear()  # its layers closed while GDAL is still there, not whenever the project is collected
 
 
 def vector_layers(project):
