@@ -11,16 +11,18 @@ opened for writing with that option is found and shared by every new source of t
 written through it, the journal mode is not changed, and it is let go as soon as the sources are set.
 On a QGIS that opens GeoPackages differently the holder matches nothing: sources cost what they did.
 
-The holder is a layer in no project rather than a bare provider: a provider made from Python in a
-worker thread (maps are built in a QgsTask) was seen deleted under its wrapper; layers are made there
-all the time. Used by the Zona filter (every layer of both maps gets a new source) and by map loading.
+Held on the main thread only, with no task running (see `_may_hold`); elsewhere sources cost what
+they did. The holder is a layer in no project: a bare provider made from Python was seen deleted
+under its wrapper. Used by the Zona filter (every layer of both maps gets a new source) and by map
+loading when it runs on the main thread (command line, Processing in the foreground, printing).
 """
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
 from osgeo import gdal
-from qgis.core import QgsMapLayer, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsApplication, QgsMapLayer, QgsProviderRegistry, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from remix_plugin.core import datapack
 
@@ -34,12 +36,23 @@ _tables: Dict[tuple, tuple] = {}
 def shared_openings(sources: Iterable[str]):
     """While the block runs, layers given these OGR sources share one writing connection per
     GeoPackage. Yields the paths of the GeoPackages held."""
-    holders = {path: _holder(path, tables) for path, tables in _files(sources).items()}
+    files = _files(sources) if _may_hold() else {}
+    holders = {path: _holder(path, tables) for path, tables in files.items()}
     holders = {path: holder for path, holder in holders.items() if holder is not None}
     try:
         yield sorted(holders)
     finally:
         holders.clear()  # deleted, not asked to leave update mode: that would open the file once more
+
+
+def _may_hold() -> bool:
+    """Only on the main thread, and only while no task runs: another thread opening a layer of the
+    file while it is held shares the held connection, and QGIS 3.22 can then deadlock in its own
+    dataset locks (seen with a map built in a task while a Zona was applied on the main thread).
+    With no task running no other thread opens layers; the main thread, busy here, starts none."""
+    app = QCoreApplication.instance()
+    return (app is not None and QThread.currentThread() == app.thread()
+            and QgsApplication.taskManager().countActiveTasks() == 0)
 
 
 def ogr_sources(layers: Iterable[QgsMapLayer]) -> List[str]:

@@ -87,3 +87,36 @@ def test_a_file_whose_every_table_is_being_given_a_source_is_not_held(tmp_path, 
     assert all(each.isValid() and each.featureCount() == 0 for each in layers)
     with shared_openings(ogr_sources(layers[:3])) as held:  # d is spare, but three layers are not worth it
         assert held == []
+
+
+def test_not_held_from_a_task_nor_while_one_runs(demo_pack, qgis_app):
+    """Another thread opening a layer of a held file shares the held connection, and QGIS 3.22 can then
+    deadlock: the file is held only on the main thread with no task running (else sources cost as before)."""
+    import threading
+
+    from qgis.core import QgsApplication, QgsTask
+
+    sources = [datapack.table_uri(demo_pack, t) for t in ("aree_remix", "plis", "stazioni", "parchi")]
+    seen = {}
+
+    def inside(task):
+        with shared_openings(sources) as held:
+            seen["task"] = held
+        return True
+
+    release = threading.Event()
+    manager = QgsApplication.taskManager()
+    tasks = [QgsTask.fromFunction("condivisione in un'attività", inside),
+             QgsTask.fromFunction("attività in corso", lambda task: release.wait(30))]
+    for task in tasks:
+        manager.addTask(task)
+    while "task" not in seen or manager.countActiveTasks() != 1:
+        QgsApplication.processEvents()
+    with shared_openings(sources) as held:
+        seen["main, a task running"] = held
+    release.set()
+    while manager.countActiveTasks():
+        QgsApplication.processEvents()
+    with shared_openings(sources) as held:
+        seen["main, no task"] = held
+    assert seen == {"task": [], "main, a task running": [], "main, no task": [str(demo_pack)]}
