@@ -24,6 +24,15 @@ def state(pack: Path) -> tuple:
             Path(f"{pack}-wal").exists())
 
 
+def copy_of(pack: Path, folder: Path) -> Path:
+    """A copy of the pack in rollback-journal mode (a pack left in WAL mode by a program that edited it
+    is, rightly, not held)."""
+    copy = Path(shutil.copy(pack, folder / "pacchetto.gpkg"))
+    with sqlite3.connect(copy) as db:
+        db.execute("PRAGMA journal_mode=DELETE")
+    return copy
+
+
 def both_maps(pack: Path, tmp_path: Path) -> QgsProject:
     project = QgsProject()
     for map_id in ("opportunita", "realizzazioni"):
@@ -32,7 +41,7 @@ def both_maps(pack: Path, tmp_path: Path) -> QgsProject:
 
 
 def test_the_pack_is_held_once_and_left_exactly_as_it_was(demo_pack, tmp_path, isolated_settings):
-    pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
+    pack = copy_of(demo_pack, tmp_path)
     project = both_maps(pack, tmp_path)
     before = state(pack)
     layers = catalogue_layers(project)
@@ -47,7 +56,7 @@ def test_the_pack_is_held_once_and_left_exactly_as_it_was(demo_pack, tmp_path, i
 
 
 def test_a_filtered_layer_is_edited_and_saved_as_usual(demo_pack, tmp_path, isolated_settings):
-    pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
+    pack = copy_of(demo_pack, tmp_path)
     project = both_maps(pack, tmp_path)
     nord = resolve_scope(pack, ["Nord Milano"])
     [aree, *_] = [l for l in catalogue_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
@@ -89,14 +98,15 @@ def test_a_file_whose_every_table_is_being_given_a_source_is_not_held(tmp_path, 
         assert held == []
 
 
-def test_not_held_from_a_task_nor_while_one_runs(demo_pack, qgis_app):
+def test_not_held_from_a_task_nor_while_one_runs(demo_pack, tmp_path, qgis_app):
     """Another thread opening a layer of a held file shares the held connection, and QGIS 3.22 can then
     deadlock: the file is held only on the main thread with no task running (else sources cost as before)."""
     import threading
 
     from qgis.core import QgsApplication, QgsTask
 
-    sources = [datapack.table_uri(demo_pack, t) for t in ("aree_remix", "plis", "stazioni", "parchi")]
+    pack = copy_of(demo_pack, tmp_path)
+    sources = [datapack.table_uri(pack, t) for t in ("aree_remix", "plis", "stazioni", "parchi")]
     seen = {}
 
     def inside(task):
@@ -119,4 +129,40 @@ def test_not_held_from_a_task_nor_while_one_runs(demo_pack, qgis_app):
         QgsApplication.processEvents()
     with shared_openings(sources) as held:
         seen["main, no task"] = held
-    assert seen == {"task": [], "main, a task running": [], "main, no task": [str(demo_pack)]}
+    assert seen == {"task": [], "main, a task running": [], "main, no task": [str(pack)]}
+
+
+def test_while_held_new_sources_do_not_open_the_pack_again(demo_pack, tmp_path, qgis_app):
+    """What the holding is for: counted through GDAL's own log of its openings, eight new sources open
+    the pack eight times when it is not held, and not at all when it is."""
+    from osgeo import gdal
+
+    pack = copy_of(demo_pack, tmp_path)
+    tables = ("aree_remix", "plis", "stazioni", "parchi", "offerta_at_2020", "offerta_pa_2020",
+              "interventi_pinqua", "rete_ciclabile")
+    layers = [QgsVectorLayer(datapack.table_uri(pack, t), t, "ogr") for t in tables]
+    openings = []
+
+    def counted(_kind, _number, message):
+        if f"GDALOpen({pack}," in message:
+            openings.append(message)
+
+    def new_sources(subset):
+        del openings[:]
+        for layer in layers:
+            layer.setDataSource(f"{datapack.table_uri(pack, layer.name())}|subset={subset}", layer.name(), "ogr")
+        assert all(layer.isValid() for layer in layers)
+        return len(openings)
+
+    previous = gdal.GetConfigOption("CPL_DEBUG")
+    gdal.SetConfigOption("CPL_DEBUG", "ON")
+    gdal.PushErrorHandler(counted)
+    try:
+        alone = new_sources('"fid" > 0')
+        with shared_openings(ogr_sources(layers)) as held:
+            shared = new_sources('"fid" > 1')
+    finally:
+        gdal.PopErrorHandler()
+        gdal.SetConfigOption("CPL_DEBUG", previous)
+    assert held == [str(pack)]
+    assert (alone, shared) == (len(layers), 0)
