@@ -19,6 +19,11 @@ from remix_plugin.core.errors import RemixError
 _TURN = threading.Lock()  # held by the running RemixTask's worker
 
 
+def busy() -> bool:
+    """A task of the plugin is running in its worker (it may be opening layers of the pack)."""
+    return _TURN.locked()
+
+
 class RemixTask(QgsTask):
     """`work(task)` does the job; it may call task.setProgress() and should check task.isCanceled()."""
 

@@ -5,9 +5,10 @@ locator follow it). The filter itself is `core.scope_filter`, as in the command 
 later get it when a map is loaded, and a project read from disk gets back the filter it was saved with.
 """
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import datapack, log, scope_filter
+from remix_plugin.core import datapack, log, scope_filter, tasks
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.paths import icon
@@ -21,6 +22,11 @@ class ZoneComponent:
         self.dock = None
         self.dock_action = None
         self.report = None  # the last ScopeReport
+        self._waiting = None  # the filter asked for while a task of the plugin was running
+        self._retry = QTimer()
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(100)
+        self._retry.timeout.connect(self._run_waiting)
 
     @property
     def session(self):
@@ -36,6 +42,8 @@ class ZoneComponent:
         self.session.map_loaded.connect(self.follow_new_layers)
 
     def unload(self):
+        self._retry.stop()
+        self._waiting = None
         project = QgsProject.instance()
         project.readProject.disconnect(self.restore)
         project.cleared.disconnect(self.forget)
@@ -70,8 +78,26 @@ class ZoneComponent:
         self.dock.setVisible(checked)
 
     def apply(self, scope):
-        """Filter the project to `scope` (None: all CMM) and zoom to it."""
-        if self._run(lambda project, pack: scope_filter.apply_scope(project, scope, pack)) is not None:
+        """Filter the project to `scope` (None: all CMM) and zoom to it. While a task of the plugin is
+        running (a map loading) the filter waits for it: QGIS 3.22 can deadlock when one thread
+        gives GeoPackage layers new sources while another opens layers of the same file."""
+        work = lambda project, pack: scope_filter.apply_scope(project, scope, pack)  # noqa: E731
+        if tasks.busy():
+            self._waiting = work
+            self._retry.start()
+            log.log(tr("Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."), push=True)
+            return
+        if self._run(work) is not None:
+            self.zoom()
+
+    def _run_waiting(self):
+        if self._waiting is None:
+            return
+        if tasks.busy():
+            self._retry.start()
+            return
+        work, self._waiting = self._waiting, None
+        if self._run(work) is not None:
             self.zoom()
 
     def restore(self, *_document):

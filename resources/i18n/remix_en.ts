@@ -1175,6 +1175,11 @@
       <translation>Filter all catalogue layers by Homogeneous zone or by Municipality</translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/zone_component.py" />
+      <source>Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso.</source>
+      <translation>Homogeneous zone filter: it will be applied when the current loading ends.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</source>
       <translation>Municipality and Homogeneous zone boundaries stay whole, shaded outside the selection.</translation>

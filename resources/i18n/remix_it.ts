@@ -1175,6 +1175,11 @@
       <translation>Filtra tutti gli strati del catalogo per Zona omogenea o per Comune</translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/zone_component.py" />
+      <source>Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso.</source>
+      <translation>Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/zone_dock.py" />
       <source>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</source>
       <translation>I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.</translation>

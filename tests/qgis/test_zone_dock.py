@@ -149,3 +149,37 @@ def test_unloaded_component_no_longer_follows_the_project(qgis_iface, demo_pack,
     assert QgsProject.instance().read(str(path))
     assert len(part.changes) == 1  # neither the clear nor the reading reached it
     QgsProject.instance().clear()
+
+
+def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(component, demo_pack, tmp_path):
+    """QGIS 3.22 can deadlock when one thread gives pack layers new sources while another opens layers
+    of the pack: a Zona chosen while a task of the plugin runs waits for it, and the newest choice wins."""
+    import threading
+    import time
+
+    from qgis.core import QgsApplication
+
+    from remix_plugin.core.tasks import RemixTask
+
+    both_maps(demo_pack, tmp_path)
+    loading = threading.Event()
+    task = RemixTask("caricamento simulato", lambda task: loading.wait(30))
+    QgsApplication.taskManager().addTask(task)
+    while not task.status() == task.Running:
+        QgsApplication.processEvents()
+    time.sleep(0.2)  # the worker has its turn
+    component.apply(resolve_scope(demo_pack, ["Sud Est"]))
+    component.apply(resolve_scope(demo_pack, ["Nord Milano"]))
+    QgsApplication.processEvents()
+    assert saved_scope(QgsProject.instance()) is None and component.changes == []  # nothing touched yet
+
+    loading.set()
+    wait_for_tasks()
+    end = time.time() + 10
+    while saved_scope(QgsProject.instance()) is None and time.time() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    nord = resolve_scope(demo_pack, ["Nord Milano"])
+    assert saved_scope(QgsProject.instance()) == nord and component.changes == [nord]
+    assert all(l.customProperty("remix/scope_codes") for l in catalogue_layers(QgsProject.instance())
+               if isinstance(l, QgsVectorLayer))
