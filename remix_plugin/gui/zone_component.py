@@ -78,42 +78,43 @@ class ZoneComponent:
         self.dock.setVisible(checked)
 
     def apply(self, scope):
-        """Filter the project to `scope` (None: all CMM) and zoom to it. While a task of the plugin is
-        running (a map loading) the filter waits for it: QGIS 3.22 can deadlock when one thread
-        gives GeoPackage layers new sources while another opens layers of the same file."""
-        work = lambda project, pack: scope_filter.apply_scope(project, scope, pack)  # noqa: E731
-        if tasks.busy():
-            self._waiting = work
-            self._retry.start()
-            log.log(tr("Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."), push=True)
-            return
-        if self._run(work) is not None:
-            self.zoom()
-
-    def _run_waiting(self):
-        if self._waiting is None:
-            return
-        if tasks.busy():
-            self._retry.start()
-            return
-        work, self._waiting = self._waiting, None
-        if self._run(work) is not None:
-            self.zoom()
+        """Filter the project to `scope` (None: all CMM) and zoom to it."""
+        self._when_free(lambda project, pack: scope_filter.apply_scope(project, scope, pack), zoom=True)
 
     def restore(self, *_document):
         """A project was read: give back the filter it was saved with (or none)."""
         if scope_filter.saved_scope(QgsProject.instance()) is None:
             self.forget()
         else:
-            self._run(scope_filter.restore)
+            self._when_free(scope_filter.restore)
 
     def follow_new_layers(self, _load_report):
-        """Layers just loaded from the catalogue get the active filter."""
+        """Layers just loaded from the catalogue get the active filter (or the one waiting, which
+        covers them too)."""
         scope = self.session.scope
-        if scope is not None:
-            self._run(lambda project, pack: scope_filter.apply_scope(project, scope, pack))
+        if scope is not None and self._waiting is None:
+            self._when_free(lambda project, pack: scope_filter.apply_scope(project, scope, pack))
+
+    def _when_free(self, work, zoom=False):
+        """Run `work` now, or, while a task of the plugin runs (a map loading), when it ends: QGIS 3.22
+        can deadlock when one thread gives GeoPackage layers new sources while another opens layers
+        of the same file. The newest request waiting is the one run."""
+        if tasks.busy():
+            self._waiting = (work, zoom)
+            self._retry.start()
+            log.log(tr("Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."), push=True)
+            return
+        if self._run(work) is not None and zoom:
+            self.zoom()
+
+    def _run_waiting(self):
+        if self._waiting is not None:
+            work, zoom = self._waiting
+            self._waiting = None
+            self._when_free(work, zoom)
 
     def forget(self):
+        self._waiting = None  # a filter asked for on the project that is gone
         self._publish(None)
 
     def zoom(self):
