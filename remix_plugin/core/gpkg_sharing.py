@@ -47,9 +47,10 @@ def shared_openings(sources: Iterable[str]):
 
 def _may_hold() -> bool:
     """Only on the main thread, and only while no task runs: another thread opening a layer of the
-    file while it is held shares the held connection, and QGIS 3.22 can then deadlock in its own
-    dataset locks (seen with a map built in a task while a Zona was applied on the main thread).
-    With no task running no other thread opens layers; the main thread, busy here, starts none."""
+    file meanwhile would share the held connection, and QGIS 3.22's dataset locks already deadlock
+    across threads (a map built in a task while a Zona is applied, with or without holding): the
+    held connection is kept out of that. With no task running no other thread opens layers; the
+    main thread, busy here, starts none."""
     app = QCoreApplication.instance()
     return (app is not None and QThread.currentThread() == app.thread()
             and QgsApplication.taskManager().countActiveTasks() == 0)
@@ -79,7 +80,8 @@ def _holder(path: str, busy: List[str]) -> Optional[QgsVectorLayer]:
     writing rather than sharing the reading connections (its lock-free readers cannot read WAL)."""
     if _in_wal_mode(path):
         return None
-    spare = next((name for name in _table_names(path) if name not in set(busy)), None)
+    taken = {name.lower() for name in busy}  # GDAL finds tables whatever the case
+    spare = next((name for name in _table_names(path) if name.lower() not in taken), None)
     if spare is None:
         return None
     uri = QgsProviderRegistry.instance().encodeUri(
