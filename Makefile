@@ -3,7 +3,9 @@ PY := .venv/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 DEMO_PACK := resources/data/remix_demo.gpkg
-PYTEST_ARGS ?=
+export PYTEST_ARGS ?=
+# QGIS versions to run on: all (the host's and a Debian root of each other release), host, or e.g. 3.40
+QGIS ?= all
 
 .PHONY: setup demo test test-fast bench package translations clean
 
@@ -22,14 +24,13 @@ demo: setup $(DEMO_PACK) translations
 	@echo "Aperto con: qgis out/opportunita.qgz"
 
 test: setup $(DEMO_PACK) translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	bash scripts/qgis_matrix.sh test $(QGIS)
 
 test-fast: setup
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: setup $(DEMO_PACK) translations
-	@mkdir -p out
-	$(PY) scripts/bench.py --out out/bench.json
+	bash scripts/qgis_matrix.sh bench $(QGIS)
 
 package: setup $(DEMO_PACK) translations
 	bash scripts/package.sh

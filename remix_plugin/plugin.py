@@ -9,7 +9,12 @@ import importlib
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu
+
+try:  # Qt6 (QGIS 4): QAction is in QtGui
+    from qgis.PyQt.QtGui import QAction
+except ImportError:  # Qt5
+    from qgis.PyQt.QtWidgets import QAction
 
 from remix_plugin.core import i18n, log
 from remix_plugin.core.i18n import tr
@@ -57,9 +62,10 @@ class RemixPlugin:
         """The plugin's docks share one tabbed place on the right, so that each keeps a readable height
         instead of being squeezed under the others; a dock that is opened comes to the front of its tabs."""
         main = self.iface.mainWindow()
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         others = [d for d in main.findChildren(QDockWidget) if d is not dock and d.objectName().startswith("Remix")
-                  and not d.isFloating() and d.isVisible() and main.dockWidgetArea(d) == Qt.RightDockWidgetArea]
+                  and not d.isFloating() and d.isVisible()
+                  and main.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
         if others:
             main.tabifyDockWidget(others[0], dock)
         dock.visibilityChanged.connect(lambda visible: visible and dock.raise_())

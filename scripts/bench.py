@@ -1,7 +1,9 @@
 """`make bench`: the project's speed, as ratios measured side by side in one run.
 
-Writes out/bench.json (rows {"name", "value", "unit", "baseline", "ratio", "target", "holds"}) and
-the table between the bench-table markers of README.md. Each capability adds its rows below.
+Writes out/bench.json ({"qgis": version, "rows": [{"name", "value", "unit", "baseline", "ratio",
+"target", "holds"}]}); each QGIS version of the matrix writes its own (a root's out/ is
+out/matrix/RELEASE/). `--table` then puts them side by side, a column per QGIS version, between the
+bench-table markers of README.md. Each capability adds its rows below.
 """
 import argparse
 import json
@@ -562,27 +564,61 @@ BENCHES = [bench_maps, bench_startup, bench_pgt, bench_zone_filter, bench_indica
            bench_segnalazioni, bench_offline, bench_infobox, bench_print]
 
 
-def write_readme_table(rows):
+def _cell(r) -> str:
+    if r is None:
+        return ""
+    if r.get("value") is None:
+        return f"errore: {r.get('error', '')}"
+    ratio = "" if r["ratio"] is None else f" (×{r['ratio']} di {r['baseline']})"
+    holds = "" if r["holds"] is None else (" ✓" if r["holds"] else " **NO**")
+    return f"{r['value']} {r['unit']}{ratio}{holds}"
+
+
+def write_readme_table(runs):
+    """`runs`: [(QGIS version, rows)], oldest first: a row per measure, a column per version."""
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = "<!-- bench-table -->", "<!-- /bench-table -->"
     if start not in text or end not in text:
         return
-    lines = ["| row | value | baseline | ratio | target | holds |", "|---|---|---|---|---|---|"]
-    for r in rows:
+    names = list(dict.fromkeys(r["name"] for _, rows in runs for r in rows))
+    by_version = [{r["name"]: r for r in rows} for _, rows in runs]
+    lines = ["| misura | obiettivo | " + " | ".join(f"QGIS {v}" for v, _ in runs) + " |",
+             "|---|---|" + "---|" * len(runs)]
+    for name in names:
+        found = [rows.get(name) for rows in by_version]
+        r = next(x for x in found if x)
         target = "" if r["target"] is None else ("≥ " if r.get("target_is") == "min" else "≤ ") + str(r["target"])
-        lines.append(f"| {r['name']} | {r['value']} {r['unit']} | {'' if r['baseline'] is None else r['baseline']} "
-                     f"| {'' if r['ratio'] is None else r['ratio']} | {target} | {'' if r['holds'] is None else ('sì' if r['holds'] else 'NO')} |")
+        target += " (rapporto)" if r["target"] is not None and r["baseline"] is not None else ""
+        lines.append(f"| {name} | {target} | " + " | ".join(_cell(x) for x in found) + " |")
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
     readme.write_text(head + start + "\n" + "\n".join(lines) + "\n" + end + tail, encoding="utf-8")
+
+
+def collected_runs():
+    """The bench.json of every version measured (the host's and each root's), oldest QGIS first."""
+    runs = []
+    for path in [ROOT / "out" / "bench.json", *sorted((ROOT / "out" / "matrix").glob("*/bench.json"))]:
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                runs.append((data["qgis"].split("-")[0], data["rows"]))
+    return sorted(runs, key=lambda run: [int(n) for n in run[0].split(".")])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
     parser.add_argument("--only", help="run only the benches whose function name contains this")
+    parser.add_argument("--table", action="store_true",
+                        help="only write README's table from the bench.json of every QGIS version measured")
     args = parser.parse_args()
+    if args.table:
+        write_readme_table(collected_runs())
+        return 0
+    from qgis.core import Qgis
+
     from remix_plugin.cli import start_qgis
 
     start_qgis()
@@ -598,9 +634,8 @@ def main() -> int:
         for r in rows[-3:]:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-    if not args.only:
-        write_readme_table(rows)
+    Path(args.out).write_text(json.dumps({"qgis": Qgis.QGIS_VERSION, "rows": rows}, ensure_ascii=False, indent=1),
+                              encoding="utf-8")
     return 0
 
 

@@ -133,8 +133,10 @@ class Sheet:
         label.setText(text)
         label.setFont(font(size * self.k, bold, italic))
         label.setFontColor(colour_of(colour))
-        label.setHAlign({"left": Qt.AlignLeft, "right": Qt.AlignRight, "center": Qt.AlignHCenter}[align])
-        label.setVAlign({"top": Qt.AlignTop, "middle": Qt.AlignVCenter, "bottom": Qt.AlignBottom}[valign])
+        label.setHAlign({"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRight,
+                         "center": Qt.AlignmentFlag.AlignHCenter}[align])
+        label.setVAlign({"top": Qt.AlignmentFlag.AlignTop, "middle": Qt.AlignmentFlag.AlignVCenter,
+                         "bottom": Qt.AlignmentFlag.AlignBottom}[valign])
         label.setMarginX(0)
         label.setMarginY(0)
         return self.place(label, x, y, w, h, item_id)
@@ -379,9 +381,10 @@ def scheda_comunale():
     table.setCellStyle(QgsLayoutTable.OddRows, odd)
     columns = []
     for heading, expression, width, align in (
-            ("CUP", "\"cup\"", 26, Qt.AlignLeft), ("Titolo", "\"titolo\"", 74, Qt.AlignLeft),
-            ("Bando", "\"bando\"", 52, Qt.AlignLeft),  # widths + 2 cell margins each = the frame's 190 mm
-            ("Importo finanziato", "format_number(\"importo_finanziato\", 2, 'it') || ' €'", 30, Qt.AlignRight)):
+            ("CUP", "\"cup\"", 26, Qt.AlignmentFlag.AlignLeft), ("Titolo", "\"titolo\"", 74, Qt.AlignmentFlag.AlignLeft),
+            ("Bando", "\"bando\"", 52, Qt.AlignmentFlag.AlignLeft),  # widths + 2 cell margins each = the frame's 190 mm
+            ("Importo finanziato", "format_number(\"importo_finanziato\", 2, 'it') || ' €'", 30,
+             Qt.AlignmentFlag.AlignRight)):
         column = QgsLayoutTableColumn(heading)
         column.setAttribute(expression)
         column.setWidth(width)
@@ -390,7 +393,7 @@ def scheda_comunale():
     table.setColumns(columns)
     order = QgsLayoutTableColumn()
     order.setAttribute("importo_finanziato")
-    order.setSortOrder(Qt.DescendingOrder)
+    order.setSortOrder(Qt.SortOrder.DescendingOrder)
     table.setSortColumns([order])
     frame = QgsLayoutFrame(sheet.layout, table)
     sheet.place(frame, m, 188, w - 2 * m, 73, "interventi")

@@ -135,18 +135,18 @@ def line(colour, width, dash=None, casing=None, alpha=255):
     if casing:
         under = QgsSimpleLineSymbolLayer(_color(casing[0], 200), casing[1])
         under.setWidthUnit(QgsUnitTypes.RenderMillimeters)
-        under.setPenCapStyle(Qt.RoundCap)
+        under.setPenCapStyle(Qt.PenCapStyle.RoundCap)
         layers.append(under)
     top = QgsSimpleLineSymbolLayer(_color(colour, alpha), width)
     top.setWidthUnit(QgsUnitTypes.RenderMillimeters)
-    top.setPenJoinStyle(Qt.RoundJoin)
+    top.setPenJoinStyle(Qt.PenJoinStyle.RoundJoin)
     if dash:
         top.setUseCustomDashPattern(True)
         top.setCustomDashVector(list(dash))
         top.setCustomDashPatternUnit(QgsUnitTypes.RenderMillimeters)
-        top.setPenCapStyle(Qt.FlatCap)
+        top.setPenCapStyle(Qt.PenCapStyle.FlatCap)
     else:
-        top.setPenCapStyle(Qt.RoundCap)
+        top.setPenCapStyle(Qt.PenCapStyle.RoundCap)
     layers.append(top)
     symbol = QgsLineSymbol()
     symbol.deleteSymbolLayer(0)
@@ -238,7 +238,7 @@ def labels(field, size, colour, bold=False, caps=False, spacing=0.0, buffer=0.8,
     font = QFont(FONT)
     font.setBold(bold)
     if spacing:
-        font.setLetterSpacing(QFont.AbsoluteSpacing, spacing)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     fmt = QgsTextFormat()
     fmt.setFont(font)
     fmt.setSize(size)
@@ -258,7 +258,8 @@ def labels(field, size, colour, bold=False, caps=False, spacing=0.0, buffer=0.8,
     pal.fieldName = field
     pal.isExpression = False
     pal.setFormat(fmt)
-    pal.placement = QgsPalLayerSettings.OverPoint
+    # Placement.OverPoint: from QGIS 3.38 the short name is Qgis.LabelPredefinedPointPosition.OverPoint
+    pal.placement = QgsPalLayerSettings.Placement.OverPoint
     pal.centroidInside = True
     pal.priority = priority
     pal.autoWrapLength = 18

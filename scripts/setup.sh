@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Idempotent set-up on a fresh Debian 12 (as root): Debian packages, the .venv with the test and
-# packaging tools, and the test servers' npm packages. Runs in a second when all is in place.
+# Idempotent set-up on a fresh Debian 12 or Debian 13 (as root): Debian packages, the .venv with the
+# test and packaging tools, and the test servers' npm packages. Runs in a second when all is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/debian_release.sh  # PG_VERSION: the release's PostgreSQL (15 on Debian 12, 17 on 13)
 APT_PACKAGES=(qgis python3-qgis qgis-providers qgis-server python3-jinja2 python3-requests python3-venv
-              postgresql-15-postgis-3 xvfb xauth qttools5-dev-tools poppler-utils nodejs npm git make
+              "postgresql-$PG_VERSION-postgis-3" debootstrap xvfb xauth qttools5-dev-tools poppler-utils nodejs npm git make
               x11-utils imagemagick python3-psycopg2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -30,6 +31,17 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements/dev.txt
   rm -f .venv/.requirements-*
   touch "$stamp"
+fi
+
+# .venv-qt6: PyQt6 alone (no system site packages), for the QGIS 4 check tests/unit/test_qt6_names.py;
+# remade when requirements/qt6.txt or Debian's Python changes
+qt6_stamp=.venv-qt6/.requirements-$( (cat requirements/qt6.txt; /usr/bin/python3 -V) | sha1sum | cut -c1-12)
+if [ ! -f "$qt6_stamp" ]; then
+  echo "setup: preparing .venv-qt6"
+  rm -rf .venv-qt6
+  /usr/bin/python3 -m venv .venv-qt6
+  .venv-qt6/bin/pip install -q --disable-pip-version-check -r requirements/qt6.txt
+  touch "$qt6_stamp"
 fi
 
 if [ -x scripts/setup_servers.sh ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up of the real local test servers (tests/servers/) on Debian 12, as root:
-#   Koop (node + npm packages of tests/servers/koop), qgis_mapserver, PostgreSQL 15 + PostGIS 3.
+# Idempotent set-up of the real local test servers (tests/servers/) on Debian 12 or 13, as root:
+#   Koop (node + npm packages of tests/servers/koop), qgis_mapserver, the release's PostgreSQL + PostGIS 3.
 # Installs Debian packages only when missing (dpkg-query) and runs `npm ci` only when
 # node_modules is missing or older than package-lock.json. Takes a second when all is in place.
 set -euo pipefail
@@ -9,7 +9,8 @@ KOOP_DIR=tests/servers/koop
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-packages=(python3-qgis qgis-providers qgis-server postgresql-15-postgis-3 g++ make python3)
+source scripts/debian_release.sh
+packages=(python3-qgis qgis-providers qgis-server "postgresql-$PG_VERSION-postgis-3" g++ make python3)
 # node/npm may come from another Debian source (e.g. nodesource's nodejs ships npm): ask apt only when absent
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -38,7 +38,7 @@ def isolated_settings(qgis_app, tmp_path, monkeypatch):
     from qgis.core import QgsSettings
     from qgis.PyQt.QtCore import QSettings
 
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QgsSettings().clear()
     yield
     QgsSettings().clear()
@@ -50,3 +50,21 @@ def real_font_family(qgis_app):
     from remix_plugin.cli import use_real_font_family
 
     use_real_font_family()
+
+
+def pytest_report_header(config):
+    """The report names the QGIS it ran on (the version matrix runs the suite on several)."""
+    from qgis.core import Qgis
+    from qgis.PyQt.QtCore import QT_VERSION_STR
+
+    where = os.environ.get("REMIX_QGIS_ROOT")
+    return f"QGIS {Qgis.QGIS_VERSION} (Qt {QT_VERSION_STR}) — {'Debian root ' + where if where else 'host'}"
+
+
+def pytest_configure(config):
+    """From QGIS 3.44, a deprecated QGIS or PyQt API called by the plugin fails the test: what 3.44
+    deprecates, QGIS 4 removes. (The warning is raised in the plugin module that made the call.)"""
+    from qgis.core import Qgis
+
+    if Qgis.QGIS_VERSION_INT >= 34400:
+        config.addinivalue_line("filterwarnings", "error::DeprecationWarning:remix_plugin")

@@ -49,9 +49,9 @@ _app = None
 
 def _qt_message(kind, context, message):
     """Qt's own chatter (e.g. "XDG_RUNTIME_DIR not set") stays off the terminal; real failures do not."""
-    from qgis.PyQt.QtCore import QtCriticalMsg, QtFatalMsg
+    from qgis.PyQt.QtCore import QtMsgType
 
-    if kind in (QtCriticalMsg, QtFatalMsg):
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
         sys.stderr.write(f"Qt: {message}\n")
 
 
@@ -69,6 +69,11 @@ def start_qgis():
     _app = QgsApplication([], False)
     _app.initQgis()
     use_real_font_family()
+    # GDAL's Python bindings warn (from GDAL 3.9: QGIS 3.40 on) while no exception mode is chosen; the
+    # plugin reads GDAL's return values, GDAL's mode until 4.0: say so, and the terminal stays clean
+    from osgeo import gdal
+
+    gdal.DontUseExceptions()
     return _app
 
 
@@ -76,11 +81,14 @@ def use_real_font_family():
     """Headless Qt names its default font by a fontconfig alias («DejaVu LGC Sans») that no QGIS
     Desktop lists; styles written headless (offline packages, PGT packages) would then warn «font not
     available» when opened. Name the family the alias resolves to instead."""
+    from qgis.PyQt.QtCore import QT_VERSION
     from qgis.PyQt.QtGui import QFontDatabase, QFontInfo
     from qgis.PyQt.QtWidgets import QApplication
 
     font = QApplication.font()
-    if font.family() not in QFontDatabase().families():
+    # families() is static in Qt6 (QFontDatabase can't be made there), a method of an instance in Qt5
+    families = QFontDatabase.families() if QT_VERSION >= 0x60000 else QFontDatabase().families()
+    if font.family() not in families:
         font.setFamily(QFontInfo(font).family())
         QApplication.setFont(font)
 

@@ -15,6 +15,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
 
 from remix_plugin.core import datapack
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import null_rectangle
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"
@@ -102,8 +103,7 @@ class Comuni:
         return self.geometries[index].area()
 
     def extent(self) -> QgsRectangle:
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         for geometry in self.geometries:
             extent.combineExtentWith(geometry.boundingBox())
         return extent

@@ -4,9 +4,9 @@ A Luogo Urbano della Mobilità is the zone within 400 m of a stop of metropolita
 200 m of a stop of supra-municipal relevance; the distances come from the catalogue.
 """
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import FieldType
 
 
 def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> QgsVectorLayer:
@@ -17,9 +17,9 @@ def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> Q
         raise RemixError(f"Strato «{stazioni.name()}»: manca il campo «rilevanza» per calcolare i LUM.")
     out = QgsVectorLayer(f"MultiPolygon?crs={stazioni.crs().authid()}", name, "memory")
     fields = QgsFields()
-    fields.append(QgsField("nome", QVariant.String))
-    fields.append(QgsField("rilevanza", QVariant.String))
-    fields.append(QgsField("raggio_m", QVariant.Double))
+    fields.append(QgsField("nome", FieldType.String))
+    fields.append(QgsField("rilevanza", FieldType.String))
+    fields.append(QgsField("raggio_m", FieldType.Double))
     out.dataProvider().addAttributes(fields)
     out.updateFields()
     features = []

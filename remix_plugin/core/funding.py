@@ -14,10 +14,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry
 
 from remix_plugin.core.comuni_index import Comuni, number_value, text_value
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import GeometryType
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
@@ -158,11 +159,11 @@ def _recipients(cup: str, geometry: Optional[QgsGeometry], comuni: Comuni, share
     if not geometry.isGeosValid():
         geometry = geometry.makeValid()
     kind = geometry.type()
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == GeometryType.Point:
         number = comuni.comune_at(geometry.centroid())
         recipients = [(comuni.codes[number], 1.0)] if number is not None else []
         return recipients or [("", 1.0)], "posizione del punto (CUP assente da interventi_comuni)"
-    measure = (lambda g: g.area()) if kind == QgsWkbTypes.PolygonGeometry else (lambda g: g.length())
+    measure = (lambda g: g.area()) if kind == GeometryType.Polygon else (lambda g: g.length())
     whole = measure(geometry)
     recipients = []
     for number in comuni.candidates(geometry.boundingBox()):
@@ -172,7 +173,7 @@ def _recipients(cup: str, geometry: Optional[QgsGeometry], comuni: Comuni, share
     rest = 1.0 - sum(q for _, q in recipients)
     if rest > TOLERANCE or not recipients:
         recipients.append(("", max(rest, 0.0) if recipients else 1.0))  # "" = outside the Comuni considered
-    rule = "superficie" if kind == QgsWkbTypes.PolygonGeometry else "lunghezza"
+    rule = "superficie" if kind == GeometryType.Polygon else "lunghezza"
     return recipients, f"{rule} nei Comuni (CUP assente da interventi_comuni)"
 
 

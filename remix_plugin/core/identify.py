@@ -11,12 +11,13 @@ from typing import List, Optional
 
 from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsExpressionContextUtils, QgsFeature,
                        QgsFeatureRequest, QgsGeometry, QgsMapSettings, QgsPointXY, QgsProject, QgsProviderRegistry,
-                       QgsRectangle, QgsRenderContext, QgsVectorLayer, QgsWkbTypes)
+                       QgsRectangle, QgsRenderContext, QgsVectorLayer)
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import entry_id
+from remix_plugin.core.qgis_compat import GeometryType
 
 TOLERANCE_PX = 6  # around a click, for points and lines; a polygon must contain the clicked point
 MAX_HITS = 30
@@ -76,7 +77,7 @@ def _features_at(layer: QgsVectorLayer, settings: QgsMapSettings, point: QgsPoin
     request = QgsFeatureRequest().setFilterRect(box).setFlags(QgsFeatureRequest.ExactIntersect)
     found = list(layer.getFeatures(request))
     probe = QgsGeometry.fromPointXY(spot)
-    if found and layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if found and layer.geometryType() == GeometryType.Polygon:
         found = [f for f in found if f.geometry().intersects(probe)]
         found.sort(key=lambda f: f.geometry().area())  # the smallest is the one aimed at
     else:

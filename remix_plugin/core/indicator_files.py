@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import List
 
 from qgis.core import QgsFeature, QgsField, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.indicators import IndicatorResult, table_columns, table_rows, to_layer, trace_rows
 from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.qgis_compat import FieldType
 
 TRACE_COLUMNS = ["indicatore", "pro_com_t", "comune", "tabella", "fid_tabella", "codice", "descrizione", "quantita",
                  "unita", "nota"]
@@ -99,8 +99,8 @@ def write_trace_csv(results: List[IndicatorResult], path: Path) -> Path:
 
 def trace_layer(results: List[IndicatorResult]) -> QgsVectorLayer:
     layer = QgsVectorLayer("None", "tracciabilita", "memory")
-    kinds = {"fid_tabella": QVariant.LongLong, "quantita": QVariant.Double}
-    layer.dataProvider().addAttributes([QgsField(n, kinds.get(n, QVariant.String)) for n in TRACE_COLUMNS])
+    kinds = {"fid_tabella": FieldType.LongLong, "quantita": FieldType.Double}
+    layer.dataProvider().addAttributes([QgsField(n, kinds.get(n, FieldType.String)) for n in TRACE_COLUMNS])
     layer.updateFields()
     features = []
     for row in trace_table(results):

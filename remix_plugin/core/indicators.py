@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core import classification, datapack, funding, log, paths
 from remix_plugin.core.classification import Classes
 from remix_plugin.core.comuni_index import Comuni, text_value
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import FieldType
 
 INDICATOR_PROPERTY = "remix/indicator"
 
@@ -30,7 +30,7 @@ class Definition:
     title: str
     short: str
     unit: str
-    quantities: Tuple[Tuple[str, str, str], ...]  # (field, QVariant type name, Italian alias)
+    quantities: Tuple[Tuple[str, str, str], ...]  # (field, field type name in qgis_compat.FieldType, Italian alias)
     units: Dict[str, str]  # normalisation -> unit of the classed value
 
 
@@ -324,7 +324,7 @@ def result_fields(result: IndicatorResult) -> QgsFields:
     for name, kind, alias in COMMON_FIELDS + result.definition.quantities + (
             ("valore", "Double", f"Valore classificato ({result.unit})"), ("classe_n", "Int", "Classe (numero)"),
             ("classe", "String", "Classe")):
-        qfield = QgsField(name, getattr(QVariant, kind))
+        qfield = QgsField(name, getattr(FieldType, kind))
         qfield.setAlias(alias)
         fields.append(qfield)
     return fields

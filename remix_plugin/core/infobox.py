@@ -17,8 +17,8 @@ from typing import Dict, List, Optional
 from urllib.parse import urlsplit
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
-                       QgsProject, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+                       QgsProject, QgsVectorLayer)
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core import datapack, paths
 from remix_plugin.core.catalogue import Entry
@@ -28,6 +28,7 @@ from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.indicators import EURO, INDICATORS, format_number
 from remix_plugin.core.scope import comuni_table, zones
+from remix_plugin.core.qgis_compat import FieldType, GeometryType
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 TEXT_LIMIT = 1500  # characters of one value shown: a 100 kB description would bury the facts
@@ -35,7 +36,7 @@ URL_LIMIT = 2000  # longer "addresses" are not links
 TITLE_LIMIT = 200
 TITLE_FIELDS = ("titolo", "nome", "comune", "zona_omogenea")
 UNITS = ("m", "ha", "km")  # a field name ending in _m, _ha, _km: the unit it is measured in
-INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
+INTEGER_TYPES = (FieldType.Int, FieldType.UInt, FieldType.LongLong, FieldType.ULongLong)
 
 
 def not_available() -> str:
@@ -170,13 +171,13 @@ def _measures(layer: QgsVectorLayer, feature: QgsFeature) -> dict:
     if geometry.isNull() or geometry.isEmpty():
         return {}
     kind = geometry.type()
-    if kind not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry):
+    if kind not in (GeometryType.Polygon, GeometryType.Line):
         return {}
     target = QgsCoordinateReferenceSystem(datapack.CRS)
     if layer.crs().isValid() and layer.crs() != target:
         geometry = QgsGeometry(geometry)
         geometry.transform(QgsCoordinateTransform(layer.crs(), target, QgsProject.instance().transformContext()))
-    if kind == QgsWkbTypes.LineGeometry:
+    if kind == GeometryType.Line:
         return {"lunghezza": kilometres(geometry.length())}
     area = geometry.area()
     return {"superficie": hectares(area), "superficie_km2": format_number(area / 1e6, 2) + " km²"}

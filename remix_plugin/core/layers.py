@@ -4,6 +4,7 @@ from pathlib import Path
 from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer)
 
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import save_style_to_database
 
 ENTRY_PROPERTY = "remix/entry_id"
 MAP_PROPERTY = "remix/map"
@@ -32,7 +33,7 @@ def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLay
 def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> None:
     """The layer's current style as the default style of its GeoPackage table (`layer_styles`): it
     travels with the file and comes back whenever the table is added to a project."""
-    error = layer.saveStyleToDatabase(name, description, True, "")
+    error = save_style_to_database(layer, name, description, True)
     if error:
         raise RemixError(f"Impossibile salvare lo stile dello strato «{layer.name()}» in "
                          f"«{Path(layer.source().split('|')[0]).name}»: {error}.")

@@ -15,8 +15,8 @@ import uuid
 from pathlib import Path
 from typing import Dict
 
-from qgis.core import (QgsBasicNumericFormat, QgsLayoutExporter, QgsLayoutItemPicture, QgsLayoutItemRegistry,
-                       QgsPathResolver, QgsPrintLayout, QgsReadWriteContext, QgsRenderContext, QgsSymbolLayerUtils)
+from qgis.core import (Qgis, QgsBasicNumericFormat, QgsLayoutExporter, QgsLayoutItemPicture, QgsLayoutItemRegistry,
+                       QgsPathResolver, QgsPrintLayout, QgsReadWriteContext, QgsSymbolLayerUtils)
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.core import paths
@@ -141,7 +141,7 @@ def export(layout: QgsPrintLayout, out, dpi: int = DPI) -> Path:
     if out.suffix.lower() == ".pdf":
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable text
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, copyable text
         settings.dpi = dpi
         return _atomic(out, lambda partial: (exporter.exportToPdf(str(partial), settings), ""))
     settings = QgsLayoutExporter.ImageExportSettings()
@@ -155,7 +155,7 @@ def export_atlas_pdf(layout: QgsPrintLayout, out, feedback=None, dpi: int = DPI)
     out = target(out, (".pdf",))
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     settings.dpi = dpi
     return _atomic(out, lambda partial: QgsLayoutExporter.exportToPdf(layout.atlas(), str(partial), settings, feedback))
 

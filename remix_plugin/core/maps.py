@@ -18,6 +18,7 @@ from remix_plugin.core.gpkg_sharing import shared_openings
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.settings import Settings
 from remix_plugin.core.sources import SourceContext, build_layer, describe, pack_sources, wms_uri, xyz_uri
+from remix_plugin.core.qgis_compat import layer_description
 
 GROUP_PROPERTY = "remix/group"
 BASEMAP_GROUP_PROPERTY = "remix/basemaps"
@@ -94,13 +95,14 @@ def style_layer(layer: QgsMapLayer, entry: Entry, map_id: str, ctx: SourceContex
 
 def describe_layer(layer: QgsMapLayer, entry: Entry, demo: bool) -> None:
     """Title, abstract and attribution: what the layer tree's tooltip and printed sources show."""
-    layer.setTitle(entry.title)
+    description = layer_description(layer)
+    description.setTitle(entry.title)
     lines = [f"Fonte: {entry.provider}", f"Aggiornamento: {entry.updated}", f"Pagina di riferimento: {entry.reference}"]
     if demo:
         lines.insert(0, DEMO_NOTICE)
-    layer.setAbstract("\n".join(lines))
-    layer.setAttribution(entry.provider + (" — dati dimostrativi" if demo else ""))
-    layer.setAttributionUrl(entry.reference)
+    description.setAbstract("\n".join(lines))
+    description.setAttribution(entry.provider + (" — dati dimostrativi" if demo else ""))
+    description.setAttributionUrl(entry.reference)
 
 
 def _show_fields(layer: QgsVectorLayer, wanted: List[str]) -> None:
@@ -220,7 +222,7 @@ def basemap_layers(mode: str, ctx: SourceContext, probe: bool = True) -> List[Qg
             ctx.problems.append(f"Mappa di base «{spec['title']}» non raggiungibile ({describe(spec)}).")
             continue
         layer.setCustomProperty(BASEMAP_PROPERTY, spec["id"])
-        layer.setAttribution(spec.get("attribution", ""))
+        layer_description(layer).setAttribution(spec.get("attribution", ""))
         layers.append(layer)
     return layers
 

@@ -36,7 +36,8 @@ def get(url: str, authcfg: str = "", headers: dict = None, timeout_ms: int = 150
     from qgis.core import QgsNetworkAccessManager
 
     request = QNetworkRequest(QUrl(url))
-    request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+    request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
+                         QNetworkRequest.CacheLoadControl.AlwaysNetwork)
     for key, value in (headers or {}).items():
         request.setRawHeader(key.encode(), value.encode())
     previous = QgsNetworkAccessManager.timeout()
@@ -49,7 +50,7 @@ def get(url: str, authcfg: str = "", headers: dict = None, timeout_ms: int = 150
         reply = blocking.reply()
     finally:
         QgsNetworkAccessManager.setTimeout(previous)
-    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) or 0
+    status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) or 0
     if code != QgsBlockingNetworkRequest.NoError and not status:  # no HTTP answer at all (HTTP errors are returned)
         raise RemixError(blocking.errorMessage() or f"errore di rete su «{url}»")
     return Fetched(int(status), bytes(reply.content()), bytes(reply.rawHeader(b"ETag")).decode("latin-1"))

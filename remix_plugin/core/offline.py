@@ -37,6 +37,7 @@ from remix_plugin.core.scope import comuni_table, normalise
 from remix_plugin.core.scope_filter import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
 from remix_plugin.core.sources import SourceContext, candidate_sources, describe
 from remix_plugin.core.staging import discard, free_name, pause_point, publish, staging_folder
+from remix_plugin.core.qgis_compat import layer_description
 
 MAPS = ("opportunita", "realizzazioni")
 BASEMAP_SUFFIXES = (".tif", ".tiff", ".mbtiles")
@@ -373,7 +374,7 @@ def _resource(project: QgsProject, gpkg: Path) -> None:
             layer.removeCustomProperty(name)
         metadata = QgsLayerMetadata()
         metadata.setIdentifier(entry_id)
-        metadata.setTitle(layer.title() or layer.name())
+        metadata.setTitle(layer_description(layer).title() or layer.name())
         metadata.setCrs(layer.crs())
         layer.setMetadata(metadata)
 

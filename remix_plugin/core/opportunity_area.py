@@ -19,6 +19,7 @@ from remix_plugin.core import log
 from remix_plugin.core.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.table_reader import Areas, Rule
+from remix_plugin.core.qgis_compat import GeometryType, WkbType
 
 # an Offerta area counts unless its soil is «libero»; without a stato_suolo it is left out (and said so)
 BUILT_UP = Rule("stato_suolo", lambda state: state.lower() != "libero")
@@ -202,7 +203,7 @@ def _file_pieces(comuni: Comuni, grid, source, areas: Areas, table: str, table_i
 
 
 def _check_source(table: str, source, rule: Optional[Rule]) -> None:
-    if source.geometry_type != QgsWkbTypes.PolygonGeometry:
+    if source.geometry_type != GeometryType.Polygon:
         raise RemixError(f"Tabella «{table}» (strato «{source.label}»): servono poligoni per misurare le superfici.")
     if rule is not None and rule.field not in source.fields:
         raise RemixError(f"Tabella «{table}» (strato «{source.label}»): manca il campo «{rule.field}» che distingue "
@@ -213,8 +214,8 @@ def _repair(geometry: QgsGeometry) -> Optional[QgsGeometry]:
     repaired = geometry.makeValid()
     if repaired.isNull() or repaired.isEmpty():
         return None
-    if QgsWkbTypes.flatType(repaired.wkbType()) == QgsWkbTypes.GeometryCollection:
-        repaired.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry)
+    if QgsWkbTypes.flatType(repaired.wkbType()) == WkbType.GeometryCollection:
+        repaired.convertGeometryCollectionToSubclass(GeometryType.Polygon)
     if repaired.isEmpty() or repaired.area() <= 0:
         return None
     return repaired
@@ -230,8 +231,8 @@ def _clip(comuni: Comuni, geometry: QgsGeometry, key: int, repaired: bool, tally
             piece = geometry
         elif engine.intersects(shape):
             piece = geometry.intersection(comuni.geometries[number])
-            if QgsWkbTypes.flatType(piece.wkbType()) == QgsWkbTypes.GeometryCollection:
-                piece.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry)
+            if QgsWkbTypes.flatType(piece.wkbType()) == WkbType.GeometryCollection:
+                piece.convertGeometryCollectionToSubclass(GeometryType.Polygon)
             if piece.isEmpty() or piece.area() <= 0:
                 continue
             tally.clipped.add(key)

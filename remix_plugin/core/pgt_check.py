@@ -13,15 +13,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature,
+from qgis.core import (NULL, Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature,
                        QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex,
                        QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core import datapack
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.pgt_themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope import resolve_scope
+from remix_plugin.core.qgis_compat import FieldType, GeometryType
 
 ERROR, WARNING, INFO = "errore", "avviso", "informazione"
 GEOS_MESSAGES = {  # GEOS's English reasons, as a technician reads them
@@ -140,7 +141,7 @@ class CheckResult:
         layer = QgsVectorLayer(f"Point?crs={datapack.CRS}", "Problemi rilevati", "memory")
         fields = QgsFields()
         for name, _ in PROBLEM_COLUMNS:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, FieldType.String))
         layer.dataProvider().addAttributes(fields)
         layer.updateFields()
         features = []
@@ -254,7 +255,7 @@ def _check_theme(theme: Theme, source: SourceLayer, wanted: Dict[str, str], boun
         problems.append(Problem(theme.id, code, severity, kind, message, location))
 
     layer_name = f"Strato «{source.name}» (tema «{theme.title}»)"
-    if QgsWkbTypes.geometryType(source.wkb_type) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(source.wkb_type) != GeometryType.Polygon:
         kind = QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkb_type))
         report("", ERROR, "tipo_geometria",
                f"{layer_name}: le geometrie sono di tipo «{kind}», il tema richiede poligoni; strato non verificato.")
@@ -422,12 +423,12 @@ def _geometry(feature: QgsFeature, label: str, report) -> Optional[QgsGeometry]:
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         report(label, ERROR, "geometria_vuota", f"Elemento «{label}»: geometria vuota o mancante.")
         return None
-    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+    errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
     if errors:
         error = errors[0]
         reason = GEOS_MESSAGES.get(error.what().strip().lower().rstrip("."), error.what())
         at = f" presso E {error.where().x():.0f}, N {error.where().y():.0f} (EPSG:32632)" if error.hasWhere() else ""
-        repaired = geometry.makeValid().convertToType(QgsWkbTypes.PolygonGeometry, True)
+        repaired = geometry.makeValid().convertToType(GeometryType.Polygon, True)
         location = QgsGeometry.fromPointXY(error.where()) if error.hasWhere() else _spot(geometry)
         if repaired is None or repaired.isEmpty():
             report(label, ERROR, "geometria_non_valida", f"Elemento «{label}»: geometria non valida ({reason}{at}) "

@@ -9,26 +9,26 @@ from typing import List, Optional
 
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex,
                        QgsVectorLayer)
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, load_catalogue
 from remix_plugin.core.derived import lum_layer
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.pgt_check import CheckResult, as_text, square_metres
+from remix_plugin.core.qgis_compat import FieldType
 
 GREEN_TABLES = ("parchi", "plis")
 COLUMNS = [  # name, type, Italian header (CSV, PDF)
-    ("tema", QVariant.String, "Tema"), ("codice", QVariant.String, "Codice"),
-    ("denominazione", QVariant.String, "Denominazione"), ("superficie_mq", QVariant.Double, "Superficie (m²)"),
-    ("opportunita_mq", QVariant.Double, "Su aree di opportunità RE.MIX (m²)"),
-    ("opportunita_pct", QVariant.Double, "Su aree di opportunità (%)"),
-    ("opportunita", QVariant.String, "Aree di opportunità RE.MIX"),
-    ("lum_pct", QVariant.Double, "In un LUM (%)"), ("lum_fermate", QVariant.String, "Fermate dei LUM"),
-    ("verde_pct", QVariant.Double, "In parchi e PLIS (%)"), ("verde", QVariant.String, "Parchi e PLIS"),
-    ("interventi_n", QVariant.Int, "Interventi finanziati vicini"),
-    ("interventi", QVariant.String, "Interventi finanziati vicini (elenco)"),
-    ("distanza_intervento_m", QVariant.Double, "Distanza dall'intervento più vicino (m)"),
+    ("tema", FieldType.String, "Tema"), ("codice", FieldType.String, "Codice"),
+    ("denominazione", FieldType.String, "Denominazione"), ("superficie_mq", FieldType.Double, "Superficie (m²)"),
+    ("opportunita_mq", FieldType.Double, "Su aree di opportunità RE.MIX (m²)"),
+    ("opportunita_pct", FieldType.Double, "Su aree di opportunità (%)"),
+    ("opportunita", FieldType.String, "Aree di opportunità RE.MIX"),
+    ("lum_pct", FieldType.Double, "In un LUM (%)"), ("lum_fermate", FieldType.String, "Fermate dei LUM"),
+    ("verde_pct", FieldType.Double, "In parchi e PLIS (%)"), ("verde", FieldType.String, "Parchi e PLIS"),
+    ("interventi_n", FieldType.Int, "Interventi finanziati vicini"),
+    ("interventi", FieldType.String, "Interventi finanziati vicini (elenco)"),
+    ("distanza_intervento_m", FieldType.Double, "Distanza dall'intervento più vicino (m)"),
 ]
 
 

@@ -14,13 +14,14 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureReque
                        QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemScaleBar,
                        QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLegendStyle, QgsPrintLayout,
                        QgsProject, QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
-from qgis.PyQt.QtCore import QRectF, Qt, QVariant
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core import datapack, layouts, paths
 from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt_coherence import COLUMNS, CoherenceReading
+from remix_plugin.core.qgis_compat import FieldType, set_label_font, set_legend_font
 
 PROBLEMS_STYLE = paths.STYLES / "pgt" / "problemi.qml"
 COHERENCE_STYLE = paths.STYLES / "pgt" / "coerenza.qml"
@@ -150,11 +151,8 @@ def _owned(layer: QgsVectorLayer, project: QgsProject) -> QgsVectorLayer:
 def _label(layout, text, page, y, size, bold=False, x=MARGIN, width=PAGE_W - 2 * MARGIN, height=8):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
-    font = QFont()
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    label.setFont(font)
-    label.setHAlign(Qt.AlignLeft)
+    set_label_font(label, _font(size, bold))
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)
     layout.addLayoutItem(label)
     label.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
     label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
@@ -170,8 +168,8 @@ def _legend(layout, map_item, layers):
     root.removeAllChildren()
     for layer in layers:
         root.addLayer(layer)
-    legend.setStyleFont(QgsLegendStyle.Title, _font(10, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(8))
+    set_legend_font(legend, QgsLegendStyle.Title, _font(10, True))
+    set_legend_font(legend, QgsLegendStyle.SymbolLabel, _font(8))
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(MARGIN + 190, 30, QgsUnitTypes.LayoutMillimeters))
     legend.adjustBoxSize()
@@ -289,7 +287,7 @@ def _page_table(layout, project, heading, columns, rows, top: float) -> None:
 def _rows_layer(name, columns, rows) -> QgsVectorLayer:
     """Rows of text as a table layer with exactly the printed columns."""
     layer = QgsVectorLayer("None", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(f"c{i}", QVariant.String) for i in range(len(columns))])
+    layer.dataProvider().addAttributes([QgsField(f"c{i}", FieldType.String) for i in range(len(columns))])
     layer.updateFields()
     features = []
     for row in rows:

@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core import paths
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.schema import validate
 from remix_plugin.core.scope import normalise
+from remix_plugin.core.qgis_compat import FieldType
 
 THEMES_FILE = paths.RESOURCES / "pgt" / "pgt_themes.json"
 THEMES_SCHEMA = paths.RESOURCES / "pgt" / "pgt_themes.schema.json"
-QVARIANT_TYPES = {"string": QVariant.String, "integer": QVariant.LongLong, "double": QVariant.Double,
-                  "date": QVariant.Date}
+QVARIANT_TYPES = {"string": FieldType.String, "integer": FieldType.LongLong, "double": FieldType.Double,
+                  "date": FieldType.Date}
 SHAPEFILE_NAME_LENGTH = 10  # dBase truncates field names: "destinazione" arrives as "destinazio"
 
 Mapping = Dict[str, Dict[str, str]]  # theme id -> expected field -> the technician's field

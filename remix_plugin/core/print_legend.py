@@ -18,6 +18,7 @@ from qgis.PyQt.QtGui import QFontMetricsF
 
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.layouts import DPI
+from remix_plugin.core.qgis_compat import filter_legend_by_map, label_font, layer_description, legend_font, set_label_font, set_legend_font
 
 SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # text and symbols, largest first
 MIN_COLUMN_MM = 42.0  # narrower columns wrap every label into many lines
@@ -82,11 +83,11 @@ def fit_legend(legend: QgsLayoutItemLegend, box: QSizeF = None) -> float:
     box = box or QSizeF(legend.rect().width(), legend.rect().height())
     base = legend.property("remix_base")
     if base is None:  # the template's sizes and title, kept across atlas pages
-        base = ([legend.styleFont(s).pointSizeF() for s in STYLES], legend.symbolWidth(), legend.symbolHeight(),
+        base = ([legend_font(legend, s).pointSizeF() for s in STYLES], legend.symbolWidth(), legend.symbolHeight(),
                 legend.title())
         legend.setProperty("remix_base", base)
     legend.setTitle(base[3])
-    _filter(legend)
+    filter_by_map(legend)
     most = max(1, min(4, int((box.width() + legend.columnSpace()) // (MIN_COLUMN_MM + legend.columnSpace()))))
     for factor in SHRINK:
         for columns in range(1, most + 1):
@@ -120,7 +121,7 @@ def _leave_out(legend: QgsLayoutItemLegend, base, columns: int, box: QSizeF) -> 
         if _fits(_try(legend, base, SHRINK[-1], columns, box), box):
             return
 
-def _filter(legend: QgsLayoutItemLegend) -> None:
+def filter_by_map(legend: QgsLayoutItemLegend) -> None:
     """Apply the filter-by-map now (QGIS does it when painting), so that the size measured is the printed one."""
     map_item = legend.linkedMap()
     if map_item is None or not legend.legendFilterByMapEnabled():
@@ -128,22 +129,22 @@ def _filter(legend: QgsLayoutItemLegend) -> None:
     settings = render_settings(map_item)
     atlas = legend.layout().reportContext()
     polygon = atlas.currentGeometry(map_item.crs()) if legend.legendFilterOutAtlas() else QgsGeometry()
-    legend.model().setLegendFilter(settings, True, polygon, True)
+    filter_legend_by_map(legend.model(), settings, polygon)
 
 
 def _try(legend, base, factor, columns, box) -> QSizeF:
     sizes, symbol_w, symbol_h, _ = base
     for style, size in zip(STYLES, sizes):
-        font = legend.styleFont(style)
+        font = legend_font(legend, style)
         font.setPointSizeF(size * factor)
-        legend.setStyleFont(style, font)
+        set_legend_font(legend, style, font)
     legend.setSymbolWidth(symbol_w * factor)
     legend.setSymbolHeight(symbol_h * factor)
     legend.setColumnCount(columns)
     column_mm = (box.width() - (columns - 1) * legend.columnSpace()) / columns
     label_mm = column_mm - symbol_w * factor - 3.0
-    _wrap_labels(legend, _chars(legend.styleFont(QgsLegendStyle.SymbolLabel), label_mm),
-                 _chars(legend.styleFont(QgsLegendStyle.Subgroup), column_mm))
+    _wrap_labels(legend, _chars(legend_font(legend, QgsLegendStyle.SymbolLabel), label_mm),
+                 _chars(legend_font(legend, QgsLegendStyle.Subgroup), column_mm))
     legend.updateLegend()
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
     return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
@@ -161,12 +162,12 @@ def _wrap_labels(legend: QgsLayoutItemLegend, symbol_chars: int, title_chars: in
     model = legend.model()
     for node in model.rootGroup().findLayers():
         layer = node.layer()
-        node.setCustomProperty("legend/title-label", wrap(layer.title() or layer.name(), title_chars))
+        node.setCustomProperty("legend/title-label", wrap(layer_description(layer).title() or layer.name(), title_chars))
         model.refreshLayerLegend(node)
         nodes = model.layerOriginalLegendNodes(node)
         single = len(nodes) == 1  # a lone symbol is drawn beside the layer's title: same width as a class label
         if single:
-            node.setCustomProperty("legend/title-label", wrap(layer.title() or layer.name(), symbol_chars))
+            node.setCustomProperty("legend/title-label", wrap(layer_description(layer).title() or layer.name(), symbol_chars))
         for index, legend_node in enumerate(nodes):
             original = QgsMapLayerLegendUtils.legendNodeUserLabel(node, index) or legend_node.data(0) or ""
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrap(original.replace("\n", " "), symbol_chars))
@@ -196,7 +197,7 @@ def _settle(legend: QgsLayoutItemLegend, box: QSizeF) -> None:
 def fit_label(label: QgsLayoutItemLabel, text: str, smallest: float = 4.5) -> float:
     """Set the label's text, shrinking its font until the wrapped text fits the label's box; text still too
     long at the smallest size is cut at a word, with «…». Returns the size."""
-    font = label.font()
+    font = label_font(label)
     size = font.pointSizeF()
     width, height = label.rect().width() - 2 * label.marginX(), label.rect().height() - 2 * label.marginY()
     while size > smallest and text_height(font, text, width) > height:
@@ -206,7 +207,7 @@ def fit_label(label: QgsLayoutItemLabel, text: str, smallest: float = 4.5) -> fl
     while len(words) > 1 and text_height(font, " ".join(words), width) > height:
         words = words[:-1]
         words[-1] = "…"
-    label.setFont(font)
+    set_label_font(label, font)
     label.setText(" ".join(words))
     return size
 
@@ -215,7 +216,7 @@ def text_height(font, text: str, width_mm: float) -> float:
     """Height (mm) of `text` word-wrapped at `width_mm`, measured as the label draws it (a font sized in
     tenths of a millimetre, QgsLayoutUtils's workaround scale)."""
     metrics = QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(font))
-    return metrics.boundingRect(QRectF(0, 0, width_mm * 10, 1e7), Qt.TextWordWrap, text).height() / 10
+    return metrics.boundingRect(QRectF(0, 0, width_mm * 10, 1e7), Qt.TextFlag.TextWordWrap, text).height() / 10
 
 
 def rounded_scale(scale: float) -> float:

@@ -22,6 +22,7 @@ from remix_plugin.core.catalogue import Catalogue, load_catalogue
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
+from remix_plugin.core.qgis_compat import layer_description
 
 MAP, ATLAS, SHEET = "mappa", "atlante", "scheda"  # kinds of template
 
@@ -159,7 +160,7 @@ def map_layout(project: QgsProject, chosen: Template, view: MapView, title: str,
     sourced = [layer for layer in shown if not _furniture(layer)] + basemaps  # the selection overlay is no source
     print_legend.fit_label(layouts.item(layout, "fonti", QgsLayoutItemLabel),
                            sources_text(sourced, catalogue or load_catalogue(), pack, view.crs))
-    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(DEMO_NOTICE in l.abstract() for l in shown)
+    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(DEMO_NOTICE in layer_description(l).abstract() for l in shown)
     layouts.item(layout, "avviso_dimostrativo", QgsLayoutItemLabel).setVisibility(demonstrative)
     return layout
 
@@ -191,8 +192,8 @@ def sources_text(layers: List[QgsMapLayer], catalogue: Catalogue, pack: Optional
             key = (entry.provider, _date(entry.updated))
             title = entry.title
         else:
-            key = (layer.attribution() or "fonte non indicata", "")
-            title = layer.title() or layer.name()
+            key = (layer_description(layer).attribution() or "fonte non indicata", "")
+            title = layer_description(layer).title() or layer.name()
         titles = groups.setdefault(key, [])
         if title not in titles:
             titles.append(title)

@@ -32,6 +32,7 @@ from remix_plugin.core.errors import RemixError
 from remix_plugin.core.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.scope import comuni_table, describe_scope, pack_key
+from remix_plugin.core.qgis_compat import layer_description, null_rectangle
 
 PROJECT_SCOPE = ("remix", "scope")  # project entry: comma-separated ISTAT codes
 CODES_PROPERTY = "remix/scope_codes"  # on a filtered layer: the codes its filter is for
@@ -67,8 +68,7 @@ class ScopeArea:
         self.geometries = geometries
         self.index = QgsSpatialIndex()
         self.engines = []
-        self.extent = QgsRectangle()
-        self.extent.setMinimal()
+        self.extent = null_rectangle()
         for number, geometry in enumerate(geometries):
             self.index.addFeature(number, geometry.boundingBox())
             engine = QgsGeometry.createGeometryEngine(geometry.constGet())
@@ -131,8 +131,8 @@ def apply_scope(project: QgsProject, scope: Optional[frozenset], pack: Path, for
             except RemixError as exc:
                 report.problems.append(exc.message)
                 continue
-            if count is None and scope and layer.type() != QgsMapLayer.VectorLayer:
-                report.unfiltered.append(layer.title() or layer.name())
+            if count is None and scope and not isinstance(layer, QgsVectorLayer):
+                report.unfiltered.append(layer_description(layer).title() or layer.name())
             elif count is not None:
                 report.kept[layer.id()] = count
     _draw_overlay(project, area, report)
@@ -417,8 +417,7 @@ def _draw_overlay(project: QgsProject, area: Optional[ScopeArea], report: ScopeR
 
 
 def _all_extent(pack: Path) -> QgsRectangle:
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_rectangle()
     for geometry in comuni_geometries(pack).values():
         extent.combineExtentWith(geometry.boundingBox())
     return extent

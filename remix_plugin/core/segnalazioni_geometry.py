@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import Qgis, QgsGeometry
 
 from remix_plugin.core import datapack, scope
 from remix_plugin.core.comuni_index import Comuni
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import Taxonomy
+from remix_plugin.core.qgis_compat import GeometryType, WkbType
 
 _lookups: Dict[tuple, "ComuniLookup"] = {}
 
@@ -59,7 +60,7 @@ class ComuniLookup:
 
     def at(self, geometry: QgsGeometry) -> Optional[Comune]:
         """The Comune holding the geometry's representative point (None outside CMM)."""
-        point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
+        point = geometry if geometry.type() == GeometryType.Point else geometry.pointOnSurface()
         number = self.comuni.comune_at(point)
         return None if number is None else self._comune(number)
 
@@ -80,13 +81,13 @@ def place(geometry: QgsGeometry, natura: str, lookup: ComuniLookup, taxonomy: Ta
         raise RemixError(f"Segnalazione di natura «{natura_label}»: manca la geometria.")
     notes = []
     if layer.geometry == "point":
-        if geometry.type() != QgsWkbTypes.PointGeometry or geometry.isMultipart() and len(geometry.asMultiPoint()) != 1:
+        if geometry.type() != GeometryType.Point or geometry.isMultipart() and len(geometry.asMultiPoint()) != 1:
             raise RemixError(f"Una segnalazione di natura «{natura_label}» è un punto, non "
                              f"{_kind(geometry)}: disegnare un punto.")
         geometry = QgsGeometry(geometry)
         geometry.convertToSingleType()
     else:
-        if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        if geometry.type() != GeometryType.Polygon:
             raise RemixError(f"Una segnalazione di natura «{natura_label}» ha un perimetro (poligono), non "
                              f"{_kind(geometry)}: disegnare un'area.")
         geometry, repaired = _valid_polygon(geometry, natura_label)
@@ -99,20 +100,20 @@ def place(geometry: QgsGeometry, natura: str, lookup: ComuniLookup, taxonomy: Ta
 
 
 def _kind(geometry: QgsGeometry) -> str:
-    return {QgsWkbTypes.PointGeometry: "un punto", QgsWkbTypes.LineGeometry: "una linea",
-            QgsWkbTypes.PolygonGeometry: "un poligono"}.get(geometry.type(), "una geometria di altro tipo")
+    return {GeometryType.Point: "un punto", GeometryType.Line: "una linea",
+            GeometryType.Polygon: "un poligono"}.get(geometry.type(), "una geometria di altro tipo")
 
 
 def _valid_polygon(geometry: QgsGeometry, natura_label: str) -> Tuple[QgsGeometry, List[str]]:
     notes = []
     if not geometry.isGeosValid():
-        problem = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+        problem = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
         reason = "i lati si incrociano o si sovrappongono"
         if problem and problem[0].hasWhere():
             reason += f" presso {problem[0].where().x():.0f}, {problem[0].where().y():.0f}"
         repaired = geometry.makeValid()
-        parts = [p for p in repaired.asGeometryCollection() if p.type() == QgsWkbTypes.PolygonGeometry] \
-            if repaired.isMultipart() or repaired.wkbType() == QgsWkbTypes.GeometryCollection else [repaired]
+        parts = [p for p in repaired.asGeometryCollection() if p.type() == GeometryType.Polygon] \
+            if repaired.isMultipart() or repaired.wkbType() == WkbType.GeometryCollection else [repaired]
         repaired = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
         if repaired.isNull() or repaired.isEmpty() or repaired.area() <= 0:
             raise RemixError(f"Il perimetro della segnalazione ({natura_label}) non è valido ({reason}) e non si può "

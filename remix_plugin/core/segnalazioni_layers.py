@@ -23,6 +23,7 @@ from remix_plugin.core.errors import RemixError
 from remix_plugin.core.segnalazioni_geometry import ComuniLookup, place
 from remix_plugin.core.segnalazioni_schema import (LAYERS, Taxonomy, condition_expression, encode_multi, load_taxonomy,
                                                    rules)
+from remix_plugin.core.qgis_compat import set_group_box
 from remix_plugin.core.segnalazioni_store import (SYNC_FIELDS, VALUES, create_local_store, layer_uri,
                                                   refresh_values)
 
@@ -90,7 +91,7 @@ def configure_layer(layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, looku
     for group in taxonomy.groups:
         members = [f for f in taxonomy.fields if f.group == group.id]
         container = QgsAttributeEditorContainer(group.title, root)
-        container.setIsGroupBox(True)
+        set_group_box(container)
         container.setColumnCount(1)
         if group.visible_when:
             container.setVisibilityExpression(QgsOptionalExpression(QgsExpression(condition_expression(group.visible_when))))

@@ -31,6 +31,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbType
 from remix_plugin.core import datapack
 from remix_plugin.core.comuni_index import computation_crs, transformed_request
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.qgis_compat import GeometryType, wkb_type
 
 FETCH_BATCH = 20000  # fids per SQL statement when fetching geometries
 UNION_BATCH = 20000  # areas per SQL statement when unioning groups
@@ -146,7 +147,7 @@ class LayerTable:
 
     def rows(self, names: List[str]) -> List[Row]:
         present = [n for n in names if n in self.fields]
-        spatial = self.geometry_type not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
+        spatial = self.geometry_type not in (GeometryType.Null, GeometryType.Unknown)
         request = transformed_request(self.layer) if spatial else QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         request.setSubsetOfAttributes(present, self.layer.fields())
         return [Row(f.id(), {n: _plain(f[n]) for n in present}, f.geometry() if spatial else None)
@@ -220,7 +221,7 @@ class GdalTable:
 
     def rows(self, names: List[str]) -> List[Row]:
         present = [n for n in names if n in self.fields]
-        spatial = self.geometry_type != QgsWkbTypes.NullGeometry
+        spatial = self.geometry_type != GeometryType.Null
         columns = self._query("".join(f", {_quoted(n)}" for n in present)
                               + (f", {_quoted(self.geometry_column)}" if spatial else ""))
         values = {n: [_plain(v) for v in columns[n].tolist()] for n in present}
@@ -395,7 +396,7 @@ def _in_computation_crs(layer) -> bool:
 
 def _geometry_type(ogr_type: int) -> int:
     """QGIS's geometry type (point, line, polygon, none) of an OGR layer type: the flat codes are the same."""
-    return QgsWkbTypes.NullGeometry if ogr_type == ogr.wkbNone else QgsWkbTypes.geometryType(ogr.GT_Flatten(ogr_type))
+    return GeometryType.Null if ogr_type == ogr.wkbNone else QgsWkbTypes.geometryType(wkb_type(ogr.GT_Flatten(ogr_type)))
 
 
 def _geometry(wkb) -> Optional[QgsGeometry]:

@@ -1,6 +1,10 @@
 """Catalogue, the two maps, basemap modes and settings: menu entries, toolbar buttons, the dock."""
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QActionGroup
+
+try:  # Qt6 (QGIS 4): QActionGroup is in QtGui
+    from qgis.PyQt.QtGui import QActionGroup
+except ImportError:  # Qt5
+    from qgis.PyQt.QtWidgets import QActionGroup
 
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.paths import icon
@@ -54,7 +58,7 @@ class CatalogueComponent:
         from remix_plugin.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.iface.mainWindow())
-        if dialog.exec_() and dialog.catalogue_changed:
+        if dialog.exec() and dialog.catalogue_changed:
             self.session.refresh_catalogue()
 
     def unload(self):

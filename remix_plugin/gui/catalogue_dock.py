@@ -10,7 +10,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 from remix_plugin.core.i18n import tr
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-ENTRY_ROLE = Qt.UserRole + 1
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CatalogueDock(QDockWidget, FORM):

@@ -10,7 +10,7 @@ class ClassChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars = []  # (label, count, QColor)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setObjectName("classChart")
 
     def set_bars(self, bars) -> None:
@@ -25,7 +25,7 @@ class ClassChart(QWidget):
         if not self.bars:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         label_width = min(max(metrics.horizontalAdvance(label.split(" (")[0]) for label, _, _ in self.bars) + 8,
                           self.width() // 2)
@@ -37,12 +37,13 @@ class ClassChart(QWidget):
             y = 2 + index * row
             text_rect = QRectF(0, y, label_width - 4, row)
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(text_rect, Qt.AlignRight | Qt.AlignVCenter, label.split(" (")[0])
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             label.split(" (")[0])
             width = span * count / top
             painter.setPen(QColor(77, 77, 77))
             painter.setBrush(colour if colour.alpha() else QColor(255, 255, 255))
             painter.drawRect(QRectF(label_width, y + row * 0.15, max(width, 1), row * 0.7))
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(label_width + width + 4, y, count_width, row), Qt.AlignLeft | Qt.AlignVCenter,
-                             str(count))
+            painter.drawText(QRectF(label_width + width + 4, y, count_width, row),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(count))
         painter.end()

@@ -24,8 +24,8 @@ from remix_plugin.core.settings import Settings
 from remix_plugin.gui.class_chart import ClassChart
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-CODE_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 TRACE_ROWS = 2000  # features listed for a Comune; the CSV export has them all
 NORMALISATION_LABELS = {"": "Nessuna", "area": "Per superficie del Comune", "popolazione": "Per abitante"}
 
@@ -70,7 +70,7 @@ class IndicatorsDock(QDockWidget, FORM):
         self.generation = 0
         self.task_generation = 0
         self.added = 0
-        self.sort = (1, Qt.DescendingOrder)  # by value, highest first, until the user sorts otherwise
+        self.sort = (1, Qt.SortOrder.DescendingOrder)  # by value, highest first, until the user sorts otherwise
         self._fill_choices()
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
@@ -221,7 +221,7 @@ class IndicatorsDock(QDockWidget, FORM):
                     item.setData(CODE_ROLE, figure.code)
                     item.setToolTip(f"{figure.name} ({tr('codice ISTAT')} {figure.code}, {figure.zona})")
                 elif isinstance(key, (int, float)):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         column, order = self.sort
@@ -295,9 +295,9 @@ class IndicatorsDock(QDockWidget, FORM):
                       else f"{format_number(row.amount, 2)} {row.unit}")
             item = TraceItem([row.key, amount, titles.get(row.table, row.table), row.description, row.note], row.amount)
             item.setToolTip(2, f"{row.table}, fid {row.fid}")
-            item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.traceTree.addTopLevelItem(item)
-        self.traceTree.sortItems(1, Qt.DescendingOrder)
+        self.traceTree.sortItems(1, Qt.SortOrder.DescendingOrder)
         for column in range(self.traceTree.columnCount()):
             self.traceTree.resizeColumnToContents(column)
         main = self.result.definition.quantities[0]

@@ -139,7 +139,7 @@ class InfoboxComponent:
 
     # --- what is shown ---------------------------------------------------------------------------
     def clicked(self, point, button):
-        if button != Qt.LeftButton:
+        if button != Qt.MouseButton.LeftButton:
             return
         canvas = self.iface.mapCanvas()
         hits = identify(canvas.mapSettings(), QgsPointXY(point), self.session.catalogue)

@@ -19,7 +19,7 @@ from remix_plugin.core.i18n import tr
 from remix_plugin.core.infobox import feature_title, safe_url
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-HIT_ROLE = Qt.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class InfoboxDock(QDockWidget, FORM):
@@ -36,7 +36,7 @@ class InfoboxDock(QDockWidget, FORM):
         self.renderer = None  # Hit -> HTML
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([140, 460])
-        self.browser.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.browser.anchorClicked.connect(self.open_link)
         self.hitTree.currentItemChanged.connect(self.item_chosen)
         self.previousButton.clicked.connect(lambda: self.step(-1))
@@ -54,7 +54,7 @@ class InfoboxDock(QDockWidget, FORM):
         for number, hit in enumerate(self.hits):
             if heading is None or heading.text(0) != hit.entry.title:
                 heading = QTreeWidgetItem([hit.entry.title])
-                heading.setFlags(Qt.ItemIsEnabled)
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.setToolTip(0, hit.entry.title)
                 font = heading.font(0)
                 font.setBold(True)

@@ -11,6 +11,7 @@ from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 from remix_plugin.core import datapack, log
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
+from remix_plugin.core.qgis_compat import locator_user_data
 
 PREFIX = "rmx"  # QGIS ignores plugin prefixes shorter than three characters
 
@@ -79,5 +80,5 @@ class RemixLocatorFilter(QgsLocatorFilter):
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802
-        entry, fid, *extent = result.getUserData()
+        entry, fid, *extent = locator_user_data(result)
         self.chosen(str(entry), int(fid), tuple(float(v) for v in extent))

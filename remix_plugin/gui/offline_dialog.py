@@ -23,7 +23,7 @@ from remix_plugin.core.scope import comuni_table, normalise, zones
 from remix_plugin.core.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-CODE_ROLE = Qt.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class OfflineDialog(QDialog, FORM):
@@ -40,8 +40,8 @@ class OfflineDialog(QDialog, FORM):
         for code, name, _ in sorted(self.table, key=lambda row: normalise(row[1])):
             item = QListWidgetItem(name)
             item.setData(CODE_ROLE, code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.comuniList.addItem(item)
         self.basemapWidget.setFilter(tr("GeoTIFF o MBTiles (*.tif *.tiff *.mbtiles)"))
         self.basemapWidget.setToolTip(tr("Un'immagine di sfondo già disponibile sul computer: viene copiata nel "
@@ -60,7 +60,7 @@ class OfflineDialog(QDialog, FORM):
         self.createButton.clicked.connect(lambda: self.start(write=True))
         self.updateButton.clicked.connect(self.update_package)
         self.comuniSearch.textChanged.connect(self.filter_comuni)
-        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         for signal in (self.zoneCombo.currentIndexChanged, self.comuniList.itemChanged, self.limitSpin.valueChanged,
                        self.basemapWidget.fileChanged, self.outputWidget.fileChanged, self.updateWidget.fileChanged,
                        self.opportunitaCheck.toggled, self.realizzazioniCheck.toggled, self.prefillCheck.toggled,
@@ -75,7 +75,7 @@ class OfflineDialog(QDialog, FORM):
         if self.zoneRadio.isChecked():
             return frozenset(code for code, _, zona in self.table if zona == self.zoneCombo.currentText())
         codes = frozenset(self.comuniList.item(i).data(CODE_ROLE) for i in range(self.comuniList.count())
-                          if self.comuniList.item(i).checkState() == Qt.Checked)
+                          if self.comuniList.item(i).checkState() == Qt.CheckState.Checked)
         if not codes:
             raise RemixError(tr("Scegliere almeno un Comune, una Zona omogenea o tutta la Città metropolitana."))
         return codes

@@ -56,12 +56,12 @@ class ThemePage(QWidget):
         layout.addLayout(row)
         self.table = QTableWidget(len(theme.fields), 2, self)
         self.table.setHorizontalHeaderLabels([tr("Campo atteso"), tr("Campo dello strato")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.combos = {}
         for index, expected in enumerate(theme.fields):
             item = QTableWidgetItem(f"{expected.title} ({expected.name})" + (" *" if expected.required else ""))
-            item.setFlags(Qt.ItemIsEnabled)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             hint = [expected.title]
             if expected.domain:
                 hint.append(tr("Valori ammessi: ") + ", ".join(d.value for d in expected.domain))
@@ -116,8 +116,8 @@ class PgtDialog(QDialog, FORM):
         self.problemsTable.setColumnCount(4)
         self.problemsTable.setHorizontalHeaderLabels([tr("Tema"), tr("Codice"), tr("Gravità"), tr("Problema")])
         header = self.problemsTable.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.Interactive, QHeaderView.ResizeToContents,
-                                       QHeaderView.ResizeToContents, QHeaderView.Stretch)):
+        for column, mode in enumerate((QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
         self.problemsTable.setColumnWidth(0, 170)
         self.problemsTable.verticalHeader().setVisible(False)
@@ -125,12 +125,12 @@ class PgtDialog(QDialog, FORM):
         self.coherenceTable.setHorizontalHeaderLabels([tr(title) for _, _, title in COLUMNS])
         self.coherenceTable.verticalHeader().setVisible(False)
         self.outcomeLabel.setOpenExternalLinks(True)
-        self.buttonBox.button(QDialogButtonBox.Close).setText(tr("Chiudi"))
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(tr("Chiudi"))
         self.comuneCombo.currentIndexChanged.connect(self.comune_changed)
         self.verifyButton.clicked.connect(self.verify)
         self.packageButton.clicked.connect(self.create_package)
         self.problemsTable.cellDoubleClicked.connect(self.zoom_to_problem)
-        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         self.fill_comuni()
 
     # --- inputs -----------------------------------------------------------------------------
@@ -147,8 +147,8 @@ class PgtDialog(QDialog, FORM):
         self.comuneCombo.setCurrentIndex(-1)
         self.comuneCombo.blockSignals(False)
         completer = QCompleter([self.comuneCombo.itemText(i) for i in range(self.comuneCombo.count())], self)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.comuneCombo.setCompleter(completer)
 
     def set_comune(self, code: str) -> None:

@@ -1,18 +1,19 @@
 """«Stampa»: choose a CMM layout, the map and a title; open the layout in QGIS's layout designer with
 the map canvas's extent, scale and layers (to adjust it there), or export it straight to PDF/PNG.
 
-Thin over core.printing and core.atlas. Exports run in a RemixTask on a project of their own: the map
-print draws copies of the canvas's layers (made here, on the main thread), the Scheda comunale builds
-everything from the data pack.
+Thin over core.printing and core.atlas. Exports run on the main thread (as QGIS's layout designer
+does), on a project of their own: the map print draws copies of the canvas's layers, the Scheda
+comunale builds everything from the data pack.
 """
 import html
+import traceback
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFeedback, QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QUrl, pyqtSlot
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
 from remix_plugin.core import datapack, layouts, log, printing
 from remix_plugin.core.errors import RemixError
@@ -30,7 +31,6 @@ class PrintDialog(QDialog, FORM):
         self.setupUi(self)
         self.session = session
         self.iface = iface
-        self.task = None
         settings = Settings.load()
         project = QgsProject.instance()
         self.sheets = {t.name: t for t in printing.templates(project, printing.MAP) +
@@ -50,7 +50,7 @@ class PrintDialog(QDialog, FORM):
         self.mapCombo.currentIndexChanged.connect(self.follow_map)
         self.designerButton.clicked.connect(self.open_designer)
         self.exportButton.clicked.connect(self.export)
-        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         self.follow_template()
         self.follow_map()
 
@@ -120,53 +120,57 @@ class PrintDialog(QDialog, FORM):
         return self.iface.openLayoutDesigner(layout)
 
     def export(self):
-        """PDF or PNG of the map (or the Scheda comunale atlas), in a task."""
+        """PDF or PNG of the map (or the Scheda comunale atlas), on the main thread as QGIS's own layout
+        designer exports: layouts, their maps and labels are not for worker threads (QGIS 3.40 aborts,
+        3.22 crashed now and then in libproj). A progress dialog shows the pages and can cancel."""
         project = QgsProject.instance()
         try:
             if not self.outputWidget.filePath().strip():
                 raise RemixError(tr("Scegliere il file da scrivere (PDF o PNG)."))
             out = layouts.target(self.outputWidget.filePath().strip())
             pack = datapack.project_pack(project)
-            work = (self._atlas_work(pack, out) if self.chosen().kind == printing.ATLAS else
-                    self._map_work(pack, out))
         except RemixError as exc:
             return self.say(exc.message, error=True)
         self.remember()
         self.exportButton.setEnabled(False)
         self.progressBar.setValue(0)
         self.say(tr("Esportazione in corso…"))
-        self.task = self.session.run(tr("Stampa RE.MIX"), work, self.exported, self.export_failed)
-        self.task.progressChanged.connect(self.show_progress)
-        return self.task
+        feedback = QgsFeedback()
+        progress = QProgressDialog(tr("Esportazione della stampa…"), tr("Annulla"), 0, 100, self)
+        progress.setWindowTitle(tr("Stampa RE.MIX"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        progress.canceled.connect(feedback.cancel)
+        feedback.progressChanged.connect(lambda value: (progress.setValue(int(value)), self.show_progress(value)))
+        try:
+            if self.chosen().kind == printing.ATLAS:
+                result = self._print_atlas(pack, out, feedback)
+            else:
+                result = self._print_map(pack, out)
+        except RemixError as exc:
+            return self.export_failed(exc.message)
+        except Exception as exc:  # unexpected: the user is told, the traceback goes to the log
+            log.error(traceback.format_exc(), push=False)
+            return self.export_failed(tr("Stampa non riuscita: errore imprevisto ({}).").format(exc))
+        finally:
+            progress.close()
+            progress.deleteLater()
+        return self.exported(result)
 
-    def _map_work(self, pack, out):
+    def _print_map(self, pack, out):
         chosen, catalogue = self.chosen(), self.session.catalogue
-        view = printing.detached(self.view())  # copies of the layers: the task never reads the user's own
-        title, subtitle = self.title(), self.subtitle()
+        view = printing.detached(self.view())  # copies of the layers: the export never touches the user's own
+        return printing.print_map(QgsProject(), chosen, view, self.title(), self.subtitle(), out, pack, catalogue), []
 
-        def work(task):
-            return printing.print_map(QgsProject(), chosen, view, title, subtitle, out, pack, catalogue), []
-
-        return work
-
-    def _atlas_work(self, pack, out):
+    def _print_atlas(self, pack, out, feedback):
         from remix_plugin.core.atlas import print_atlas
 
-        scope, catalogue = self.session.scope, self.session.catalogue
-
-        def work(task):
-            feedback = QgsFeedback()
-            feedback.progressChanged.connect(lambda value: (task.setProgress(value),
-                                                            task.isCanceled() and feedback.cancel()))
-            return print_atlas(pack, scope, out, catalogue, feedback=feedback)
-
-        return work
+        return print_atlas(pack, self.session.scope, out, self.session.catalogue, feedback=feedback)
 
     def exported(self, result):  # not `done`: QDialog.done(int) is what close() calls
         path, problems = result
         for problem in problems:
             log.warning(problem, push=True)
-        self.task = None
         self.exportButton.setEnabled(True)
         self.progressBar.setValue(100)
         link = f'<a href="{QUrl.fromLocalFile(str(path)).toString()}">{html.escape(str(path))}</a>'
@@ -174,7 +178,6 @@ class PrintDialog(QDialog, FORM):
         log.log(tr("Stampa scritta: ") + str(path), Qgis.Success, push=True)
 
     def export_failed(self, message):
-        self.task = None
         self.exportButton.setEnabled(True)
         self.say(message, error=True)
 

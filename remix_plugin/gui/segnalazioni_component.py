@@ -103,7 +103,7 @@ class SegnalazioniComponent(QObject):
         from remix_plugin.gui.new_segnalazione_dialog import NewSegnalazioneDialog
 
         dialog = NewSegnalazioneDialog(self.iface.mainWindow())
-        if dialog.exec_():
+        if dialog.exec():
             self.draw(dialog.tipo, dialog.natura)
 
     def draw(self, tipo: str, natura: str):

@@ -25,7 +25,7 @@ from remix_plugin.core.segnalazioni_schema import load_taxonomy
 from remix_plugin.core.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-UUID_ROLE = Qt.UserRole + 1
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SegnalazioniDock(QDockWidget, FORM):
@@ -45,14 +45,14 @@ class SegnalazioniDock(QDockWidget, FORM):
         for code, label in self.taxonomy.lists["tipo"]:
             self.tipoFilter.addItem(label, code)
         for combo in (self.statoFilter, self.tipoFilter):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)  # the title takes what the others leave
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what the others leave
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(2, 110)
-        self.nearbyTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.nearbyTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.storeWidget.setStorageMode(QgsFileWidget.SaveFile)
         self.storeWidget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.storeWidget.setFilePath(str(component.store_path()))
@@ -184,7 +184,7 @@ class SegnalazioniDock(QDockWidget, FORM):
                                                 tr("Archivio zip (*.zip)"))
         if not target:
             return
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             out = export_package(self.component.store_path(), [s.uuid for s in chosen], target,
                                  self.component.pack())

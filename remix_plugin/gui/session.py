@@ -1,12 +1,16 @@
-"""What the GUI components share: the catalogue in use and the loading of maps in QgsTasks.
+"""What the GUI components share: the catalogue in use, the loading of maps, the plugin's QgsTasks.
 
-Building layers (files, services) runs in a RemixTask; placing them in the project runs on the
-main thread when the task finishes. Nothing here runs at QGIS start.
+Maps are built and placed on the main thread (see `load_map`); the catalogue update and the
+basemaps' reachability checks run in RemixTasks. Nothing here runs at QGIS start.
 """
+import traceback
+
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QApplication
 
 from remix_plugin.core import log, maps, network
+from remix_plugin.core.errors import RemixError
 from remix_plugin.core.render import project_extent
 from remix_plugin.core.settings import Settings
 from remix_plugin.core.tasks import RemixTask
@@ -63,35 +67,37 @@ class Session(QObject):
         self._tasks.clear()
 
     def load_map(self, map_id: str, entry_ids=None):
-        """Load a map (or some of its entries) in the background, then place it in the project."""
+        """Load a map (or some of its entries) and place it in the project, on the main thread as QGIS
+        adds layers itself: a layer built in a task keeps PROJ objects of the task's thread, which QGIS
+        3.40 drops when that thread ends (its CRS then has no WKT, and an offline package written from
+        it has none). The whole map from the data pack takes a fifth of a second."""
         project = QgsProject.instance()
         catalogue = self.catalogue
         entries = [catalogue.entry(e) for e in entry_ids] if entry_ids else None
         skip = maps.existing_entries(project, map_id)
         first = not project.mapLayers()
-        scope = self.scope
-
-        def work(task):
-            ctx = maps.make_context(catalogue)
-            ctx.comuni_scope = scope
-            built = maps.build_layers(map_id, ctx, entries=entries, skip=skip, feedback=task)
-            main_thread = QCoreApplication.instance().thread()
-            for _, layer in built:
-                layer.moveToThread(main_thread)
-            return ctx, built
-
-        def done(result):
-            ctx, built = result
-            report = maps.place_layers(project, map_id, built, ctx)
-            report.kept = sorted(skip & {e.id for e in (entries or catalogue.entries_for_map(map_id))})
-            self._tell(report, catalogue.map(map_id).title)
-            if first and report.added:
-                self.iface.mapCanvas().setExtent(project_extent(project))
-                self.iface.mapCanvas().refresh()
-            self.map_loaded.emit(report)
-
         title = catalogue.map(map_id).title
-        return self.run(f"Caricamento «{title}»", work, done)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ctx = maps.make_context(catalogue)
+            ctx.comuni_scope = self.scope
+            report = maps.place_layers(project, map_id, maps.build_layers(map_id, ctx, entries=entries, skip=skip), ctx)
+        except RemixError as exc:
+            log.error(exc.message)
+            return None
+        except Exception as exc:  # unexpected: the user is told, the traceback goes to the log
+            log.log(traceback.format_exc(), Qgis.Critical)
+            log.error(f"Caricamento «{title}»: errore imprevisto ({exc}).")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        report.kept = sorted(skip & {e.id for e in (entries or catalogue.entries_for_map(map_id))})
+        self._tell(report, title)
+        if first and report.added:
+            self.iface.mapCanvas().setExtent(project_extent(project))
+            self.iface.mapCanvas().refresh()
+        self.map_loaded.emit(report)
+        return report
 
     def set_basemap(self, mode: str):
         project = QgsProject.instance()

@@ -13,7 +13,7 @@ from remix_plugin.core.i18n import tr
 from remix_plugin.core.scope import normalise, zones
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-CODE_ROLE = Qt.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ZoneDock(QDockWidget, FORM):
@@ -36,16 +36,16 @@ class ZoneDock(QDockWidget, FORM):
         self.tree.clear()
         for zona, codes in zones(table).items():
             zone_item = QTreeWidgetItem([zona])
-            zone_item.setFlags(zone_item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
-            zone_item.setCheckState(0, Qt.Unchecked)
+            zone_item.setFlags(zone_item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+            zone_item.setCheckState(0, Qt.CheckState.Unchecked)
             font = zone_item.font(0)
             font.setBold(True)
             zone_item.setFont(0, font)
             zone_item.setToolTip(0, tr("Zona omogenea") + f" {zona}: {len(codes)} " + tr("Comuni"))
             for code in codes:
                 item = QTreeWidgetItem([names[code]])
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.Unchecked)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
                 item.setData(0, CODE_ROLE, code)
                 item.setToolTip(0, f"{names[code]} ({tr('codice ISTAT')} {code})")
                 zone_item.addChild(item)
@@ -58,13 +58,14 @@ class ZoneDock(QDockWidget, FORM):
                 yield zone_item.child(c)
 
     def checked_codes(self):
-        codes = frozenset(item.data(0, CODE_ROLE) for item in self.comune_items() if item.checkState(0) == Qt.Checked)
+        codes = frozenset(item.data(0, CODE_ROLE) for item in self.comune_items()
+                          if item.checkState(0) == Qt.CheckState.Checked)
         return codes or None
 
     def set_checked(self, codes):
         codes = codes or frozenset()
         for item in self.comune_items():
-            item.setCheckState(0, Qt.Checked if item.data(0, CODE_ROLE) in codes else Qt.Unchecked)
+            item.setCheckState(0, Qt.CheckState.Checked if item.data(0, CODE_ROLE) in codes else Qt.CheckState.Unchecked)
 
     def clear_selection(self):
         self.set_checked(None)

@@ -10,11 +10,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessi
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString)
 
 from remix_plugin.core.classification import MAX_CLASSES, METHODS, MIN_CLASSES
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS
+from remix_plugin.core.qgis_compat import WkbType
 
 _post_processors = []  # Processing keeps only a pointer to them: they must outlive the algorithm run
 
@@ -84,7 +85,7 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(exc.message) from exc
         for problem in result.measurement.problems:
             feedback.pushWarning(problem)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, result_fields(result), QgsWkbTypes.Point,
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, result_fields(result), WkbType.Point,
                                              QgsCoordinateReferenceSystem(datapack.CRS))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))

@@ -19,6 +19,9 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
     def groupId(self):  # noqa: N802
         return "stampa"
 
+    def flags(self):  # print layouts are made and exported on the main thread (QGIS 3.40 aborts otherwise)
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
     def add_area_parameters(self):
         self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
                                                      optional=True))

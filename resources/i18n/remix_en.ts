@@ -966,6 +966,16 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Esportazione della stampa…</source>
+      <translation>Exporting the print…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Annulla</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
       <source>Stampa RE.MIX</source>
       <translation>RE.MIX print</translation>
     </message>
@@ -1018,6 +1028,11 @@
       <location filename="remix_plugin/gui/print_dialog.py" />
       <source>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</source>
       <translation>One page for each of the 133 municipalities (no homogeneous zone filter active).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa non riuscita: errore imprevisto ({}).</source>
+      <translation>Print failed: unexpected error ({}).</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />

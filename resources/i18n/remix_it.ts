@@ -966,6 +966,16 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Esportazione della stampa…</source>
+      <translation>Esportazione della stampa…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Annulla</source>
+      <translation>Annulla</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
       <source>Stampa RE.MIX</source>
       <translation>Stampa RE.MIX</translation>
     </message>
@@ -1018,6 +1028,11 @@
       <location filename="remix_plugin/gui/print_dialog.py" />
       <source>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</source>
       <translation>Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/print_dialog.py" />
+      <source>Stampa non riuscita: errore imprevisto ({}).</source>
+      <translation>Stampa non riuscita: errore imprevisto ({}).</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />

@@ -58,7 +58,7 @@ def choose_in_search_bar(text):
     line.setFocus()
     QTest.keyClicks(line, text)
     settle(1.5, tasks=False)
-    QTest.keyClick(line, Qt.Key_Return)
+    QTest.keyClick(line, Qt.Key.Key_Return)
     settle(1.0, tasks=False)
     component = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "InfoboxComponent")
     shown = component.dock.current() if component.dock is not None else None
@@ -91,7 +91,8 @@ def steps():
     settle(1.0, tasks=False)
     actions["Informazioni RE.MIX"].trigger()
     pixel = canvas.getCoordinateTransform().transform(point)
-    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(round(pixel.x()), round(pixel.y())))
     settle(0.5, tasks=False)
     component = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "InfoboxComponent")
     dock = component.dock

@@ -30,16 +30,16 @@ def make_profile(profiles: Path, plugin_zip: Path = None, enabled: bool = True) 
     if plugin_zip is not None:
         with zipfile.ZipFile(plugin_zip) as archive:
             archive.extractall(plugins)
-    ini = profile / "QGIS" / "QGIS3.ini"
-    ini.parent.mkdir(parents=True, exist_ok=True)
-    ini.write_text(
+    (profile / "QGIS").mkdir(parents=True, exist_ok=True)
+    settings = (
         "[PythonPlugins]\n"
         f"remix_plugin={'true' if enabled and plugin_zip else 'false'}\n"
         "[qgis]\n"
         "checkVersion=false\nshowTips=false\nshowTips322=false\nallowVersionCheck=false\n"
         "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n"
-        "[app]\nprojections\\unknownCrsBehavior=UseProjectCrs\n",
-        encoding="utf-8")
+        "[app]\nprojections\\unknownCrsBehavior=UseProjectCrs\n")
+    for name in ("QGIS3.ini", "QGIS4.ini"):  # QGIS 4 reads QGIS4.ini
+        (profile / "QGIS" / name).write_text(settings, encoding="utf-8")
     return profile
 
 

@@ -18,7 +18,7 @@ NAME = "remix_plugin"
 def settle():
     for _ in range(5):
         QgsApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def snapshot():

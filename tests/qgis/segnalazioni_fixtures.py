@@ -6,7 +6,10 @@ The pack: `comuni` (the 133 real boundaries, Zona omogenea from the membership t
 ex scalo merci of Rho (the survey's "area ATTRACT") an Area Remix 150 m away, a PINQuA intervento
 600 m away and the real stations (Rho, Rho Fiera...) as `stazioni` of metropolitan relevance.
 """
+import contextlib
 import csv
+import hashlib
+import sqlite3
 import uuid as uuidlib
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsProject,
                        QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget
+from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 
 from remix_plugin.core.layers import write_to_gpkg
 from remix_plugin.core.segnalazioni_schema import load_taxonomy
@@ -140,6 +143,11 @@ def form_widget(form, name: str):
         widget = form.findChild(kind, name)
         if widget is not None:
             return widget
+    # QGIS 3.40 and later: multiple choices are a table inside a filterable widget of the field's name
+    outer = form.findChild(QWidget, name)
+    table = outer.findChild(QTableWidget) if outer is not None else None
+    if table is not None:
+        return table
     raise AssertionError(f"no editor widget for field {name}")
 
 
@@ -156,9 +164,10 @@ def fill_form(form, values: dict) -> None:
         elif isinstance(widget, QTableWidget):
             items = [widget.item(r, c) for r in range(widget.rowCount()) for c in range(widget.columnCount())]
             items = [i for i in items if i is not None]
-            assert set(value) <= {i.data(Qt.UserRole) for i in items}, f"{name}: {value} not offered"
+            assert set(value) <= {i.data(Qt.ItemDataRole.UserRole) for i in items}, f"{name}: {value} not offered"
             for item in items:
-                item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in value else Qt.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in value
+                                   else Qt.CheckState.Unchecked)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value)
         else:
@@ -217,3 +226,11 @@ def central(postgis_server, authcfg):
     postgis_server.psql("CREATE EXTENSION postgis", dbname=name)
     yield f"host={postgis_server.host} port={postgis_server.port} dbname={name} authcfg={authcfg}"
     postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")
+
+
+def store_digest(path) -> str:
+    """Everything a GeoPackage holds (every table, row and schema object) as SQLite reads it, the
+    write-ahead log included. Not its bytes: when SQLite moves the log into the file is its own
+    business (QGIS 3.44 keeps an edited GeoPackage's connection open longer than 3.22 did)."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        return hashlib.sha256("\n".join(db.iterdump()).encode()).hexdigest()

@@ -67,17 +67,19 @@ def test_selecting_an_entry_shows_its_link_and_loading_it_adds_one_layer(dock):
     dock.tree.setCurrentItem(item)
     assert "href=\"https://www.cittametropolitana.mi.it" in dock.detailsLabel.text()
     assert dock.loadButton.isEnabled()
-    QTest.mouseClick(dock.loadButton, Qt.LeftButton)
+    QTest.mouseClick(dock.loadButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     layers = list(QgsProject.instance().mapLayers().values())
-    assert [l.customProperty(ENTRY_PROPERTY) for l in layers] == [item.data(0, Qt.UserRole + 1)]
+    assert [l.customProperty(ENTRY_PROPERTY) for l in layers] == [item.data(0, Qt.ItemDataRole.UserRole + 1)]
 
 
-def test_map_button_loads_the_whole_map_in_the_background_once(dock):
-    QTest.mouseClick(dock.opportunitaButton, Qt.LeftButton)
+def test_map_button_loads_the_whole_map_once_with_crs_that_outlive_any_thread(dock):
+    QTest.mouseClick(dock.opportunitaButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     count = len(QgsProject.instance().mapLayers())
     assert count == len(dock.session.catalogue.entries_for_map("opportunita"))
-    QTest.mouseClick(dock.opportunitaButton, Qt.LeftButton)
+    # built on the main thread: each CRS has its definition (what an offline package writes)
+    assert all(layer.crs().toWkt() for layer in QgsProject.instance().mapLayers().values())
+    QTest.mouseClick(dock.opportunitaButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     assert len(QgsProject.instance().mapLayers()) == count

@@ -71,7 +71,7 @@ def test_table_lists_every_comune_sorted_by_value_with_its_class(dock):
     assert names[0] == "Alfa" and set(names[1:3]) == {"Beta", "Gamma"} and names[3] == "Cassina de' Pecchi"
     assert table_column(dock, "Superficie (ha)") == ["9,00", "6,00", "6,00", "0,00"]
     assert table_column(dock, "Classe")[-1] == "nessuno"
-    dock.table.sortByColumn(column(dock, "Classe"), Qt.AscendingOrder)
+    dock.table.sortByColumn(column(dock, "Classe"), Qt.SortOrder.AscendingOrder)
     assert table_column(dock, "Comune")[0] == "Cassina de' Pecchi"
     assert dock.chart.bars and sum(count for _, count, _ in dock.chart.bars) == 4
 
@@ -154,7 +154,10 @@ class Host:
         self.iface, self.session, self.actions, self.menu = iface, session, [], QMenu()
 
     def add_action(self, icon_name, text, callback, tooltip="", checkable=False, toolbar=True, menu=None):
-        from qgis.PyQt.QtWidgets import QAction
+        try:  # Qt6: QAction is in QtGui
+            from qgis.PyQt.QtGui import QAction
+        except ImportError:  # Qt5
+            from qgis.PyQt.QtWidgets import QAction
 
         action = QAction(text, self.menu)
         action.setCheckable(checkable)

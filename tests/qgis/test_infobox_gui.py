@@ -121,9 +121,9 @@ def look_at(canvas, point, scale):
     QgsApplication.processEvents()
 
 
-def click(canvas, point, button=Qt.LeftButton):
+def click(canvas, point, button=Qt.MouseButton.LeftButton):
     pixel = canvas.getCoordinateTransform().transform(point)
-    QTest.mouseClick(canvas.viewport(), button, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
     QgsApplication.processEvents()
 
 
@@ -190,7 +190,7 @@ def test_several_hits_are_listed_topmost_first_once_each_and_stepped_with_the_hi
     pixel = qgis_canvas.getCoordinateTransform().transform(inside)
     assert first_highlight.sceneBoundingRect().contains(pixel.x(), pixel.y())
     while dock.nextButton.isEnabled():
-        QTest.mouseClick(dock.nextButton, Qt.LeftButton)
+        QTest.mouseClick(dock.nextButton, Qt.MouseButton.LeftButton)
     assert dock.current().entry.id == "zone_omogenee" and "Nord Ovest" in dock.browser.toPlainText()
     assert "Cornaredo" in dock.browser.toPlainText()  # a Comune of the zona
     [zone_highlight] = highlights(qgis_canvas)
@@ -198,7 +198,7 @@ def test_several_hits_are_listed_topmost_first_once_each_and_stepped_with_the_hi
     assert zone_highlight.sceneBoundingRect().contains(first_highlight.sceneBoundingRect())
     dock.hitTree.scrollToItem(dock.items[0])  # the tree followed the arrows down: scroll back up, click
     first = dock.hitTree.visualItemRect(dock.items[0]).center()
-    QTest.mouseClick(dock.hitTree.viewport(), Qt.LeftButton, Qt.NoModifier, first)
+    QTest.mouseClick(dock.hitTree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, first)
     assert dock.current() is dock.hits[0] and "€ 1.140.669,50" in dock.browser.toPlainText()
     component.dock_action.trigger()  # closing the dock clears the map; opening it again shows the feature again
     assert not dock.isVisible() and highlights(qgis_canvas) == []
@@ -243,7 +243,7 @@ def test_links_open_in_the_system_browser_when_clicked(component, maps, qgis_can
     assert not cursor.isNull()
     cursor.setPosition(cursor.selectionStart() + 2)
     spot = browser.cursorRect(cursor).center()
-    QTest.mouseClick(browser.viewport(), Qt.LeftButton, Qt.NoModifier, spot)
+    QTest.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
     QgsApplication.processEvents()
     assert opened.urls == [f"https://opencup.gov.it/progetto/-/cup/{RHO_CUP}"]
     assert browser.toHtml() == before  # the browser itself never navigates
@@ -361,7 +361,7 @@ def test_unload_takes_away_the_tool_the_dock_the_highlight_and_the_filter(compon
     assert locator.filters() == [] and highlights(qgis_canvas) == []
     assert qgis_canvas.mapTool() is None or "Remix" not in type(qgis_canvas.mapTool()).__name__
     assert component.dock is None and component.tool is None
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)
     layer.selectByIds([feature.id()])  # nothing follows the canvas any more
     QgsProject.instance().clear()

@@ -23,6 +23,7 @@ from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.staging import sha256
 from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml, style_of,
                                          to_tablet)
+from tests.qgis.segnalazioni_fixtures import store_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 BOTH = ("opportunita", "realizzazioni")
@@ -237,7 +238,7 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     add_segnalazione(folder / STORE_FILE, {"titolo": "Ex area da rilevare", "tipo": "progetto", "natura": "azioni",
                                            "comune_istat": "015077", "tipo_servizio": "Spazi per associazioni"}, None,
                      ComuniLookup.for_pack(folder / DATA_FILE))
-    store_before = sha256(folder / STORE_FILE)
+    store_before = store_digest(folder / STORE_FILE)
     project = open_package(folder)  # the technician adds a layer of their own on the tablet, and saves
     own = QgsVectorLayer("Point?crs=EPSG:32632&field=nota:string(0)", "Rilievo del tecnico", "memory")
     project.addMapLayer(own)
@@ -256,7 +257,7 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
                    refresh=folder)[1] == folder
     after = {s["id"]: s["elementi"] for s in read_manifest(folder)["strati"]}
     assert after["aree_remix"] == {s["id"]: s["elementi"] for s in before}["aree_remix"] - len(paderno)
-    assert sha256(folder / STORE_FILE) == store_before
+    assert store_digest(folder / STORE_FILE) == store_before
     assert verify_package(folder) == [] and read_manifest(folder)["aggiornato_il"]
     reopened = open_package(folder)
     assert all(layer.isValid() for layer in reopened.mapLayers().values())
@@ -275,7 +276,7 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
 def test_an_interrupted_aggiorna_is_not_complete_and_the_next_one_completes_it(demo_pack, nord_milano, tmp_path):
     folder = package(OfflineRequest(out_dir=tmp_path, maps=("opportunita",), scope=nord_milano),
                             make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg"))
-    store_before = sha256(folder / STORE_FILE)
+    store_before = store_digest(folder / STORE_FILE)
     killed_at(cli("--data", demo_pack, "--update", folder, env={"REMIX_OFFLINE_PAUSE_AT": "progetto"}), "progetto")
     assert verify_package(folder) == []  # killed before the swap: the package is still the old, complete one
     killed_at(cli("--data", demo_pack, "--update", folder, env={"REMIX_OFFLINE_PAUSE_AT": "scambio"}), "scambio")
@@ -285,7 +286,7 @@ def test_an_interrupted_aggiorna_is_not_complete_and_the_next_one_completes_it(d
     stdout, stderr = again.communicate(timeout=300)
     assert again.returncode == 0, stderr
     assert "Pacchetto aggiornato" in stdout
-    assert verify_package(folder) == [] and sha256(folder / STORE_FILE) == store_before
+    assert verify_package(folder) == [] and store_digest(folder / STORE_FILE) == store_before
     assert not [p for p in folder.iterdir() if p.name.startswith(".") or "aggiornamento" in p.name]
 
 

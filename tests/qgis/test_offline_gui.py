@@ -25,7 +25,7 @@ def dialog(qgis_iface, demo_pack, isolated_settings, qgis_new_project):
 
 
 def click(button):
-    QTest.mouseClick(button, Qt.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def packages(folder: Path):
@@ -64,7 +64,7 @@ def test_issues_are_asked_about_with_a_second_click(dialog, tmp_path):
     shown = [dialog.comuniList.item(i) for i in range(dialog.comuniList.count())
              if not dialog.comuniList.item(i).isHidden()]
     assert [item.text() for item in shown] == ["Cassina de' Pecchi"]
-    shown[0].setCheckState(Qt.Checked)
+    shown[0].setCheckState(Qt.CheckState.Checked)
     dialog.limitSpin.setValue(1)
     dialog.basemapWidget.setFilePath(str(geotiff(tmp_path.parent / "ortofoto.tif", (525000, 5030000, 535000, 5040000),
                                                  1100)))  # ~1.2 MB

@@ -16,6 +16,7 @@ from remix_plugin.core.pgt_coherence import read_coherence
 from remix_plugin.core.pgt_package import create_package, verify
 from remix_plugin.core.pgt_themes import complete_mapping, load_themes
 from tests.qgis.pgt_files import AT_NAMES, RHO, pgt_pack, technician  # noqa: F401  (fixtures)
+from remix_plugin.core.qgis_compat import GeometryType, WkbType
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_ERRORS = {
@@ -71,7 +72,7 @@ def test_report_finds_every_problem_and_names_the_feature_by_its_code(pgt_pack, 
     assert "interamente fuori" in next(p for p in check.problems if p.code == "AR-02").message
     invalid = next(p for p in check.problems if p.code == "PA-02")
     assert "autointersezione" in invalid.message and "riparata" in invalid.message
-    assert invalid.location is not None and invalid.location.type() == QgsWkbTypes.PointGeometry
+    assert invalid.location is not None and invalid.location.type() == GeometryType.Point
 
 
 def test_crs_of_each_layer_is_reprojected_to_32632_and_said_so(pgt_pack, technician):
@@ -83,7 +84,7 @@ def test_crs_of_each_layer_is_reprojected_to_32632_and_said_so(pgt_pack, technic
     assert all(p.severity == "informazione" for p in check.problems if p.kind == "crs")
     for result in check.results.values():
         assert result.layer.crs().authid() == "EPSG:32632"
-        assert result.layer.wkbType() == QgsWkbTypes.MultiPolygon
+        assert result.layer.wkbType() == WkbType.MultiPolygon
 
 
 def test_cp1252_shapefile_arrives_in_the_expected_schema_with_its_accents(pgt_pack, technician):

@@ -58,7 +58,7 @@ def test_choosing_a_layer_maps_its_fields_and_verify_shows_the_report_and_the_ma
     assert at.combos["destinazione"].currentText() == "DESTINAZ"  # dBase-truncated names found by alias
     assert at.combos["note"].currentData() == ""  # nothing looks like it: left empty
     page(dialog, "piani_attuativi").layerCombo.setLayer(project_layers["piani_attuativi"])
-    QTest.mouseClick(dialog.verifyButton, Qt.LeftButton)
+    QTest.mouseClick(dialog.verifyButton, Qt.MouseButton.LeftButton)
     assert not dialog.verifyButton.isEnabled()  # busy while the task runs
     wait_for_tasks()
     assert dialog.verifyButton.isEnabled()
@@ -74,7 +74,7 @@ def test_choosing_a_layer_maps_its_fields_and_verify_shows_the_report_and_the_ma
         "Confine comunale di Rho"]
     canvas = qgis_iface.mapCanvas().extent()  # zoomed on the areas (Rho is 7 km wide), not on the whole map
     assert canvas.contains(project_layers["piani_attuativi"].extent()) and canvas.width() < 10000
-    QTest.mouseClick(dialog.verifyButton, Qt.LeftButton)  # again: the group is replaced, not duplicated
+    QTest.mouseClick(dialog.verifyButton, Qt.MouseButton.LeftButton)  # again: the group is replaced, not duplicated
     wait_for_tasks()
     groups = [n for n in QgsProject.instance().layerTreeRoot().children() if n.name().startswith("Pacchetto PGT")]
     assert len(groups) == 1
@@ -107,7 +107,7 @@ def test_create_package_writes_the_package_into_the_chosen_folder(make_dialog, p
     dialog.set_comune(RHO)
     page(dialog, "aree_dismesse").layerCombo.setLayer(project_layers["aree_dismesse"])
     dialog.outputWidget.setFilePath(str(tmp_path / "invio"))
-    QTest.mouseClick(dialog.packageButton, Qt.LeftButton)
+    QTest.mouseClick(dialog.packageButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     folders = list((tmp_path / "invio").iterdir())
     assert len(folders) == 1 and folders[0].name.startswith(f"PGT_{RHO}_")
@@ -160,8 +160,8 @@ def test_the_dialog_closes_after_a_check_like_any_dialog(make_dialog, project_la
     dialog.set_comune(RHO)
     page(dialog, "ambiti_trasformazione").layerCombo.setLayer(project_layers["ambiti_trasformazione"])
     dialog.show()
-    QTest.mouseClick(dialog.verifyButton, Qt.LeftButton)
+    QTest.mouseClick(dialog.verifyButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     assert dialog.problemsTable.rowCount() > 0
-    QTest.keyClick(dialog, Qt.Key_Escape)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == dialog.Rejected

@@ -23,6 +23,7 @@ from remix_plugin.core.catalogue import load_catalogue
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.qgis_compat import label_font
 from remix_plugin.core.scope import comuni_table, resolve_scope
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -352,4 +353,4 @@ def test_what_cannot_fit_its_box_at_the_smallest_size_is_left_out_and_said(reali
     label.attemptResize(QgsLayoutSize(60, 6, QgsUnitTypes.LayoutMillimeters))
     assert print_legend.fit_label(label, text) == 4.5
     assert label.text().endswith("…") and len(label.text()) < len(text) / 3
-    assert print_legend.text_height(label.font(), label.text(), 60) <= 6
+    assert print_legend.text_height(label_font(label), label.text(), 60) <= 6

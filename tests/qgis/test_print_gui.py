@@ -1,18 +1,19 @@
 """«Stampa» driven as a CMM planner would: open the canvas's view in the layout designer, export a PDF
-in a task, the Scheda comunale of the filtered Zona; and the CMM sheets in QGIS's own template list."""
+on the main thread, the Scheda comunale of the filtered Zona; and the CMM sheets in QGIS's own template list."""
 import subprocess
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QMenu, QProgressDialog, QPushButton, QToolBar
+
+from remix_plugin.core import layouts
 
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.scope import resolve_scope
 from remix_plugin.core.settings import Settings
-from tests.qgis.test_catalogue_gui import wait_for_tasks
 
 OUT = Path(__file__).resolve().parents[2] / "out"
 MILANO_NORD = QgsRectangle(505000, 5032000, 525000, 5046000)
@@ -44,7 +45,7 @@ def dialog(qgis_iface, canvas_with_map):
 
 
 def click(button):
-    QTest.mouseClick(button, Qt.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_apri_nel_compositore_opens_the_canvas_view_ready_to_adjust(dialog, qgis_iface, canvas_with_map, monkeypatch):
@@ -70,14 +71,17 @@ def test_apri_nel_compositore_opens_the_canvas_view_ready_to_adjust(dialog, qgis
     assert Settings.load().print_template == "A4_orizzontale"
 
 
-def test_esporta_writes_the_pdf_in_a_task_and_keeps_the_user_layers_alone(dialog, canvas_with_map, tmp_path):
+def test_esporta_writes_the_pdf_on_the_main_thread_and_keeps_the_user_layers_alone(dialog, canvas_with_map, tmp_path,
+                                                                                   monkeypatch):
     layers_before = dict(QgsProject.instance().mapLayers())
     dialog.templateCombo.setCurrentIndex(dialog.templateCombo.findData("A3_verticale"))
     out = tmp_path / "stampe" / "nord.pdf"
     dialog.outputWidget.setFilePath(str(out))
+    threads = []
+    export = layouts.export
+    monkeypatch.setattr(layouts, "export", lambda *a, **k: (threads.append(QThread.currentThread()), export(*a, **k))[1])
     click(dialog.exportButton)
-    assert not dialog.exportButton.isEnabled()  # busy while the task runs
-    wait_for_tasks()
+    assert threads == [QgsApplication.instance().thread()]  # as QGIS's layout designer exports
     assert out.is_file() and dialog.exportButton.isEnabled()
     assert "Stampa scritta" in dialog.messageLabel.text() and dialog.progressBar.value() == 100
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
@@ -97,9 +101,27 @@ def test_the_scheda_comunale_follows_the_zona_filter(dialog, demo_pack, tmp_path
     out = tmp_path / "schede.pdf"
     dialog.outputWidget.setFilePath(str(out))
     click(dialog.exportButton)
-    wait_for_tasks(240)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "Pages:           6" in info
+
+
+def test_cancelling_the_scheda_comunale_writes_nothing_and_says_so(dialog, demo_pack, tmp_path, monkeypatch):
+    dialog.session.scope = resolve_scope(demo_pack, ["Nord Milano"])
+    dialog.templateCombo.setCurrentIndex(dialog.templateCombo.findData("scheda_comunale"))
+    out = tmp_path / "schede.pdf"
+    dialog.outputWidget.setFilePath(str(out))
+    show_progress = dialog.show_progress
+
+    def press_annulla(value):  # the planner presses «Annulla» once the first pages are done
+        show_progress(value)
+        if value > 20:
+            progress = dialog.findChildren(QProgressDialog)[-1]  # this export's (older ones await deletion)
+            progress.findChild(QPushButton).click()
+
+    monkeypatch.setattr(dialog, "show_progress", press_annulla)
+    click(dialog.exportButton)
+    assert not out.exists() and not list(tmp_path.glob("*schede*.pdf"))  # nor a partial file left behind
+    assert "Impossibile scrivere «schede.pdf»" in dialog.messageLabel.text() and dialog.exportButton.isEnabled()
 
 
 def test_a_wrong_output_is_told_in_the_dialog(dialog, tmp_path):
@@ -109,7 +131,7 @@ def test_a_wrong_output_is_told_in_the_dialog(dialog, tmp_path):
     dialog.outputWidget.setFilePath(str(out / "mappa.docx"))
     click(dialog.exportButton)
     assert "il formato deve essere PDF o PNG" in dialog.messageLabel.text()
-    assert dialog.task is None and not out.exists()
+    assert not out.exists()
 
 
 def test_qgis_lists_the_cmm_sheets_while_the_plugin_is_loaded(qgis_iface, isolated_settings):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject,
+from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject,
                        QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer)
 
 from remix_plugin.core import datapack
@@ -242,8 +242,8 @@ def test_cli_unknown_zone_is_one_clear_error_line(demo_pack, tmp_path):
 # --- other kinds of source ------------------------------------------------------------------------------
 
 @pytest.mark.servers
-def test_arcgis_featureserver_layer_is_filtered_on_qgis_322_and_given_back(koop_server, demo_pack, tmp_path,
-                                                                           isolated_settings, qgis_processing):
+def test_arcgis_featureserver_layer_is_filtered_natively_from_qgis_328_and_given_back(koop_server, demo_pack, tmp_path,
+                                                                                     isolated_settings, qgis_processing):
     # native EPSG:32632 like Regione Lombardia's services: QGIS 3.22 sends the catalogue's bbox without inSR
     koop_server.publish(datapack.table_uri(demo_pack, "aree_dismesse_2010"), "aree_dismesse_2010", crs=datapack.CRS)
     settings = Settings(source_mode="remote", service_overrides={"rl_arcgish": koop_server.url})
@@ -259,6 +259,10 @@ def test_arcgis_featureserver_layer_is_filtered_on_qgis_322_and_given_back(koop_
     codes = resolve_scope(demo_pack, ["Magentino e Abbiatense"])
     report = apply_scope(project, codes, demo_pack)
     assert report.problems == []
+    # QGIS's own subset strings on arcgisfeatureserver from 3.28; before, a virtual layer over the service
+    native = Qgis.QGIS_VERSION_INT >= 32800
+    assert (layer.providerType(), bool(layer.subsetString())) == (
+        ("arcgisfeatureserver", True) if native else ("virtual", False))
     assert layer.isValid() and layer.customProperty(ENTRY_PROPERTY) == "aree_dismesse_2010"
     assert layer.featureCount() == shown(layer) == independent_count(source, "arcgisfeatureserver", demo_pack, codes)
     assert 0 < layer.featureCount() < full

@@ -8,7 +8,7 @@ import subprocess
 import zipfile
 
 import pytest
-from qgis.core import NULL, QgsCategorizedSymbolRenderer, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import NULL, QgsCategorizedSymbolRenderer, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QGroupBox, QPushButton
 
 from remix_plugin.cli import main
@@ -23,6 +23,7 @@ from remix_plugin.core.segnalazioni_store import (SYNC_FIELDS, LocalStore, check
                                                   layer_uri)
 from remix_plugin.gui.segnalazione_form import open_form
 from tests.qgis.segnalazioni_fixtures import SURVEY_2020, example_geometry, fill_form, lookup, pack  # noqa: F401
+from remix_plugin.core.qgis_compat import WkbType
 
 HOSTILE = "L'ex «Cassina» de' Pecchi: \"<b>area</b>\" <script>alert(1)</script> 🚧🌳"
 
@@ -55,7 +56,7 @@ def cli(capsys, *args):
 
 
 def ok_button(dialog) -> QPushButton:
-    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
 def group_box(dialog, title) -> QGroupBox:
@@ -69,7 +70,7 @@ def test_store_has_two_layers_sharing_the_taxonomy(qgis_app, store):
     taxonomy = load_taxonomy()
     aree = QgsVectorLayer(layer_uri(store, "segnalazioni_aree"), "aree", "ogr")
     punti = QgsVectorLayer(layer_uri(store, "segnalazioni_punti"), "punti", "ogr")
-    assert aree.wkbType() == QgsWkbTypes.MultiPolygon and punti.wkbType() == QgsWkbTypes.Point
+    assert aree.wkbType() == WkbType.MultiPolygon and punti.wkbType() == WkbType.Point
     assert aree.crs().authid() == punti.crs().authid() == "EPSG:32632"
     for layer in (aree, punti):
         assert layer.fields().names()[1:] == taxonomy.names + list(SYNC_FIELDS)

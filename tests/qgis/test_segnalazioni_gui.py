@@ -51,9 +51,9 @@ def saved(component, table):
     return list(layer.getFeatures())
 
 
-def click(canvas, x, y, button=Qt.LeftButton):
+def click(canvas, x, y, button=Qt.MouseButton.LeftButton):
     pixel = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
-    QTest.mouseClick(canvas.viewport(), button, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
 
 
 @pytest.fixture()
@@ -87,7 +87,7 @@ def test_nuova_segnalazione_draws_on_the_map_with_snapping_then_saves_from_the_f
     x0, y0, x1, y1 = square.xMinimum(), square.yMinimum(), square.xMaximum(), square.yMaximum()
     for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)):
         click(qgis_canvas, x, y)
-    click(qgis_canvas, x0, y1, Qt.RightButton)
+    click(qgis_canvas, x0, y1, Qt.MouseButton.RightButton)
     form = component.form
     assert form is not None and form.isVisible()
     assert component.tool is None and not isinstance(qgis_canvas.mapTool(), QgsMapToolDigitizeFeature)  # put away
@@ -97,7 +97,7 @@ def test_nuova_segnalazione_draws_on_the_map_with_snapping_then_saves_from_the_f
     values = example_values(example)
     fill_form(form, {k: v for k, v in values.items() if k not in ("tipo", "natura")})
     form.grab().save(str(OUT / "segnalazioni_scheda.png"))
-    form.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+    form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     [row] = saved(component, "segnalazioni_aree")
     assert (row["titolo"], row["tipo"], row["natura"], row["comune"], row["stato"]) == (
         example["titolo"], "opportunita", "lavori", "Rho", "bozza")
@@ -208,5 +208,5 @@ def test_unload_takes_away_the_dock_the_tool_and_the_editing_session(component, 
     assert component.dock is None and component.tool is None
     assert not isinstance(qgis_canvas.mapTool(), QgsMapToolDigitizeFeature)
     assert not layer.isEditable() and not QgsProject.instance().snappingConfig().enabled()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)

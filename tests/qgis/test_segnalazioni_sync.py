@@ -1,6 +1,5 @@
 """Sync between local GeoPackages and the central store on a real PostgreSQL + PostGIS (127.0.0.1),
 reached through QGIS's authentication manager (authcfg). Each test gets its own empty database."""
-import hashlib
 import os
 import queue
 import subprocess
@@ -21,7 +20,8 @@ from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.sync import PAUSE_ENV, sync
 from tests.qgis.auth import MASTER_PASSWORD
 from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, bulk, central,  # noqa: F401
-                                              example_geometry, example_values, fill_form, lookup, pack)
+                                              example_geometry, example_values, fill_form, lookup, pack,
+                                              store_digest)
 from tests.servers import free_port
 
 pytestmark = pytest.mark.servers
@@ -33,10 +33,6 @@ HOSTILE = "'); DROP TABLE remix.segnalazioni_punti; -- «l'ex \"Cassina\"» \\ �
 def sql(postgis_server, central, query):
     dbname = central.split("dbname=")[1].split()[0]
     return postgis_server.psql(query, dbname=dbname).strip()
-
-
-def digest(path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def content(store):
@@ -101,7 +97,7 @@ def test_survey_examples_entered_in_the_form_round_trip_through_postgis(qgis_new
         dialog = open_form(layer, new_feature(layer, geometry, {"comune_istat": comune.code,
                                                                 "zona_omogenea": comune.zona}))
         fill_form(dialog, example_values(example))
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         assert ok.isEnabled(), example["titolo"]
         ok.click()
         assert not layer.isEditable()
@@ -151,11 +147,11 @@ def test_sync_both_ways_then_again_changes_nothing(qgis_app, lookup, central, po
     assert sql(postgis_server, central, f"SELECT eliminata, titolo FROM remix.segnalazioni_punti "
                                         f"WHERE uuid = '{second}'") == "t|Biblioteca di Pero"
     revision = sql(postgis_server, central, "SELECT last_value FROM remix.segnalazioni_rev")
-    before = digest(a), digest(b)
+    before = store_digest(a), store_digest(b)
     for store in (a, b):
         report = sync(store, central)
         assert not report.changed and "già allineate" in report.summary()
-    assert (digest(a), digest(b)) == before
+    assert (store_digest(a), store_digest(b)) == before
     assert sql(postgis_server, central, "SELECT last_value FROM remix.segnalazioni_rev") == revision
     assert pending(a) == pending(b) == 0
 
@@ -303,7 +299,7 @@ def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(q
                                                                                postgis_server, tmp_path):
     a = tmp_path / "comune.gpkg"
     new(a, lookup, "Centro civico")
-    before = digest(a)
+    before = store_digest(a)
     closed = f"host=127.0.0.1 port={free_port()} dbname=remix authcfg={authcfg}"
     with pytest.raises(RemixError, match=r"Archivio centrale 127\.0\.0\.1:\d+/remix non raggiungibile: .*Nessun dato "
                                          r"è stato modificato: le segnalazioni restano nell'archivio locale"):
@@ -317,13 +313,13 @@ def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(q
     missing = tmp_path / "mai_creato.gpkg"
     with pytest.raises(RemixError, match="non raggiungibile"):
         sync(missing, closed)
-    assert not missing.exists() and digest(a) == before and pending(a) == 1
+    assert not missing.exists() and store_digest(a) == before and pending(a) == 1
     # a central store of another schema version
     sync(tmp_path / "altro.gpkg", central)
     sql(postgis_server, central, "UPDATE remix.segnalazioni_meta SET valore = '2' WHERE chiave = 'versione_schema'")
     with pytest.raises(RemixError, match="ha lo schema delle segnalazioni versione «2», questo plugin usa la versione 1"):
         sync(a, central)
-    assert digest(a) == before
+    assert store_digest(a) == before
 
 
 def test_a_database_with_other_tables_or_another_store_is_refused(qgis_app, lookup, central, postgis_server, tmp_path):
@@ -335,10 +331,10 @@ def test_a_database_with_other_tables_or_another_store_is_refused(qgis_app, look
     postgis_server.psql(f"CREATE DATABASE {name} OWNER {postgis_server.user}", dbname="postgres")
     postgis_server.psql("CREATE EXTENSION postgis", dbname=name)
     try:
-        before = digest(a)
+        before = store_digest(a)
         with pytest.raises(RemixError, match="è già sincronizzato con un altro archivio centrale"):
             sync(a, other)
-        assert digest(a) == before
+        assert store_digest(a) == before
         postgis_server.psql("DROP SCHEMA remix CASCADE; CREATE SCHEMA remix", dbname=name)  # not the user's
         with pytest.raises(RemixError, match="impossibile leggere o creare lo schema «remix» delle segnalazioni "
                                              r"\(permission denied for schema remix\)"):

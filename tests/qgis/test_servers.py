@@ -65,7 +65,7 @@ def render(layer, crs: str, extent: QgsRectangle, size: int = 256) -> QImage:
 
 
 def opaque_share(image: QImage) -> float:
-    image = image.convertToFormat(QImage.Format_ARGB32)
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
     opaque = sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) >> 24)
     return opaque / (image.width() * image.height())
 

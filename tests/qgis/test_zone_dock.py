@@ -85,12 +85,12 @@ def test_checking_a_zone_and_applying_filters_both_maps_zooms_and_tells_the_sess
     both_maps(demo_pack, tmp_path)
     full = counts()
     dock, session, canvas = component.dock, component.session, component.iface.mapCanvas()
-    zone_item(dock, "Nord Milano").setCheckState(0, Qt.Checked)
-    zone_item(dock, "Adda Martesana").child(0).setCheckState(0, Qt.Checked)
-    first_of_adda = zone_item(dock, "Adda Martesana").child(0).data(0, Qt.UserRole + 1)
+    zone_item(dock, "Nord Milano").setCheckState(0, Qt.CheckState.Checked)
+    zone_item(dock, "Adda Martesana").child(0).setCheckState(0, Qt.CheckState.Checked)
+    first_of_adda = zone_item(dock, "Adda Martesana").child(0).data(0, Qt.ItemDataRole.UserRole + 1)
     codes = resolve_scope(demo_pack, ["Nord Milano"]) | {first_of_adda}
     assert dock.checked_codes() == codes
-    QTest.mouseClick(dock.applyButton, Qt.LeftButton)
+    QTest.mouseClick(dock.applyButton, Qt.MouseButton.LeftButton)
     assert session.scope == codes and component.changes == [codes]
     filtered = counts()
     assert all(filtered[i] <= full[i] for i in full) and sum(filtered.values()) < sum(full.values())
@@ -101,7 +101,7 @@ def test_checking_a_zone_and_applying_filters_both_maps_zooms_and_tells_the_sess
     assert shown_extent.width() < selection.width() + margin or shown_extent.height() < selection.height() + margin
     assert [o.name() for o in overlay_layers(QgsProject.instance())] == [f"Selezione: {component.report.label}"]
 
-    QTest.mouseClick(dock.allButton, Qt.LeftButton)
+    QTest.mouseClick(dock.allButton, Qt.MouseButton.LeftButton)
     assert session.scope is None and component.changes == [codes, None]
     assert counts() == full and dock.checked_codes() is None
     assert overlay_layers(QgsProject.instance()) == []

@@ -2,7 +2,7 @@
 
 - `koop.KoopServer`: ArcGIS REST FeatureServer peer (Koop serving GeoJSON files)
 - `mapserver.QgisMapServer`: WMS peer (`qgis_mapserver` serving a QGIS project)
-- `postgis.PostgisServer`: a throwaway PostgreSQL 15 + PostGIS 3 cluster
+- `postgis.PostgisServer`: a throwaway PostgreSQL + PostGIS 3 cluster
 
 Each is a context manager with start()/stop(): it picks a free port, waits (bounded) until the
 server answers, raises `ServerError` with the tail of the server's output when it does not, and

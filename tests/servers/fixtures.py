@@ -51,7 +51,7 @@ def wms_server(qgis_app, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def postgis_server():
-    """A throwaway PostgreSQL 15 + PostGIS cluster: `.host .port .dbname .user .password .conninfo`,
+    """A throwaway PostgreSQL + PostGIS cluster: `.host .port .dbname .user .password .conninfo`,
     `.psql(sql)` as superuser, `.uri(table, ...)` for the `postgres` provider."""
     server = PostgisServer()
     yield _started(server)

@@ -6,6 +6,7 @@ reading the file on every request, so files dropped into data_dir after start ar
 The layer's native spatial reference is the file's CRS (EPSG:4326 unless the GeoJSON has a "crs").
 """
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Optional, Union
@@ -46,7 +47,8 @@ class KoopServer(ServerProcess):
         return self.layer_url(name)
 
     def command(self):
-        node = shutil.which("node")
+        # in a root of the version matrix, the host's node (the native modules are built for it)
+        node = os.environ.get("REMIX_NODE") or shutil.which("node")
         if not node or not (KOOP_DIR / "node_modules" / "@koopjs" / "koop-core").is_dir():
             raise ServerError("koop: node or tests/servers/koop/node_modules missing. Run scripts/setup_servers.sh.")
         return [node, str(KOOP_DIR / "server.js"), str(self.data_dir.resolve()), str(self.port)]

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL 15 + PostGIS 3 cluster on 127.0.0.1 (stands in for CMM's central store).
+"""A throwaway PostgreSQL + PostGIS 3 cluster (the release's own: 15 on Debian 12, 17 on Debian 13) on 127.0.0.1 (stands in for CMM's central store).
 
 initdb into a temp dir, `pg_ctl start` listening on 127.0.0.1:PORT (TCP, password auth) and on a
 unix socket in the temp dir (trust, for the superuser `postgres` only: how fixtures run psql).
@@ -17,7 +17,16 @@ from typing import List, Optional
 
 from tests.servers import HOST, ServerError, free_port, tail
 
-PG_BIN = Path(os.environ.get("REMIX_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _release_pg_bin() -> Path:
+    """The newest installed PostgreSQL that has PostGIS (Debian installs one per release)."""
+    versions = sorted((int(p.parent.parent.name) for p in Path("/usr/share/postgresql").glob("*/extension/postgis.control")
+                       if p.parent.parent.name.isdigit()), reverse=True)
+    return Path(f"/usr/lib/postgresql/{versions[0] if versions else 15}/bin")
+
+
+PG_BIN = Path(os.environ["REMIX_PG_BIN"]) if os.environ.get("REMIX_PG_BIN") else _release_pg_bin()
 OS_USER = "postgres"
 
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
 
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import TAXONOMY, decode_multi, encode_multi, load_taxonomy, rules
+from remix_plugin.core.qgis_compat import FieldType
 
 RAW = json.loads(TAXONOMY.read_text(encoding="utf-8"))
 
@@ -72,7 +72,7 @@ def test_multiple_choices_survive_quotes_and_commas():
 def feature(**values) -> QgsFeature:
     fields = QgsFields()
     for name in load_taxonomy().names:
-        fields.append(QgsField(name, QVariant.Double if name == "importo_finanziamento" else QVariant.String))
+        fields.append(QgsField(name, FieldType.Double if name == "importo_finanziamento" else FieldType.String))
     f = QgsFeature(fields)
     for name, value in values.items():
         f[name] = value

@@ -177,7 +177,7 @@ def test_comuni_and_zone_omogenee_are_outlines_with_labels(qgis_app):
     zone = styled(by_id["zone_omogenee"])
     for layer in (comuni, zone):
         (symbol,) = symbols(layer)
-        assert symbol.symbolLayer(0).brushStyle() == Qt.NoBrush, "niente riempimento"
+        assert symbol.symbolLayer(0).brushStyle() == Qt.BrushStyle.NoBrush, "niente riempimento"
         assert layer.labelsEnabled()
     assert symbols(zone)[0].symbolLayer(0).strokeWidth() > symbols(comuni)[0].symbolLayer(0).strokeWidth()
     labels = comuni.labeling().settings()
