@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 SLATE, ORANGE, GREY, PALE = "#2b3a4a", "#e4711c", "#5a6672", "#f2f4f6"
 DEMO_NOTICE = "DATI DIMOSTRATIVI — geometrie e interventi generati per prova, non ufficiali."
-FONT = "Arial"  # on Windows, CMM's desktops; elsewhere fontconfig gives the closest sans serif
+FONT = "Open Sans"  # as the styles (scripts/make_styles.py)
 
 # name -> (page size, orientation, layout name)
 MAP_SHEETS = {

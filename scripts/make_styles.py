@@ -49,7 +49,7 @@ NUMERIC_FIELDS = {"importo_totale", "importo_finanziato", "importo_cofinanziato"
                   "quota_superficie", "finanziamento", "cofinanziamento", "raggio_m"}
 INTEGER_FIELDS = {"n_interventi", INDICATOR_FIELD}
 GEOMETRY = {"point": "Point", "line": "MultiLineString", "polygon": "MultiPolygon"}
-FONT = "Arial"  # Windows/macOS have it; on Linux fontconfig substitutes a metric-compatible sans
+FONT = "Open Sans"  # QGIS's own default styles use it; QGIS 3.40 downloads it where it is missing
 
 # ---- palette --------------------------------------------------------------------------------
 GREY_COMUNI = "#8c8c8c"

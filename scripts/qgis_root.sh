@@ -25,7 +25,7 @@ stamp_value=$(cat "$here/scripts/qgis_root.sh" "$here"/requirements/*.txt | sha1
 # Debian packages of the root; PostgreSQL/PostGIS of the release's default version are added
 PACKAGES=(qgis python3-qgis qgis-providers qgis-server python3-jinja2 python3-requests python3-venv
           python3-psycopg2 xvfb xauth x11-utils qttools5-dev-tools poppler-utils imagemagick git make
-          ca-certificates util-linux fonts-dejavu-core locales)
+          ca-certificates util-linux fonts-dejavu-core fonts-open-sans locales)
 
 in_root() {  # in_root SCRIPT [SOURCE:TARGET...]: run a bash script chrooted in $root, in a namespace of its own
   unshare --mount --propagation private bash "$here/scripts/qgis_root.sh" enter "$suite" "$@"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/debian_release.sh  # PG_VERSION: the release's PostgreSQL (15 on Debian 12, 17 on 13)
 APT_PACKAGES=(qgis python3-qgis qgis-providers qgis-server python3-jinja2 python3-requests python3-venv
               "postgresql-$PG_VERSION-postgis-3" debootstrap xvfb xauth qttools5-dev-tools poppler-utils nodejs npm git make
-              x11-utils imagemagick python3-psycopg2)
+              x11-utils imagemagick python3-psycopg2 fonts-open-sans)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,7 +1,7 @@
 """Giving many GeoPackage layers a new source at once without QGIS opening the file anew for each.
 
-QGIS 3.22 opens a GeoPackage layer twice: first for writing, to learn whether it could be edited,
-then for reading. The reading connection is shared with the file's other open layers; the writing one
+QGIS (3.22 to 3.44) opens a GeoPackage layer twice: first for writing, to learn whether it could be
+edited, then for reading. The reading connection is shared with the file's other open layers; the writing one
 is new each time, and a new SQLite connection parses the whole schema of the file (a data pack has
 over a hundred tables and spatial-index triggers): about 4 of the 5.5 ms a new source costs.
 
@@ -10,11 +10,13 @@ opening carries DO_NOT_ENABLE_WAL, QGIS's own marker for "leave the journal mode
 opened for writing with that option is found and shared by every new source of the file. Nothing is
 written through it, the journal mode is not changed, and it is let go as soon as the sources are set.
 On a QGIS that opens GeoPackages differently the holder matches nothing: sources cost what they did.
+Measured on 2026-12-07 (Zona filter on both maps, held / QGIS's own way): 3.22 96 / 288 ms, 3.40
+96 / 339 ms, 3.44 93 / 285 ms.
 
 Held on the main thread only, with no task running (see `_may_hold`); elsewhere sources cost what
 they did. The holder is a layer in no project: a bare provider made from Python was seen deleted
 under its wrapper. Used by the Zona filter (every layer of both maps gets a new source) and by map
-loading when it runs on the main thread (command line, Processing in the foreground, printing).
+loading (the dock, command line, Processing in the foreground, printing).
 """
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,8 +49,8 @@ def shared_openings(sources: Iterable[str]):
 
 def _may_hold() -> bool:
     """Only on the main thread, and only while no task runs: another thread opening a layer of the
-    file meanwhile would share the held connection, and QGIS 3.22's dataset locks already deadlock
-    across threads (a map built in a task while a Zona is applied, with or without holding): the
+    file meanwhile would share the held connection, and QGIS's dataset locks already deadlock across
+    threads (3.22 to 3.44: a map built in a task while a Zona is applied, with or without holding): the
     held connection is kept out of that. With no task running no other thread opens layers; the
     main thread, busy here, starts none."""
     app = QCoreApplication.instance()

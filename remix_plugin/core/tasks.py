@@ -3,9 +3,10 @@
 Workers never touch widgets or the project: they return a result, and `on_done(result)` or
 `on_error(message)` run in `finished()`, on the main thread.
 
-The plugin's tasks run one at a time. QGIS 3.22's OGR provider can deadlock when two threads open
-and close GeoPackage layers at once while the main thread closes idle datasets (seen here: a map
-loading while the indicators were measured froze QGIS Desktop). A task waiting its turn can be cancelled.
+The plugin's tasks run one at a time. QGIS's OGR provider can deadlock when two threads open and close
+GeoPackage layers at once (seen here: a map loading while the indicators were measured froze QGIS
+Desktop). Still so on QGIS 3.22, 3.40 and 3.44: scripts/probe_ogr_deadlock.py freezes on each. A task
+waiting its turn can be cancelled.
 """
 import threading
 import traceback

@@ -96,9 +96,10 @@ class ZoneComponent:
             self._when_free(lambda project, pack: scope_filter.apply_scope(project, scope, pack))
 
     def _when_free(self, work, zoom=False):
-        """Run `work` now, or, while a task of the plugin runs (a map loading), when it ends: QGIS 3.22
-        can deadlock when one thread gives GeoPackage layers new sources while another opens layers
-        of the same file. The newest request waiting is the one run."""
+        """Run `work` now, or, while a task of the plugin runs (an offline package, the indicators),
+        when it ends: QGIS (3.22 to 3.44, scripts/probe_ogr_deadlock.py) can deadlock when one thread
+        gives GeoPackage layers new sources while another opens layers of the same file. The newest
+        request waiting is the one run."""
         if tasks.busy():
             self._waiting = (work, zoom)
             self._retry.start()
