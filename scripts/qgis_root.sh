@@ -9,8 +9,9 @@
 # `run` works in a mount namespace of its own (unshare): proc, dev, sys, the project and ../shared
 # are mounted there and vanish with it, whatever way the command ends. Inside, the project sits at
 # the same path as on the host; its .venv and .venv-qt6 are the root's own venvs and its out/ is
-# out/matrix/SUITE/, so the host's tools and pictures are never overwritten. The host's node
-# binary is mounted too: Koop's native modules in tests/servers/koop are built for it.
+# out/matrix/SUITE/, so the host's tools and pictures are never overwritten. The host's files are
+# mounted at /opt/host so that the host's node runs there with its own libraries (Koop's native
+# modules in tests/servers/koop are built for it, whatever the root's release).
 # As root, on Debian; needs debootstrap and unshare (util-linux). `enter` is its own inner step.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -97,7 +98,18 @@ run() {
           "$here/out/matrix/$suite:$here/out")
   [ -d "$shared" ] && mounts+=("$shared:$shared")
   node_bin=$(readlink -f "$(command -v node)" 2>/dev/null || true)
-  [ -n "$node_bin" ] && mounts+=("$node_bin:/opt/host-node/node")
+  if [ -n "$node_bin" ]; then  # the host's node, run by the host's own loader with the host's libraries
+    mounts+=("/:/opt/host")
+    arch=$(uname -m)
+    case "$arch" in aarch64) loader=/lib/ld-linux-aarch64.so.1 ;; *) loader=/lib64/ld-linux-x86-64.so.2 ;; esac
+    mkdir -p "$root/opt/host-node"
+    printf '#!/bin/sh\nexec /opt/host%s --library-path %s /opt/host%s "$@"\n' "$loader" \
+      "/opt/host/lib/$arch-linux-gnu:/opt/host/usr/lib/$arch-linux-gnu:/opt/host/usr/local/lib" "$node_bin" \
+      > "$root/opt/host-node/node"
+    chmod +x "$root/opt/host-node/node"
+    # Debian's node reads some of its own modules from there by absolute path
+    [ -d /usr/share/nodejs ] && mounts+=("/usr/share/nodejs:/usr/share/nodejs")
+  fi
   quoted=$(printf '%q ' "$@")
   in_root "cd $(printf '%q' "$here") && $quoted" "${mounts[@]}"
 }
