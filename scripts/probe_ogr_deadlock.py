@@ -8,7 +8,7 @@ Each trial is a process of its own: a QgsTask builds both maps from the demo pac
 main thread applies Zona filters to both maps (QGIS's ordinary way, no held opening); a trial that has
 not ended after 60 s is frozen. Seen on 2026-12-07: 3.22.16, 3.40.6 and 3.44.15 froze at the first
 trial, in QgsOgrProviderUtils (the worker in release(), the main thread in getLayer(), each waiting for
-a mutex the other holds). Not run by the tests: a frozen QGIS is the expected answer, for a minute.
+a mutex the other holds). tests/qgis/test_qgis_defects.py runs one trial on every version of the matrix.
 """
 import subprocess
 import sys
