@@ -102,6 +102,7 @@ run() {
     mounts+=("/:/opt/host")
     arch=$(uname -m)
     case "$arch" in aarch64) loader=/lib/ld-linux-aarch64.so.1 ;; *) loader=/lib64/ld-linux-x86-64.so.2 ;; esac
+    loader=$(readlink -f "$loader")  # a link would lead to the root's own loader, of another glibc
     mkdir -p "$root/opt/host-node"
     printf '#!/bin/sh\nexec /opt/host%s --library-path %s /opt/host%s "$@"\n' "$loader" \
       "/opt/host/lib/$arch-linux-gnu:/opt/host/usr/lib/$arch-linux-gnu:/opt/host/usr/local/lib" "$node_bin" \

@@ -59,8 +59,6 @@ else:
                                 LongLong=QVariant.LongLong, ULongLong=QVariant.ULongLong, Double=QVariant.Double,
                                 Bool=QVariant.Bool, Date=QVariant.Date, DateTime=QVariant.DateTime)
 
-INTEGER_FIELD_TYPES = (FieldType.Int, FieldType.UInt, FieldType.LongLong, FieldType.ULongLong)
-
 
 def locator_user_data(result: QgsLocatorResult):
     """What the filter gave the result when it made it."""
