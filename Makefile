@@ -12,7 +12,7 @@ QGIS ?= all
 setup:
 	@bash scripts/setup.sh
 
-$(DEMO_PACK): remix_plugin/core/demo_pack.py $(wildcard ../shared/data/*.geojson ../shared/data/*.csv)
+$(DEMO_PACK): scripts/build_demo_pack.py $(wildcard ../shared/data/*.geojson ../shared/data/*.csv)
 	$(PY) -m remix_plugin demo-pack --out $@
 
 translations: setup

@@ -10,32 +10,16 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest,
-                       QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
+from qgis.core import (QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
 
-from remix_plugin.core import datapack
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.qgis_compat import null_rectangle
+from remix_plugin.core.table_reader import LayerTable, computation_crs
+from remix_plugin.core.values import number_value, text_value
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"
 OUTSIDE, ON_BOUNDARY = -1, -2  # what `ComuniGrid.locate` answers besides a Comune's number
-
-
-def computation_crs() -> QgsCoordinateReferenceSystem:
-    """Areas are planar in the pack's CRS, WGS 84 / UTM 32N (metres; scale error under 0.1 % in CMM)."""
-    return QgsCoordinateReferenceSystem(datapack.CRS)
-
-
-def transformed_request(layer: QgsVectorLayer) -> QgsFeatureRequest:
-    """A request that hands geometries over in the computation CRS, whatever the layer's own CRS."""
-    if not layer.crs().isValid():
-        raise RemixError(f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile confrontarlo "
-                         "con i confini comunali.")
-    request = QgsFeatureRequest()
-    if layer.crs() != computation_crs():
-        request.setDestinationCrs(computation_crs(), QgsCoordinateTransformContext())
-    return request
 
 
 @dataclass
@@ -55,8 +39,6 @@ class Comuni:
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, scope: Optional[frozenset] = None) -> "Comuni":
-        from remix_plugin.core.table_reader import LayerTable  # it reads through this module's transformed_request
-
         return cls.from_table(LayerTable("comuni", layer), scope)
 
     @classmethod
@@ -203,18 +185,3 @@ class ComuniGrid:
         crossed = m[r1 + 1, c1 + 1] - m[r0, c1 + 1] - m[r1 + 1, c0] + m[r0, c0]
         found = np.where(self.ids[r0, c0] >= 0, self.ids[r0, c0], OUTSIDE)
         return np.where(within & (crossed == 0), found, ON_BOUNDARY)
-
-
-def text_value(value) -> str:
-    """A field value as trimmed text ('' for NULL, whether PyQGIS hands it over as None or as a null QVariant)."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
-def number_value(value) -> Optional[float]:
-    """A field value as a number (None for NULL or text that is not a number)."""
-    try:
-        return float(str(value).replace(",", ".")) if text_value(value) else None
-    except (TypeError, ValueError):
-        return None

@@ -1,7 +1,7 @@
 """The data-pack contract (docs/DATA_PACK.md): one GeoPackage, every table in EPSG:32632.
 
-Table names are stable ids that the catalogue refers to. The embedded default is the demo pack,
-built by `demo_pack.build_demo_pack` when it is not there yet (running from a source checkout).
+Table names are stable ids that the catalogue refers to. The embedded default is the demo pack, which
+the plugin ships (built by the project's `make`, scripts/build_demo_pack.py).
 """
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +11,8 @@ from qgis.core import QgsVectorLayer
 
 from remix_plugin.core import paths
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.offline_manifest import package_data
+from remix_plugin.core.settings import Settings
 
 CRS = "EPSG:32632"
 CONTRACT_VERSION = "1"
@@ -36,17 +38,13 @@ def resolve_pack(path=None, settings=None) -> Path:
 def project_pack(project) -> Path:
     """The data pack behind a project's catalogue layers: an open offline package's own data, else the
     settings' pack (else the demo pack). What the docks, search, infoboxes and printing read."""
-    from remix_plugin.core.offline_manifest import package_data
-    from remix_plugin.core.settings import Settings
-
     return package_data(project) or resolve_pack(None, Settings.load())
 
 
 def demo_pack_path() -> Path:
     if not paths.DEMO_PACK.exists():
-        from remix_plugin.core.demo_pack import build_demo_pack
-
-        build_demo_pack(paths.DEMO_PACK)
+        raise RemixError(f"Pacchetto dimostrativo «{paths.DEMO_PACK}» non trovato: scegliere un pacchetto dati nelle "
+                         "impostazioni di RE.MIX (in un sorgente del progetto si genera con «make demo»).")
     return paths.DEMO_PACK
 
 

@@ -16,7 +16,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsGeometry
 
-from remix_plugin.core.comuni_index import Comuni, number_value, text_value
+from remix_plugin.core.comuni_index import Comuni
+from remix_plugin.core.values import number_value, text_value
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.qgis_compat import GeometryType
 

@@ -11,7 +11,7 @@ from typing import List, Tuple
 from remix_plugin.core import paths
 from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.errors import RemixError
-from remix_plugin.core.infobox import safe_url
+from remix_plugin.core.values import safe_url
 
 HELP = paths.RESOURCES / "help"
 GUIDE = HELP / "guida.html"

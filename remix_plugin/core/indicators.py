@@ -16,7 +16,8 @@ from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeo
 
 from remix_plugin.core import classification, datapack, funding, log, paths
 from remix_plugin.core.classification import Classes
-from remix_plugin.core.comuni_index import Comuni, text_value
+from remix_plugin.core.comuni_index import Comuni
+from remix_plugin.core.values import text_value
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.qgis_compat import FieldType
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core import datapack, paths
 from remix_plugin.core.catalogue import Entry
-from remix_plugin.core.comuni_index import number_value, text_value
+from remix_plugin.core.values import number_value, safe_url, text_value
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.i18n import tr
@@ -32,7 +32,6 @@ from remix_plugin.core.qgis_compat import FieldType, GeometryType
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 TEXT_LIMIT = 1500  # characters of one value shown: a 100 kB description would bury the facts
-URL_LIMIT = 2000  # longer "addresses" are not links
 TITLE_LIMIT = 200
 TITLE_FIELDS = ("titolo", "nome", "comune", "zona_omogenea")
 UNITS = ("m", "ha", "km")  # a field name ending in _m, _ha, _km: the unit it is measured in
@@ -97,18 +96,6 @@ def display(value, integer: bool = False, money: bool = False) -> str:
     if isinstance(value, QDate):
         return value.toString("dd/MM/yyyy")
     return shorten(text_value(value))
-
-
-def safe_url(url: str) -> bool:
-    """Only http(s) addresses with a host and mailto addresses become links."""
-    url = (url or "").strip()
-    if not url or len(url) > URL_LIMIT:
-        return False
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https"):
-        return bool(parts.netloc)
-    return scheme == "mailto" and bool(parts.path)
 
 
 def url_of(value) -> dict:

@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsMapLayer, QgsProject,
                        QgsRasterLayer, QgsVectorLayer)
 
-from remix_plugin.core import datapack, network
+from remix_plugin.core import datapack, network, paths
 from remix_plugin.core.catalogue import Catalogue, Entry, load_catalogue
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.gpkg_sharing import shared_openings
@@ -42,7 +42,7 @@ def make_context(catalogue: Catalogue = None, pack=None, settings: Settings = No
     problem = datapack.check_pack(resolved)
     if problem:
         raise RemixError(problem)
-    store = derived_store or network.cache_dir() / "derived" / f"{resolved.stem}_derivati.gpkg"
+    store = derived_store or paths.cache_dir() / "derived" / f"{resolved.stem}_derivati.gpkg"
     return SourceContext(catalogue=catalogue, settings=settings, pack=resolved, derived_store=store)
 
 

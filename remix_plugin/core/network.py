@@ -1,27 +1,14 @@
-"""Network through QGIS's own stack (proxy, SSL settings and `authcfg` honoured), never `requests`.
-
-The catalogue can be published by CMM at a URL: fetched with its ETag, cached on disk, and the
-cached or bundled copy used when offline or when the new one is not valid.
-"""
+"""Network through QGIS's own stack (proxy, SSL settings and `authcfg` honoured), never `requests`:
+a blocking GET and the Italian diagnosis of a service that does not answer."""
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsApplication, QgsBlockingNetworkRequest
+from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
-from remix_plugin.core import log, paths
-from remix_plugin.core.catalogue import Catalogue, load_catalogue, parse_catalogue
 from remix_plugin.core.errors import RemixError
-
-
-def cache_dir() -> Path:
-    base = Path(QgsApplication.qgisSettingsDirPath() or Path.home() / ".remix")
-    folder = base / "remix"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @dataclass
@@ -80,39 +67,3 @@ def probe(url: str, authcfg: str = "", timeout_ms: int = 5000) -> Optional[str]:
     except RemixError as exc:
         return exc.message
     return None if 200 <= fetched.status < 400 else f"risposta HTTP {fetched.status}"
-
-
-def update_catalogue(url: str, authcfg: str = "", timeout_ms: int = 15000) -> Catalogue:
-    """The newest valid catalogue: remote (cached with ETag), else the cached copy, else the bundled one."""
-    if not url:
-        return load_catalogue()
-    cached = cache_dir() / "catalogue.json"
-    meta_file = cache_dir() / "catalogue.meta.json"
-    meta = _read_json(meta_file)
-    headers = {"If-None-Match": meta["etag"]} if meta.get("etag") and meta.get("url") == url and cached.exists() else {}
-    try:
-        fetched = get(url, authcfg, headers, timeout_ms)
-        if fetched.status == 304:
-            return load_catalogue(cached, strict=True)
-        if fetched.status != 200:
-            raise RemixError(f"risposta HTTP {fetched.status}")
-        catalogue = parse_catalogue(fetched.content.decode("utf-8"), origin=url, strict=True)
-    except (RemixError, UnicodeDecodeError) as exc:
-        reason = exc.message if isinstance(exc, RemixError) else "testo non in UTF-8"
-        fallback = cached if cached.exists() else paths.CATALOGUE
-        log.warning(f"Catalogo «{url}» non aggiornato: {reason}. In uso la copia "
-                    f"{'in cache' if fallback == cached else 'inclusa nel plugin'}.", push=True)
-        try:
-            return load_catalogue(fallback, strict=fallback == cached)
-        except RemixError:
-            return load_catalogue()
-    cached.write_bytes(fetched.content)
-    meta_file.write_text(json.dumps({"url": url, "etag": fetched.etag}), encoding="utf-8")
-    return catalogue
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}

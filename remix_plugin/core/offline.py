@@ -36,12 +36,11 @@ from remix_plugin.core.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRU
 from remix_plugin.core.scope import comuni_table, normalise
 from remix_plugin.core.scope_filter import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
 from remix_plugin.core.sources import SourceContext, candidate_sources, describe
-from remix_plugin.core.staging import discard, free_name, pause_point, publish, staging_folder
+from remix_plugin.core.staging import checkpoint, discard, free_name, publish, staging_folder
 from remix_plugin.core.qgis_compat import layer_description
 
 MAPS = ("opportunita", "realizzazioni")
 BASEMAP_SUFFIXES = (".tif", ".tiff", ".mbtiles")
-PAUSE_ENV = "REMIX_OFFLINE_PAUSE_AT"  # test hook: "progetto" or "scambio" holds the packaging there (to be killed)
 STYLE_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling
 STYLE_NAME = "stile CMM"  # each table's default style in `layer_styles` (names there are at most 30 characters)
 SAMPLE = 200  # features read to estimate a table's size
@@ -308,7 +307,7 @@ def write_package(plan: Plan, feedback=None) -> Path:
         _copy_folders(staging)
         project_file = _write_project(project, plan, staging / f"{plan.name}.qgz")
         plan.release()  # nothing of the package stays open when it is renamed
-        pause_point(PAUSE_ENV, "progetto")
+        checkpoint("progetto")
         _check_cancel(feedback)
         _progress(feedback, 95.0)
         write_manifest(staging, _manifest(plan, project_file.name, written, basemap, store_count))
@@ -525,7 +524,7 @@ def write_refresh(plan: Plan, folder: Path, feedback=None) -> Path:
         new_project = _write_project(project, plan, folder / f"{project_path.stem}.aggiornamento.qgz",
                                      (staging, folder))
         project.clear()
-        pause_point(PAUSE_ENV, "progetto")
+        checkpoint("progetto")
         _check_cancel(feedback)
         _swap(folder, staging, new_project, project_path)
         store_count = _count_store(folder / STORE_FILE)
@@ -588,7 +587,7 @@ def _swap(folder: Path, staging: Path, new_project: Path, project_path: Path) ->
     for suffix in ("-wal", "-shm"):
         (folder / (DATA_FILE + suffix)).unlink(missing_ok=True)
     os.replace(staging / DATA_FILE, folder / DATA_FILE)
-    pause_point(PAUSE_ENV, "scambio")
+    checkpoint("scambio")
     for name in paths.PACKAGE_FOLDERS.values():
         if (folder / name).exists():
             os.replace(folder / name, staging / f"{name}.precedente")

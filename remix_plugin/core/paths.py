@@ -5,6 +5,8 @@ In the repository `metadata.txt`, `resources/`, `styles/`, `print_layouts/` sit 
 """
 from pathlib import Path
 
+from qgis.core import QgsApplication
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -26,6 +28,14 @@ ICONS = RESOURCES / "icons"
 I18N = RESOURCES / "i18n"
 DATA = RESOURCES / "data"
 DEMO_PACK = DATA / "remix_demo.gpkg"
+
+
+def cache_dir() -> Path:
+    """The plugin's cache in the QGIS profile (the catalogue's last copy, the derived stores)."""
+    base = Path(QgsApplication.qgisSettingsDirPath() or Path.home() / ".remix")
+    folder = base / "remix"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def icon(name: str) -> str:

@@ -15,7 +15,7 @@ from qgis.core import QgsGeometry, QgsRectangle
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue
-from remix_plugin.core.comuni_index import text_value
+from remix_plugin.core.values import text_value
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
 from remix_plugin.core.scope import comuni_table, normalise, zones

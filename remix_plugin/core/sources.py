@@ -15,6 +15,7 @@ from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorL
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
 from remix_plugin.core.errors import RemixError
+from remix_plugin.core.network import diagnose_service
 from remix_plugin.core.settings import Settings
 
 LOCAL_TYPES = ("datapack", "derived", "indicator")
@@ -90,8 +91,6 @@ def describe(source: dict) -> str:
 def _why_invalid(layer, source: dict, ctx: SourceContext) -> str:
     """For ArcGIS REST, ask the service itself (the provider only says "getLayerInfo failed")."""
     if source["type"] in ("arcgisfeatureserver", "arcgismapserver"):
-        from remix_plugin.core.network import diagnose_service
-
         reason = diagnose_service(f"{ctx.service_url(source['service'])}/{source['path']}", ctx.authcfg)
         if reason:
             return reason

@@ -24,10 +24,9 @@ from remix_plugin.core import log
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.segnalazioni_central import CentralStore, conflict_json
 from remix_plugin.core.segnalazioni_store import LocalStore, Row, check_local_store, create_local_store, now_iso
-from remix_plugin.core.staging import pause_point
+from remix_plugin.core.staging import checkpoint
 
 BATCH = 500
-PAUSE_ENV = "REMIX_SYNC_PAUSE_AT"  # test hook: "<checkpoint>:<batch>" makes the sync wait there (to be killed)
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
 CONFLICT_TEXT = {
     "modifica_modifica": "«{titolo}» è stata modificata su questo dispositivo e nell'archivio centrale dall'ultima "
@@ -101,8 +100,8 @@ def _bind(local: LocalStore, store: CentralStore) -> None:
 
 
 def _checkpoint(name: str, number: int) -> None:
-    """Test hook (see PAUSE_ENV): wait at a named point so a test can kill the process right there."""
-    pause_point(PAUSE_ENV, f"{name}:{number}", "REMIX_SYNC_PAUSED")
+    """«<name>:<batch>»: where a kill test can hold the sync."""
+    checkpoint(f"{name}:{number}")
 
 
 def _cancelled(feedback, report: SyncReport) -> bool:

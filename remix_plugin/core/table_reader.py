@@ -26,10 +26,10 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
+                       QgsVectorLayer, QgsWkbTypes)
 
 from remix_plugin.core import datapack
-from remix_plugin.core.comuni_index import computation_crs, transformed_request
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.qgis_compat import GeometryType, wkb_type
 
@@ -54,6 +54,22 @@ class Rule:
         counted = np.array([bool(t) and self.counts(t) for t in distinct.tolist()], dtype=bool)
         blank = np.array([not t for t in distinct.tolist()], dtype=bool)
         return counted[positions], int(blank[positions].sum())
+
+
+def computation_crs() -> QgsCoordinateReferenceSystem:
+    """Areas are planar in the pack's CRS, WGS 84 / UTM 32N (metres; scale error under 0.1 % in CMM)."""
+    return QgsCoordinateReferenceSystem(datapack.CRS)
+
+
+def transformed_request(layer: QgsVectorLayer) -> QgsFeatureRequest:
+    """A request that hands geometries over in the computation CRS, whatever the layer's own CRS."""
+    if not layer.crs().isValid():
+        raise RemixError(f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile confrontarlo "
+                         "con i confini comunali.")
+    request = QgsFeatureRequest()
+    if layer.crs() != computation_crs():
+        request.setDestinationCrs(computation_crs(), QgsCoordinateTransformContext())
+    return request
 
 
 @dataclass

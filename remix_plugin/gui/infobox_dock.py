@@ -16,7 +16,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 from remix_plugin.core import log
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.i18n import tr
-from remix_plugin.core.infobox import feature_title, safe_url
+from remix_plugin.core.infobox import feature_title
+from remix_plugin.core.values import safe_url
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -9,7 +9,8 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication
 
-from remix_plugin.core import log, maps, network
+from remix_plugin.core import log, maps
+from remix_plugin.core.catalogue_update import update_catalogue
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.render import project_extent
 from remix_plugin.core.settings import Settings
@@ -32,14 +33,14 @@ class Session(QObject):
     def catalogue(self):
         """The catalogue in use: the cached update if any (checked in refresh_catalogue), else bundled."""
         if self._catalogue is None:
-            self._catalogue = network.update_catalogue("")  # bundled; the remote one comes via refresh
+            self._catalogue = update_catalogue("")  # bundled; the remote one comes via refresh
         return self._catalogue
 
     def refresh_catalogue(self):
         settings = Settings.load()
 
         def work(task):
-            return network.update_catalogue(settings.catalogue_url, settings.catalogue_authcfg,
+            return update_catalogue(settings.catalogue_url, settings.catalogue_authcfg,
                                             settings.network_timeout_ms)
 
         def done(catalogue):

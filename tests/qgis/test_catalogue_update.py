@@ -3,7 +3,8 @@ cached, and the cached or bundled copy kept when the service fails or sends a ba
 import json
 import pytest
 
-from remix_plugin.core import network, paths
+from remix_plugin.core import paths
+from remix_plugin.core.catalogue_update import update_catalogue
 from tests.qgis.auth import unlocked_auth_manager
 from tests.servers.scripted_http import ScriptedHttpServer
 
@@ -12,7 +13,7 @@ GOOD = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
 
 @pytest.fixture()
 def server(qgis_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(network, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path)
     srv = ScriptedHttpServer("catalogo.json")
     yield srv
     srv.stop()
@@ -26,9 +27,9 @@ def newer(version):
 
 def test_newer_catalogue_is_fetched_cached_and_revalidated_with_etag(server, tmp_path):
     server.publish(newer("2027.1"), '"a"')
-    assert network.update_catalogue(server.url).version == "2027.1"
+    assert update_catalogue(server.url).version == "2027.1"
     assert (tmp_path / "catalogue.json").exists()
-    again = network.update_catalogue(server.url)
+    again = update_catalogue(server.url)
     assert again.version == "2027.1"
     assert server.requests[-1].get("If-None-Match") == '"a"'
 
@@ -37,14 +38,14 @@ def test_newer_catalogue_is_fetched_cached_and_revalidated_with_etag(server, tmp
                                          (200, json.dumps({**GOOD, "layers": GOOD["layers"] + [GOOD["layers"][0]]}).encode())])
 def test_failed_or_bad_update_keeps_the_last_good_one(server, status, body):
     server.publish(newer("2027.1"), '"a"')
-    network.update_catalogue(server.url)
+    update_catalogue(server.url)
     server.status, server.body, server.etag = status, body, '"b"'
-    assert network.update_catalogue(server.url).version == "2027.1"
+    assert update_catalogue(server.url).version == "2027.1"
 
 
 def test_unreachable_service_without_cache_falls_back_to_the_bundled_catalogue(qgis_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(network, "cache_dir", lambda: tmp_path)
-    catalogue = network.update_catalogue("http://127.0.0.1:9/catalogo.json", timeout_ms=3000)
+    monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path)
+    catalogue = update_catalogue("http://127.0.0.1:9/catalogo.json", timeout_ms=3000)
     assert catalogue.version == GOOD["version"] and catalogue.origin == str(paths.CATALOGUE)
 
 
@@ -58,7 +59,7 @@ def test_authcfg_credentials_reach_the_server_and_nothing_is_stored_in_clear(ser
     config.setConfig("password", "segreto-123")
     assert auth.storeAuthenticationConfig(config)[0]
     server.publish(newer("2027.2"), '"c"')
-    assert network.update_catalogue(server.url, config.id()).version == "2027.2"
+    assert update_catalogue(server.url, config.id()).version == "2027.2"
     assert server.requests[-1].get("Authorization", "").startswith("Basic ")
     for stored in tmp_path.iterdir():
         assert b"segreto-123" not in stored.read_bytes()

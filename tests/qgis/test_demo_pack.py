@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
 from remix_plugin.core import datapack
-from remix_plugin.core.demo_pack import build_demo_pack, source_data_dir
+from build_demo_pack import build_demo_pack, source_data_dir
 from remix_plugin.core.errors import RemixError
 
 GEOMETRY = {"comuni": "MultiPolygon", "zone_omogenee": "MultiPolygon", "interventi_cambio": "MultiLineString",

@@ -17,9 +17,9 @@ ALFA, BETA, CASSINA = "015001", "015002", "015004"
 
 @pytest.fixture()
 def pack(qgis_app, isolated_settings, tmp_path, monkeypatch):
-    from remix_plugin.core import network
+    from remix_plugin.core import paths
 
-    monkeypatch.setattr(network, "cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path / "cache")
     path = write_world_pack(tmp_path / "mondo.gpkg")
     settings = Settings.load()
     settings.data_pack = str(path)

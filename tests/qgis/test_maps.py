@@ -1,18 +1,15 @@
 """The two maps of the portal loaded from the demo pack, as a planner sees them in the layer tree."""
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsLayerTreeGroup, QgsProject,
-                       QgsSingleSymbolRenderer)
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsLayerTreeGroup, QgsProject)
 
 from remix_plugin.core.catalogue import load_catalogue
 from remix_plugin.core.layers import ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.maps import load_entry, load_map, make_context, set_basemap
-from remix_plugin.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -39,9 +39,11 @@ def nord_milano(demo_pack):
     return resolve_scope(demo_pack, ["Nord Milano"])
 
 
-def cli(*args, env=None):
-    return subprocess.Popen([sys.executable, "-m", "remix_plugin", "offline", *map(str, args)], cwd=ROOT,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+def cli(*args, hold_at=None):
+    """`python -m remix_plugin offline ARGS` in a child process; held at a checkpoint with tests/hold_at.py."""
+    start = [str(ROOT / "tests" / "hold_at.py"), hold_at] if hold_at else ["-m", "remix_plugin"]
+    return subprocess.Popen([sys.executable, *start, "offline", *map(str, args)], cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -214,7 +216,7 @@ def test_cancelling_leaves_nothing(ctx, nord_milano, tmp_path):
 def test_a_killed_packaging_leaves_no_package_presented_as_complete(demo_pack, tmp_path):
     out = tmp_path / "out"
     killed_at(cli("--data", demo_pack, "--zona", "Nord Milano", "--out", out,
-                  env={"REMIX_OFFLINE_PAUSE_AT": "progetto"}), "progetto")
+                  hold_at="progetto"), "progetto")
     left = list(out.iterdir())
     assert len(left) == 1 and left[0].name.startswith(".") and left[0].name.endswith(".tmp")
     assert (left[0] / DATA_FILE).exists() and not (left[0] / "manifest.json").exists()
@@ -277,9 +279,9 @@ def test_an_interrupted_aggiorna_is_not_complete_and_the_next_one_completes_it(d
     folder = package(OfflineRequest(out_dir=tmp_path, maps=("opportunita",), scope=nord_milano),
                             make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg"))
     store_before = store_digest(folder / STORE_FILE)
-    killed_at(cli("--data", demo_pack, "--update", folder, env={"REMIX_OFFLINE_PAUSE_AT": "progetto"}), "progetto")
+    killed_at(cli("--data", demo_pack, "--update", folder, hold_at="progetto"), "progetto")
     assert verify_package(folder) == []  # killed before the swap: the package is still the old, complete one
-    killed_at(cli("--data", demo_pack, "--update", folder, env={"REMIX_OFFLINE_PAUSE_AT": "scambio"}), "scambio")
+    killed_at(cli("--data", demo_pack, "--update", folder, hold_at="scambio"), "scambio")
     assert verify_package(folder) == [f"La cartella «{folder}» non è un pacchetto offline RE.MIX completo: manca "
                                       "«manifest.json»."]  # killed in the middle of the swap: not complete
     again = cli("--data", demo_pack, "--update", folder)

@@ -17,7 +17,7 @@ from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni_layers import add_segnalazione, new_feature, open_store_layers, place_store
 from remix_plugin.core.segnalazioni_schema import decode_multi, load_taxonomy
 from remix_plugin.core.segnalazioni_store import layer_uri
-from remix_plugin.core.sync import PAUSE_ENV, sync
+from remix_plugin.core.sync import sync
 from tests.qgis.auth import MASTER_PASSWORD
 from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, bulk, central,  # noqa: F401
                                               example_geometry, example_values, fill_form, lookup, pack,
@@ -221,16 +221,15 @@ def run_cli_until_paused(local, central, checkpoint, tmp_path):
     password = tmp_path / "master"
     password.write_text(MASTER_PASSWORD)
     password.chmod(0o600)
-    env = dict(os.environ, **{PAUSE_ENV: checkpoint, "QGIS_AUTH_PASSWORD_FILE": str(password),
-                              "QT_QPA_PLATFORM": "offscreen"})
-    process = subprocess.Popen([sys.executable, "-m", "remix_plugin", "segnalazioni", "sync", "--local", str(local),
-                                "--central", central], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    env = dict(os.environ, **{"QGIS_AUTH_PASSWORD_FILE": str(password), "QT_QPA_PLATFORM": "offscreen"})
+    process = subprocess.Popen([sys.executable, str(ROOT / "tests" / "hold_at.py"), checkpoint, "segnalazioni", "sync",
+                                "--local", str(local), "--central", central], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
     seen, deadline = [], time.monotonic() + 120
     try:
-        while not (seen and seen[-1].startswith("REMIX_SYNC_PAUSED")):
+        while not (seen and seen[-1].startswith("REMIX_PAUSED")):
             try:
                 seen.append(lines.get(timeout=0.5))
             except queue.Empty:

@@ -6,21 +6,25 @@ identical): the opportunity areas, the other interventi, parks, services and cyc
 inside the real Comuni. The pack says so in its `metadata` table (`dimostrativo` = true) and every
 made-up CUP starts with "DEMO", so nobody mistakes it for CMM's data.
 
-The source folder is `../shared/data` beside the project (or REMIX_SOURCE_DATA); the installed
-plugin ships the built GeoPackage and never needs it.
+The source folder is `../shared/data` beside the project (or REMIX_SOURCE_DATA). This generator is
+part of the build, not of the plugin: `make` runs it (through `python -m remix_plugin demo-pack`, or
+`python scripts/build_demo_pack.py --out FILE`) and the plugin ships the built GeoPackage.
 """
 import csv
 import math
 import os
 import random
+import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from a checkout
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
                        QgsPointXY, QgsProject, QgsVectorLayer)
 
 from remix_plugin.core import paths
-from remix_plugin.core.datapack import CONTRACT_VERSION, CRS
+from remix_plugin.core.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
 from remix_plugin.core.errors import RemixError
 from remix_plugin.core.layers import write_to_gpkg
 
@@ -462,7 +466,10 @@ def build_demo_pack(path: Path = None, seed: int = SEED, source: Path = None) ->
 
 def summary(path: Path) -> Dict[str, int]:
     """Feature count per table (what `demo-pack` prints and the docs list)."""
-    from remix_plugin.core.datapack import open_table, pack_tables
-
     return {table: open_table(path, table).featureCount() for table in sorted(pack_tables(path))}
 
+
+if __name__ == "__main__":
+    from remix_plugin.cli import main
+
+    sys.exit(main(["demo-pack", *sys.argv[1:]]))
