@@ -1,7 +1,7 @@
 """Name and version of the plugin, read from metadata.txt: the single source of both."""
 import configparser
 
-from remix_plugin.core.paths import METADATA
+from remix_plugin.core.base.paths import METADATA
 
 
 def _read_metadata() -> dict:

@@ -16,9 +16,10 @@ try:  # Qt6 (QGIS 4): QAction is in QtGui
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-from remix_plugin.core import i18n, log
-from remix_plugin.core.i18n import tr
-from remix_plugin.core.paths import icon
+from remix_plugin.core.base import i18n
+from remix_plugin.core.base import log
+from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.paths import icon
 
 # "module:Class" of every component, in menu order
 COMPONENTS = [

@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
                        QgsPointXY, QgsProject, QgsVectorLayer)
 
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 from remix_plugin.core.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import write_to_gpkg
 
 SEED = 2017

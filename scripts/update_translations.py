@@ -1,6 +1,6 @@
 """Refresh resources/i18n/remix_{it,en}.ts from the sources, keeping translations already made.
 
-Python: string literals passed to `tr(...)` (context "RemixPlugin", see core/i18n.py).
+Python: string literals passed to `tr(...)` (context "RemixPlugin", see core/base/i18n.py).
 Qt Designer: every <string> of a .ui file (context = the form's class, as uic translates it).
 Run: python scripts/update_translations.py   (then `make translations` compiles the .qm files)
 """

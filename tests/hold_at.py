@@ -1,4 +1,4 @@
-"""The command line with a job held at one named checkpoint (remix_plugin.core.staging.checkpoint):
+"""The command line with a job held at one named checkpoint (remix_plugin.core.base.staging.checkpoint):
 
     python tests/hold_at.py POINT ARGS...     (ARGS as for python -m remix_plugin)
 
@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the project, not tests/ (whose qgis/ would hide QGIS's)
 
 from remix_plugin.cli import main  # noqa: E402
-from remix_plugin.core import staging  # noqa: E402
+from remix_plugin.core.base import staging  # noqa: E402
 
 
 def hold(point: str, wanted: str) -> None:

@@ -97,7 +97,7 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     start_qgis()
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
 
     try:
         return args.handler(args) or 0

@@ -17,7 +17,7 @@ def run(args) -> int:
     from remix_plugin.cli import scope_from_args
     from remix_plugin.core import datapack, layouts
     from remix_plugin.core.atlas import print_atlas
-    from remix_plugin.core.settings import Settings
+    from remix_plugin.core.base.settings import Settings
 
     out = layouts.target(args.out, (".pdf",))
     pack = datapack.resolve_pack(args.data, Settings.load())

@@ -15,7 +15,7 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core import paths
+    from remix_plugin.core.base import paths
 
     if not GENERATOR.is_file():
         sys.stderr.write("Il pacchetto dimostrativo si genera dal sorgente del progetto (scripts/build_demo_pack.py); "

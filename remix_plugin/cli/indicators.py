@@ -28,7 +28,7 @@ def run(args) -> int:
     from remix_plugin.core import datapack
     from remix_plugin.core.indicator_files import write_outputs
     from remix_plugin.core.indicators import compute_all
-    from remix_plugin.core.settings import Settings
+    from remix_plugin.core.base.settings import Settings
 
     pack = datapack.resolve_pack(args.data, Settings.load())
     results = compute_all(pack, scope_from_args(args, pack), args.method, args.classes, args.normalise)

@@ -18,7 +18,7 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.core import infobox
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.maps import make_context
     from remix_plugin.core.sources import build_layer
 

@@ -36,9 +36,9 @@ def register(subparsers, parent):
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
     from remix_plugin.core import offline
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.maps import make_context
-    from remix_plugin.core.settings import Settings
+    from remix_plugin.core.base.settings import Settings
 
     settings = Settings.load()
     ctx = make_context(pack=args.data, settings=settings)

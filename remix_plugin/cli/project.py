@@ -17,7 +17,7 @@ def run(args) -> int:
     from qgis.core import QgsProject
 
     from remix_plugin.cli import scope_from_args
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.maps import load_map, make_context, set_basemap
     from remix_plugin.core.render import render_png
     from remix_plugin.core.scope_filter import apply_scope

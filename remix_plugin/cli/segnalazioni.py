@@ -53,7 +53,7 @@ def register(subparsers, parent):
 
 def _pack(args):
     from remix_plugin.core import datapack
-    from remix_plugin.core.settings import Settings
+    from remix_plugin.core.base.settings import Settings
 
     return datapack.resolve_pack(args.data, Settings.load())
 
@@ -67,7 +67,7 @@ def _lookup(args):
 def run_new(args) -> int:
     from qgis.core import QgsGeometry
 
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.segnalazioni_layers import add_segnalazione
     from remix_plugin.core.segnalazioni_schema import load_taxonomy
 

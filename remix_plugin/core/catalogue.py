@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.schema import validate
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.json_schema import validate
 
 _LAYER_PATH = re.compile(r"^layers\[(\d+)\]\.?(.*)$")
 

@@ -11,7 +11,7 @@ from typing import List, Sequence
 
 from qgis.core import QgsClassificationJenks, QgsClassificationPrettyBreaks, QgsClassificationQuantile
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 SCALE = ("molto basso", "basso", "medio-basso", "medio", "medio-alto", "alto", "molto alto")
 NONE_LABEL = "nessuno"

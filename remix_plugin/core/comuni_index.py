@@ -12,10 +12,10 @@ from typing import List, Optional
 
 from qgis.core import (QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
 
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import null_rectangle
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import null_rectangle
 from remix_plugin.core.table_reader import LayerTable, computation_crs
-from remix_plugin.core.values import number_value, text_value
+from remix_plugin.core.base.values import number_value, text_value
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"

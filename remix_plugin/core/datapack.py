@@ -9,10 +9,10 @@ from typing import Dict, Optional
 
 from qgis.core import QgsVectorLayer
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.offline_manifest import package_data
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 CRS = "EPSG:32632"
 CONTRACT_VERSION = "1"

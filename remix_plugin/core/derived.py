@@ -5,8 +5,8 @@ A Luogo Urbano della Mobilità is the zone within 400 m of a stop of metropolita
 """
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
 
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import FieldType
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import FieldType
 
 
 def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> QgsVectorLayer:

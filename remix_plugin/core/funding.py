@@ -17,9 +17,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsGeometry
 
 from remix_plugin.core.comuni_index import Comuni
-from remix_plugin.core.values import number_value, text_value
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import GeometryType
+from remix_plugin.core.base.values import number_value, text_value
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import GeometryType
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 from typing import List, Tuple
 
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import Catalogue
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.values import safe_url
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.values import safe_url
 
 HELP = paths.RESOURCES / "help"
 GUIDE = HELP / "guida.html"

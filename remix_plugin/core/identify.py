@@ -15,9 +15,9 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsExpressionCont
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import entry_id
-from remix_plugin.core.qgis_compat import GeometryType
+from remix_plugin.core.base.qgis_compat import GeometryType
 
 TOLERANCE_PX = 6  # around a click, for points and lines; a polygon must contain the clicked point
 MAX_HITS = 30

@@ -14,12 +14,14 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core import classification, datapack, funding, log, paths
+from remix_plugin.core import classification, datapack, funding
+from remix_plugin.core.base import log
+from remix_plugin.core.base import paths
 from remix_plugin.core.classification import Classes
 from remix_plugin.core.comuni_index import Comuni
-from remix_plugin.core.values import text_value
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import FieldType
+from remix_plugin.core.base.values import text_value
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import FieldType
 
 INDICATOR_PROPERTY = "remix/indicator"
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer)
 
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import save_style_to_database
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import save_style_to_database
 
 ENTRY_PROPERTY = "remix/entry_id"
 MAP_PROPERTY = "remix/map"

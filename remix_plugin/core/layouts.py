@@ -19,8 +19,8 @@ from qgis.core import (Qgis, QgsBasicNumericFormat, QgsLayoutExporter, QgsLayout
                        QgsPathResolver, QgsPrintLayout, QgsReadWriteContext, QgsSymbolLayerUtils)
 from qgis.PyQt.QtXml import QDomDocument
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 
 FORMATS = (".pdf", ".png")
 DPI = 300  # of every export; print_legend tests scale ranges at the scale the map is drawn with at this resolution

@@ -11,14 +11,16 @@ from typing import List, Optional, Tuple
 from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsMapLayer, QgsProject,
                        QgsRasterLayer, QgsVectorLayer)
 
-from remix_plugin.core import datapack, network, paths
+from remix_plugin.core import datapack
+from remix_plugin.core.base import http
+from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import Catalogue, Entry, load_catalogue
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.gpkg_sharing import shared_openings
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.sources import SourceContext, build_layer, describe, pack_sources, wms_uri, xyz_uri
-from remix_plugin.core.qgis_compat import layer_description
+from remix_plugin.core.base.qgis_compat import layer_description
 
 GROUP_PROPERTY = "remix/group"
 BASEMAP_GROUP_PROPERTY = "remix/basemaps"
@@ -208,7 +210,7 @@ def basemap_layers(mode: str, ctx: SourceContext, probe: bool = True) -> List[Qg
         url = f"{ctx.service_url(spec['service'])}/{spec['path']}"
         if spec["type"] == "xyz":
             if probe:
-                failure = network.probe(url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"),
+                failure = http.probe(url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"),
                                         ctx.settings.services_authcfg, timeout_ms=min(ctx.settings.network_timeout_ms, 5000))
                 if failure:
                     ctx.problems.append(f"Mappa di base «{spec['title']}» non raggiungibile: {failure}.")

@@ -27,8 +27,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import datapack, maps, paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core import datapack, maps
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.funding import SHARES_TABLE
 from remix_plugin.core.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
 from remix_plugin.core.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
@@ -36,8 +37,8 @@ from remix_plugin.core.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRU
 from remix_plugin.core.scope import comuni_table, normalise
 from remix_plugin.core.scope_filter import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
 from remix_plugin.core.sources import SourceContext, candidate_sources, describe
-from remix_plugin.core.staging import checkpoint, discard, free_name, publish, staging_folder
-from remix_plugin.core.qgis_compat import layer_description
+from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
+from remix_plugin.core.base.qgis_compat import layer_description
 
 MAPS = ("opportunita", "realizzazioni")
 BASEMAP_SUFFIXES = (".tif", ".tiff", ".mbtiles")

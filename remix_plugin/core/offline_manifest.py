@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 from typing import List, Optional
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.staging import sha256
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.staging import sha256
 
 MANIFEST = "manifest.json"
 INTERRUPTED = ".manifest.aggiornamento.json"  # the manifest while «Aggiorna pacchetto» swaps files

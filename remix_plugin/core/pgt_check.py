@@ -19,10 +19,10 @@ from qgis.core import (NULL, Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTr
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core import datapack
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.pgt_themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope import resolve_scope
-from remix_plugin.core.qgis_compat import FieldType, GeometryType
+from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 
 ERROR, WARNING, INFO = "errore", "avviso", "informazione"
 GEOS_MESSAGES = {  # GEOS's English reasons, as a technician reads them

@@ -13,9 +13,9 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGe
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, load_catalogue
 from remix_plugin.core.derived import lum_layer
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.pgt_check import CheckResult, as_text, square_metres
-from remix_plugin.core.qgis_compat import FieldType
+from remix_plugin.core.base.qgis_compat import FieldType
 
 GREEN_TABLES = ("parchi", "plis")
 COLUMNS = [  # name, type, Italian header (CSV, PDF)

@@ -17,15 +17,15 @@ from qgis.core import QgsVectorLayer
 
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core.catalogue import Catalogue
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import save_default_style, write_to_gpkg
 from remix_plugin.core.pgt_check import ERROR, INFO, WARNING, CheckResult, Comune, SourceLayer, check_pgt
 from remix_plugin.core.pgt_coherence import CoherenceReading, read_coherence
 from remix_plugin.core.pgt_report import (BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, write_coherence_csv,
                                           write_problems_csv, write_report_pdf)
 from remix_plugin.core.pgt_themes import Mapping, ThemeSet
-from remix_plugin.core.staging import discard as discard_folder
-from remix_plugin.core.staging import free_name, publish, sha256, staging_folder
+from remix_plugin.core.base.staging import discard as discard_folder
+from remix_plugin.core.base.staging import free_name, publish, sha256, staging_folder
 
 MANIFEST = "manifest.json"
 

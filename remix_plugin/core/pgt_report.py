@@ -18,10 +18,11 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import datapack, layouts, paths
+from remix_plugin.core import datapack, layouts
+from remix_plugin.core.base import paths
 from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt_coherence import COLUMNS, CoherenceReading
-from remix_plugin.core.qgis_compat import FieldType, set_label_font, set_legend_font
+from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 
 PROBLEMS_STYLE = paths.STYLES / "pgt" / "problemi.qml"
 COHERENCE_STYLE = paths.STYLES / "pgt" / "coerenza.qml"

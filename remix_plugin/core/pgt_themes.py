@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.schema import validate
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.json_schema import validate
 from remix_plugin.core.scope import normalise
-from remix_plugin.core.qgis_compat import FieldType
+from remix_plugin.core.base.qgis_compat import FieldType
 
 THEMES_FILE = paths.RESOURCES / "pgt" / "pgt_themes.json"
 THEMES_SCHEMA = paths.RESOURCES / "pgt" / "pgt_themes.schema.json"

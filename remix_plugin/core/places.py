@@ -15,9 +15,9 @@ from qgis.core import QgsGeometry, QgsRectangle
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue
-from remix_plugin.core.values import text_value
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.values import text_value
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.scope import comuni_table, normalise, zones
 from remix_plugin.core.scope_filter import FRAME_ENTRIES, scope_area
 

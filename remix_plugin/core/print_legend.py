@@ -18,7 +18,7 @@ from qgis.PyQt.QtGui import QFontMetricsF
 
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.layouts import DPI
-from remix_plugin.core.qgis_compat import filter_legend_by_map, label_font, layer_description, legend_font, set_label_font, set_legend_font
+from remix_plugin.core.base.qgis_compat import filter_legend_by_map, label_font, layer_description, legend_font, set_label_font, set_legend_font
 
 SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # text and symbols, largest first
 MIN_COLUMN_MM = 42.0  # narrower columns wrap every label into many lines

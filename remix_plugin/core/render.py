@@ -5,7 +5,7 @@ from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject, Qgs
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import ENTRY_PROPERTY
 
 

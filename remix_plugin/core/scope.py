@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from remix_plugin.core import datapack
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 ALL_CMM = "Tutta la Città metropolitana"
 _tables: Dict[tuple, List[Tuple[str, str, str]]] = {}

@@ -17,7 +17,7 @@ from typing import Dict, Iterator, List, Tuple
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import LAYERS, Taxonomy, load_taxonomy
 from remix_plugin.core.segnalazioni_store import CRS_EPSG, Closing, Row, iso
 

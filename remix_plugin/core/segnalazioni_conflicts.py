@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_store import CONFLICTS, LocalStore, Row, now_iso
 
 KEEP_CENTRAL, KEEP_LOCAL = "versione centrale", "versione locale"

@@ -17,8 +17,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, 
                        QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMarkerSymbol,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
 
-from remix_plugin.core import datapack, layouts, paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core import datapack, layouts
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import write_to_gpkg
 from remix_plugin.core.scope import normalise
 from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy

@@ -12,9 +12,9 @@ from qgis.core import Qgis, QgsGeometry
 
 from remix_plugin.core import datapack, scope
 from remix_plugin.core.comuni_index import Comuni
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import Taxonomy
-from remix_plugin.core.qgis_compat import GeometryType, WkbType
+from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 
 _lookups: Dict[tuple, "ComuniLookup"] = {}
 

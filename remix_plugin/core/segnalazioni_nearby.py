@@ -13,7 +13,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 
 from remix_plugin.core import datapack, derived
 from remix_plugin.core.catalogue import Catalogue
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 GROUPS = ("opportunita", "realizzazioni")
 NAME_FIELDS = ("nome", "titolo", "cup", "id")

@@ -13,9 +13,9 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import NULL, QgsExpression, QgsPostgresStringUtils
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.schema import validate
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.json_schema import validate
 
 TAXONOMY = paths.RESOURCES / "segnalazioni" / "taxonomy.json"
 TAXONOMY_SCHEMA = paths.RESOURCES / "segnalazioni" / "taxonomy.schema.json"

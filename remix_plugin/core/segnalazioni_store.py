@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import LAYERS, Taxonomy, decode_multi, encode_multi, load_taxonomy
 
 CRS_EPSG = 32632

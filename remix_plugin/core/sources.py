@@ -14,9 +14,9 @@ from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorL
 
 from remix_plugin.core import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.network import diagnose_service
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.http import diagnose_service
+from remix_plugin.core.base.settings import Settings
 
 LOCAL_TYPES = ("datapack", "derived", "indicator")
 VECTOR_TYPES = ("datapack", "derived", "indicator", "arcgisfeatureserver", "ogcapi")

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_central import CentralStore, conflict_json
 from remix_plugin.core.segnalazioni_store import LocalStore, Row, check_local_store, create_local_store, now_iso
-from remix_plugin.core.staging import checkpoint
+from remix_plugin.core.base.staging import checkpoint
 
 BATCH = 500
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")

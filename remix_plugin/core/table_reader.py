@@ -30,8 +30,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformConte
                        QgsVectorLayer, QgsWkbTypes)
 
 from remix_plugin.core import datapack
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.qgis_compat import GeometryType, wkb_type
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import GeometryType, wkb_type
 
 FETCH_BATCH = 20000  # fids per SQL statement when fetching geometries
 UNION_BATCH = 20000  # areas per SQL statement when unioning groups

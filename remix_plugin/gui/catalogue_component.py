@@ -6,9 +6,9 @@ try:  # Qt6 (QGIS 4): QActionGroup is in QtGui
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QActionGroup
 
-from remix_plugin.core.i18n import tr
-from remix_plugin.core.paths import icon
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.paths import icon
+from remix_plugin.core.base.settings import Settings
 
 
 class CatalogueComponent:

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

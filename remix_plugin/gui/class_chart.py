@@ -3,7 +3,7 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 
 
 class ClassChart(QWidget):

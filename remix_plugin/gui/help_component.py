@@ -7,9 +7,9 @@ whose reference pages they include.
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 
 
 class HelpComponent:

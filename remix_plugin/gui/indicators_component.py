@@ -12,10 +12,10 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core import maps
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.layers import MAP_PROPERTY, entry_id, write_to_gpkg
-from remix_plugin.core.paths import icon
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.paths import icon
+from remix_plugin.core.base.settings import Settings
 
 # catalogue layers whose saved edits change the indicators
 

@@ -13,11 +13,11 @@ from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices, QTextOption
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.infobox import feature_title
-from remix_plugin.core.values import safe_url
+from remix_plugin.core.base.values import safe_url
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

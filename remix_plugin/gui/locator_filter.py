@@ -8,10 +8,11 @@ The core modules are imported on the first search, so QGIS's start-up does not p
 """
 from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 
-from remix_plugin.core import datapack, log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
-from remix_plugin.core.qgis_compat import locator_user_data
+from remix_plugin.core import datapack
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.qgis_compat import locator_user_data
 
 PREFIX = "rmx"  # QGIS ignores plugin prefixes shorter than three characters
 

@@ -1,7 +1,7 @@
 """«Prepara pacchetto offline»: the menu entry and toolbar button; the dialog is built on first use."""
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.gui.dialog_component import DialogComponent
 
 

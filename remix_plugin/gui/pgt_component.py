@@ -1,5 +1,5 @@
 """«Pacchetto PGT»: the menu entry and toolbar button; the dialog is built on first use."""
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.gui.dialog_component import DialogComponent
 
 

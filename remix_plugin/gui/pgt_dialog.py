@@ -16,16 +16,17 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                  QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from remix_plugin.core import datapack, log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core import datapack
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.pgt_check import ERROR, WARNING, SourceLayer, comune_from_pack
 from remix_plugin.core.pgt_coherence import COLUMNS
 from remix_plugin.core.pgt_package import add_report_pdf, discard, finalise, stage_package, verify
 from remix_plugin.core.pgt_report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
 from remix_plugin.core.pgt_themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
 from remix_plugin.core.scope import comuni_table
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 GROUP_PROPERTY = "remix/pgt"

@@ -5,7 +5,7 @@ It also lists the CMM map sheets in QGIS's own «Nuovo layout da modello» while
 """
 from qgis.PyQt.QtCore import QTimer
 
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.gui.dialog_component import DialogComponent
 
 INSTALL_DELAY_MS = 1500  # after QGIS has started: initGui stays light

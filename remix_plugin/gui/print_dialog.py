@@ -15,11 +15,12 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
-from remix_plugin.core import datapack, layouts, log, printing
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core import datapack, layouts, printing
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.scope import comuni_table, describe_scope
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 MAPS = ("", "opportunita", "realizzazioni")  # "": every layer visible in the project

@@ -8,9 +8,9 @@ in the layer and says why.
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.segnalazioni_layers import commit
 
 

@@ -12,12 +12,13 @@ from qgis.gui import QgsMapToolCapture, QgsMapToolDigitizeFeature
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import datapack, log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core import datapack
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.layers import ENTRY_PROPERTY
-from remix_plugin.core.paths import icon
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.paths import icon
+from remix_plugin.core.base.settings import Settings
 
 SNAP_TOLERANCE_PX = 12
 

@@ -13,16 +13,16 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QHeaderView, QListWidgetItem,
                                  QTableWidgetItem)
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.scope import normalise
 from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni_export import export_package
 from remix_plugin.core.segnalazioni_layers import set_values, summaries
 from remix_plugin.core.segnalazioni_nearby import opportunities_near
 from remix_plugin.core.segnalazioni_schema import load_taxonomy
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,8 +5,8 @@ from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
 
-from remix_plugin.core.i18n import tr
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 

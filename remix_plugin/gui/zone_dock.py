@@ -9,7 +9,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 
-from remix_plugin.core.i18n import tr
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.scope import normalise, zones
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

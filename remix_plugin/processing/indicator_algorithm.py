@@ -13,9 +13,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessi
                        QgsProcessingParameterString)
 
 from remix_plugin.core.classification import MAX_CLASSES, METHODS, MIN_CLASSES
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS
-from remix_plugin.core.qgis_compat import WkbType
+from remix_plugin.core.base.qgis_compat import WkbType
 
 _post_processors = []  # Processing keeps only a pointer to them: they must outlive the algorithm run
 
@@ -70,7 +70,7 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
         from remix_plugin.core.indicator_files import write_outputs
         from remix_plugin.core.indicators import compute, legend_data, result_fields, to_layer
         from remix_plugin.core.scope import resolve_scope
-        from remix_plugin.core.settings import Settings
+        from remix_plugin.core.base.settings import Settings
 
         try:
             pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())

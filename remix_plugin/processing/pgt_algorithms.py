@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
                        QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterString)
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 
 class _PgtAlgorithm(QgsProcessingAlgorithm):
@@ -29,7 +29,7 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
         from remix_plugin.core.pgt_check import SourceLayer, comune_from_pack
         from remix_plugin.core.pgt_package import verify
         from remix_plugin.core.pgt_themes import complete_mapping, load_themes, read_mapping_file
-        from remix_plugin.core.settings import Settings
+        from remix_plugin.core.base.settings import Settings
 
         try:
             themes = load_themes()

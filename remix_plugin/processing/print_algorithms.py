@@ -6,7 +6,7 @@ without touching the user's project.
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProcessingParameterString)
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.processing.indicator_algorithm import _names
 
 MAPS = ["opportunita", "realizzazioni"]
@@ -32,7 +32,7 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
     def pack_and_scope(self, parameters, context):
         from remix_plugin.core import datapack
         from remix_plugin.core.scope import resolve_scope
-        from remix_plugin.core.settings import Settings
+        from remix_plugin.core.base.settings import Settings
 
         pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())
         scope = resolve_scope(pack, _names(self.parameterAsString(parameters, "ZONA", context)),

@@ -4,7 +4,7 @@ from pathlib import Path
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProject)
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 MAPS = ["opportunita", "realizzazioni"]
 

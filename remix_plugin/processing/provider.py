@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.__about__ import __version__
-from remix_plugin.core.paths import icon
+from remix_plugin.core.base.paths import icon
 
 
 class RemixProvider(QgsProcessingProvider):

@@ -3,7 +3,7 @@ cached, and the cached or bundled copy kept when the service fails or sends a ba
 import json
 import pytest
 
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue_update import update_catalogue
 from tests.qgis.auth import unlocked_auth_manager
 from tests.servers.scripted_http import ScriptedHttpServer

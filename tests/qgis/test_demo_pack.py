@@ -8,7 +8,7 @@ from qgis.core import QgsVectorLayer, QgsWkbTypes
 
 from remix_plugin.core import datapack
 from build_demo_pack import build_demo_pack, source_data_dir
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 GEOMETRY = {"comuni": "MultiPolygon", "zone_omogenee": "MultiPolygon", "interventi_cambio": "MultiLineString",
             "interventi_periferie_punti": "Point", "stazioni": "Point", "servizi_sovracomunali": "Point",

@@ -8,7 +8,7 @@ from qgis.core import QgsProject
 
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 
 PROJECTS = []

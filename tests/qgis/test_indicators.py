@@ -5,8 +5,9 @@ import json
 import pytest
 from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 
-from remix_plugin.core import indicators, paths, table_reader
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core import indicators, table_reader
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.indicator_files import write_outputs
 from remix_plugin.core.layers import write_to_gpkg
 from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, INTERVENTI_FIELDS, OPPORTUNITY_FIELDS,

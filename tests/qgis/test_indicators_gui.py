@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import Qt
 
 from remix_plugin.core import maps
 from remix_plugin.core.layers import ENTRY_PROPERTY, entry_id
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 from tests.qgis.indicator_fixtures import EXPECTED_FINANZIATO, write_world_pack
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
@@ -17,7 +17,7 @@ ALFA, BETA, CASSINA = "015001", "015002", "015004"
 
 @pytest.fixture()
 def pack(qgis_app, isolated_settings, tmp_path, monkeypatch):
-    from remix_plugin.core import paths
+    from remix_plugin.core.base import paths
 
     monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path / "cache")
     path = write_world_pack(tmp_path / "mondo.gpkg")

@@ -11,9 +11,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsVectorLayer)
 from qgis.PyQt.QtGui import QTextDocument
 
-from remix_plugin.core import datapack, paths
+from remix_plugin.core import datapack
+from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import load_catalogue
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.infobox import build_context, infobox_html, render, templates_folder
 
 ROOT = Path(__file__).resolve().parents[2]

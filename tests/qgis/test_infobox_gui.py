@@ -16,7 +16,7 @@ from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.scope import resolve_scope
 from remix_plugin.core.scope_filter import apply_scope
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 RHO_CUP = "C41I21000020001"
 

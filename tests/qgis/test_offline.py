@@ -13,14 +13,14 @@ from osgeo import gdal
 from qgis.core import (QgsApplication, QgsFeedback, QgsGeometry, QgsProcessingContext, QgsProcessingFeedback,
                        QgsProject, QgsRasterLayer, QgsVectorLayer)
 
-from remix_plugin.core import paths
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope import resolve_scope
 from remix_plugin.core.segnalazioni_store import layer_uri
-from remix_plugin.core.staging import sha256
+from remix_plugin.core.base.staging import sha256
 from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml, style_of,
                                          to_tablet)
 from tests.qgis.segnalazioni_fixtures import store_digest

@@ -16,7 +16,7 @@ from remix_plugin.core.pgt_coherence import read_coherence
 from remix_plugin.core.pgt_package import create_package, verify
 from remix_plugin.core.pgt_themes import complete_mapping, load_themes
 from tests.qgis.pgt_files import AT_NAMES, RHO, pgt_pack, technician  # noqa: F401  (fixtures)
-from remix_plugin.core.qgis_compat import GeometryType, WkbType
+from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_ERRORS = {
@@ -140,7 +140,7 @@ def test_shapefile_without_prj_is_refused_with_a_clear_message(pgt_pack, technic
 
 
 def test_unreadable_file_names_the_file(tmp_path):
-    from remix_plugin.core.errors import RemixError
+    from remix_plugin.core.base.errors import RemixError
 
     bad = tmp_path / "ambiti.shp"
     bad.write_text("non è uno shapefile")

@@ -13,7 +13,7 @@ from remix_plugin.core import layouts
 
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.scope import resolve_scope
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 OUT = Path(__file__).resolve().parents[2] / "out"
 MILANO_NORD = QgsRectangle(505000, 5032000, 525000, 5046000)

@@ -35,5 +35,5 @@ def test_ogr_layers_opened_by_two_threads_still_deadlock_so_the_plugins_tasks_ta
             return  # the defect is there: the workarounds stay
     raise AssertionError(f"QGIS {Qgis.QGIS_VERSION} no longer freezes or crashes when two threads open GeoPackage "
                          f"layers ({TRIALS} clean trials): on this version the plugin's tasks need not take turns "
-                         "(core/tasks.py), the Zona filter need not wait for them (gui/zone_component.py) and "
+                         "(core/base/tasks.py), the Zona filter need not wait for them (gui/zone_component.py) and "
                          "gpkg_sharing may hold files while a task runs")

@@ -6,12 +6,12 @@ import json
 import pytest
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
 
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import parse_catalogue
 from remix_plugin.core.datapack import open_table
 from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context, set_basemap
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 from tests.servers.scripted_http import ScriptedHttpServer
 
 REGION = ("aree_dismesse_2010", "aree_rigenerazione_pgt", "offerta_at_2020", "offerta_pa_2020")

@@ -13,12 +13,12 @@ from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransfor
                        QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer)
 
 from remix_plugin.core import datapack
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_entry, load_map, make_context
 from remix_plugin.core.scope import comuni_table, describe_scope, resolve_scope, zones
 from remix_plugin.core.scope_filter import (apply_scope, catalogue_layers, overlay_layers, restore, saved_scope)
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",

@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QGroupBox, QPushButton
 
 from remix_plugin.cli import main
 from remix_plugin.core.catalogue import load_catalogue
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_export import export_package
 from remix_plugin.core.segnalazioni_geometry import ComuniLookup
 from remix_plugin.core.segnalazioni_layers import new_feature, open_store_layers, place_store, problems
@@ -23,7 +23,7 @@ from remix_plugin.core.segnalazioni_store import (SYNC_FIELDS, LocalStore, check
                                                   layer_uri)
 from remix_plugin.gui.segnalazione_form import open_form
 from tests.qgis.segnalazioni_fixtures import SURVEY_2020, example_geometry, fill_form, lookup, pack  # noqa: F401
-from remix_plugin.core.qgis_compat import WkbType
+from remix_plugin.core.base.qgis_compat import WkbType
 
 HOSTILE = "L'ex «Cassina» de' Pecchi: \"<b>area</b>\" <script>alert(1)</script> 🚧🌳"
 

@@ -14,7 +14,7 @@ from remix_plugin.core import datapack
 from remix_plugin.core.layers import ENTRY_PROPERTY
 from remix_plugin.core.segnalazioni_layers import add_segnalazione
 from remix_plugin.core.segnalazioni_store import layer_uri
-from remix_plugin.core.settings import Settings
+from remix_plugin.core.base.settings import Settings
 from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, central, example_geometry,  # noqa: F401
                                               example_values, fill_form, lookup, pack)
 from tests.qgis.test_catalogue_gui import wait_for_tasks

@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni_layers import add_segnalazione, new_feature, open_store_layers, place_store
 from remix_plugin.core.segnalazioni_schema import decode_multi, load_taxonomy

@@ -159,7 +159,7 @@ def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(compon
 
     from qgis.core import QgsApplication
 
-    from remix_plugin.core.tasks import RemixTask
+    from remix_plugin.core.base.tasks import RemixTask
 
     both_maps(demo_pack, tmp_path)
     loading = threading.Event()

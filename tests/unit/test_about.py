@@ -2,7 +2,7 @@
 import configparser
 
 from remix_plugin import __about__
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 
 
 def test_about_reads_metadata():

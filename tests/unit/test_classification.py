@@ -2,7 +2,7 @@
 import pytest
 
 from remix_plugin.core.classification import SCALE, classify, spread_labels
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 SKEWED = [0, 0, 0, 0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 1000.5]
 

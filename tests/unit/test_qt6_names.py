@@ -36,7 +36,7 @@ QT_PACKAGES = ("qgis.PyQt", "PyQt5")
 QGIS_MODULES = ("qgis.core", "qgis.gui", "qgis.analysis")
 
 # Known exception: QgsField types written as QVariant.Int / QVariant.String / ... (QVariant.Type is
-# gone from PyQt6; QGIS 4 wants QMetaType.Type). They are moving into remix_plugin/core/qgis_compat.py
+# gone from PyQt6; QGIS 4 wants QMetaType.Type). They are moving into remix_plugin/core/base/qgis_compat.py
 # (another change), so QVariant.<Type> is left out of the check; QVariant itself (kept by the QGIS 4
 # shim) is checked.
 QT6_EXCEPTION = re.compile(r"QtCore\.QVariant\.[A-Z]")
@@ -113,7 +113,7 @@ QGIS_NOT_YET_REPLACEABLE = {
     "QgsLegendStyle.Title": "Qgis.LegendComponent.Title (3.42)",
 }
 
-# Short names with a scoped replacement after 3.22 that remix_plugin/core/qgis_compat.py gives on every
+# Short names with a scoped replacement after 3.22 that remix_plugin/core/base/qgis_compat.py gives on every
 # version (GeometryType, WkbType): allowed there only.
 QGIS_COMPAT = {
     "QgsWkbTypes.LineGeometry": "qgis_compat: Qgis.GeometryType.Line (3.30)",
@@ -125,7 +125,7 @@ QGIS_COMPAT = {
     "QgsWkbTypes.MultiPolygon": "qgis_compat: Qgis.WkbType.MultiPolygon (3.30)",
     "QgsWkbTypes.Point": "qgis_compat: Qgis.WkbType.Point (3.30)",
 }
-COMPAT_MODULE = Path("remix_plugin/core/qgis_compat.py")
+COMPAT_MODULE = Path("remix_plugin/core/base/qgis_compat.py")
 
 Use = namedtuple("Use", "path line name")
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from remix_plugin.core import paths
+from remix_plugin.core.base import paths
 
 CATALOGUE = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
 ENTRIES = CATALOGUE["layers"]

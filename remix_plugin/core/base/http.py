@@ -8,7 +8,7 @@ from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 
 @dataclass

@@ -13,8 +13,8 @@ import traceback
 
 from qgis.core import QgsTask
 
-from remix_plugin.core import log
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base import log
+from remix_plugin.core.base.errors import RemixError
 
 
 _TURN = threading.Lock()  # held by the running RemixTask's worker

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
 
 
 def _root() -> Path:

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from remix_plugin.core.errors import RemixError
+from remix_plugin.core.base.errors import RemixError
 
 
 def free_name(folder: Path, name: str) -> str:

@@ -5,7 +5,7 @@ The Italian source text *is* the Italian UI; `resources/i18n/remix_en.ts` carrie
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from remix_plugin.core.paths import I18N
+from remix_plugin.core.base.paths import I18N
 
 CONTEXT = "RemixPlugin"
 _translator = None
