@@ -47,7 +47,7 @@ def bench_maps():
     """Both maps from the demo pack, styled and scaled, vs the same bare QgsVectorLayers."""
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.maps import load_map, make_context
 
     folder = Path(tempfile.mkdtemp())
@@ -107,7 +107,7 @@ def bench_startup():
 def bench_pgt(pack=None):
     """Pacchetto PGT for Milano with 500 Ambiti di Trasformazione (CP1252 shapefile in EPSG:3003):
     check, coherence reading against the demo pack, GeoPackage, CSV, PDF and manifest."""
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.pgt_check import SourceLayer, comune_from_pack, open_source
     from remix_plugin.core.pgt_package import create_package, verify
     from remix_plugin.core.pgt_themes import complete_mapping, load_themes
@@ -187,9 +187,9 @@ def make_opportunity_pack(path: Path, count: int, source_pack: Path, seed: int =
     from osgeo import ogr, osr
     from qgis.core import QgsGeometry, QgsPointXY
 
-    from remix_plugin.core import datapack
-    from remix_plugin.core.comuni_index import Comuni
-    from remix_plugin.core.layers import write_to_gpkg
+    from remix_plugin.core.data import datapack
+    from remix_plugin.core.data.comuni_index import Comuni
+    from remix_plugin.core.data.layers import write_to_gpkg
     from remix_plugin.core.opportunity_area import SOURCES
 
     rnd = random.Random(seed)
@@ -259,7 +259,7 @@ def make_opportunity_pack(path: Path, count: int, source_pack: Path, seed: int =
 
 def _bare_read(pack: Path, tables) -> int:
     """Every feature of the tables, with its attributes and geometry: what just reading the input costs."""
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
 
     count = 0
     for table in tables:
@@ -275,7 +275,7 @@ def _processing_superficie(pack: Path) -> dict:
     import processing
     from qgis.core import QgsVectorLayer
 
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.opportunity_area import SOURCES
 
     layers = []
@@ -299,7 +299,7 @@ def _processing_finanziamento(pack: Path) -> dict:
     """Funding per Comune as a Processing chain: join each interventi table to the shares, merge, weight, aggregate."""
     import processing
 
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.funding import SHARES_TABLE, SOURCES
 
     joined = [processing.run("native:joinattributestable", {
@@ -329,7 +329,8 @@ def _start_processing():
 
 def bench_indicators_demo():
     """Both indicators for the 133 Comuni of the demo pack, vs the Processing chains and a bare read."""
-    from remix_plugin.core import datapack, funding, opportunity_area
+    from remix_plugin.core import funding, opportunity_area
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.indicators import compute_all
 
     _start_processing()
@@ -349,7 +350,7 @@ def bench_indicators_demo():
 def bench_indicators_scaling():
     """Indicator 1 on generated packs of 10 000, 100 000 and 1 000 000 opportunity polygons: vs the
     Processing chain (up to 100 000: at 1 000 000 it would take several minutes) and vs a bare read."""
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.indicators import measure
     from remix_plugin.core.opportunity_area import SOURCES
 

@@ -24,9 +24,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsPointXY, QgsProject, QgsVectorLayer)
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
+from remix_plugin.core.data.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data.layers import write_to_gpkg
 
 SEED = 2017
 SOURCE_FILES = ("comuni_cmm.geojson", "zone_omogenee_comuni.csv", "zone_omogenee.geojson",

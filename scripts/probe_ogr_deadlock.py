@@ -26,7 +26,7 @@ def trial() -> None:
     start_qgis()
     from qgis.core import QgsApplication, QgsProject, QgsTask
 
-    from remix_plugin.core import gpkg_sharing
+    from remix_plugin.core.data import gpkg_sharing
     from remix_plugin.core.maps import load_map, make_context
     from remix_plugin.core.scope import comuni_table, resolve_scope, zones
     from remix_plugin.core.scope_filter import apply_scope

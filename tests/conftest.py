@@ -27,7 +27,7 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def demo_pack(qgis_app) -> Path:
     """The embedded demo pack (built by `make test`; built here when run on its own)."""
-    from remix_plugin.core.datapack import demo_pack_path
+    from remix_plugin.core.data.datapack import demo_pack_path
 
     return demo_pack_path()
 

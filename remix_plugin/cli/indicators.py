@@ -25,7 +25,7 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.indicator_files import write_outputs
     from remix_plugin.core.indicators import compute_all
     from remix_plugin.core.base.settings import Settings

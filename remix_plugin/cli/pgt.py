@@ -31,7 +31,7 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.pgt_check import ERROR, SourceLayer, comune_from_pack, open_source
     from remix_plugin.core.pgt_package import create_package, verify, write_report

@@ -52,7 +52,7 @@ def register(subparsers, parent):
 
 
 def _pack(args):
-    from remix_plugin.core import datapack
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.base.settings import Settings
 
     return datapack.resolve_pack(args.data, Settings.load())

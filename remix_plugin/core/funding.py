@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsGeometry
 
-from remix_plugin.core.comuni_index import Comuni
+from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.base.values import number_value, text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType
@@ -90,7 +90,7 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
 
 def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
     """`read_shares` of a pack's own table."""
-    from remix_plugin.core.table_reader import PackReader  # numpy and GDAL: not at QGIS start (infoboxes import this)
+    from remix_plugin.core.data.table_reader import PackReader  # numpy and GDAL: not at QGIS start (infoboxes import this)
 
     with PackReader(pack) as reader:
         return read_shares(reader.table(SHARES_TABLE), problems)

@@ -13,10 +13,10 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsExpressionCont
                        QgsFeatureRequest, QgsGeometry, QgsMapSettings, QgsPointXY, QgsProject, QgsProviderRegistry,
                        QgsRectangle, QgsRenderContext, QgsVectorLayer)
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import entry_id
+from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.qgis_compat import GeometryType
 
 TOLERANCE_PX = 6  # around a click, for points and lines; a polygon must contain the clicked point

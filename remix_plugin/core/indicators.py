@@ -14,11 +14,12 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core import classification, datapack, funding
+from remix_plugin.core import classification, funding
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base import paths
 from remix_plugin.core.classification import Classes
-from remix_plugin.core.comuni_index import Comuni
+from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
@@ -175,7 +176,7 @@ class Tables:
 
     def __init__(self, pack: Optional[Path], layers: Dict[str, QgsVectorLayer] = None):
         self.pack, self.layers = (Path(pack) if pack else None), layers or {}
-        from remix_plugin.core.table_reader import PackReader  # numpy and GDAL: not at QGIS start
+        from remix_plugin.core.data.table_reader import PackReader  # numpy and GDAL: not at QGIS start
 
         self.reader = PackReader(self.pack) if self.pack else None
         self._comuni: Dict[Optional[frozenset], Comuni] = {}
@@ -189,7 +190,7 @@ class Tables:
 
     def __call__(self, name: str):
         if name in self.layers:
-            from remix_plugin.core.table_reader import LayerTable
+            from remix_plugin.core.data.table_reader import LayerTable
 
             return LayerTable(name, self.layers[name])
         if self.reader is None:
@@ -391,7 +392,7 @@ def indicator_layer(entry, which: str, ctx) -> QgsVectorLayer:
     """The indicator layer of a map (catalogue source "indicator") for the active scope, with the method,
     classes and normalisation of the settings; kept in the derived store (it survives saving and reopening
     the project) and reused from there while the pack, scope and options are unchanged."""
-    from remix_plugin.core.derived_cache import cached_layer
+    from remix_plugin.core.data.derived_cache import cached_layer
 
     settings = ctx.settings
     options = (which, settings.indicator_method, settings.indicator_classes, settings.indicator_normalise)

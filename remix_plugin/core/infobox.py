@@ -20,7 +20,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import Entry
 from remix_plugin.core.base.values import number_value, safe_url, text_value

@@ -27,12 +27,13 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import datapack, maps
+from remix_plugin.core import maps
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.funding import SHARES_TABLE
-from remix_plugin.core.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
-from remix_plugin.core.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
+from remix_plugin.core.data.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
                                                 read_manifest, write_manifest)
 from remix_plugin.core.scope import comuni_table, normalise
 from remix_plugin.core.scope_filter import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers

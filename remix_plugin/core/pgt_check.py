@@ -18,7 +18,7 @@ from qgis.core import (NULL, Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTr
                        QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.pgt_themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope import resolve_scope

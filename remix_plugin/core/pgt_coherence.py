@@ -10,7 +10,7 @@ from typing import List, Optional
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex,
                        QgsVectorLayer)
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue import Catalogue, load_catalogue
 from remix_plugin.core.derived import lum_layer
 from remix_plugin.core.base.errors import RemixError

@@ -18,7 +18,7 @@ from qgis.core import QgsVectorLayer
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import save_default_style, write_to_gpkg
+from remix_plugin.core.data.layers import save_default_style, write_to_gpkg
 from remix_plugin.core.pgt_check import ERROR, INFO, WARNING, CheckResult, Comune, SourceLayer, check_pgt
 from remix_plugin.core.pgt_coherence import CoherenceReading, read_coherence
 from remix_plugin.core.pgt_report import (BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, write_coherence_csv,

@@ -18,7 +18,8 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import datapack, layouts
+from remix_plugin.core import layouts
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt_coherence import COLUMNS, CoherenceReading

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from osgeo import gdal
 from qgis.core import QgsGeometry, QgsRectangle
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError

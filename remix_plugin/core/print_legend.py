@@ -16,7 +16,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
 from qgis.PyQt.QtCore import QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QFontMetricsF
 
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.layouts import DPI
 from remix_plugin.core.base.qgis_compat import filter_legend_by_map, label_font, layer_description, legend_font, set_label_font, set_legend_font
 

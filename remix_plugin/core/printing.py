@@ -17,11 +17,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsLayou
                        QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsScaleBarSettings, QgsUnitTypes)
 
-from remix_plugin.core import datapack, layouts, print_legend
+from remix_plugin.core import layouts, print_legend
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import Catalogue, load_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
+from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
 from remix_plugin.core.base.qgis_compat import layer_description
 

@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 
 
 def project_extent(project: QgsProject) -> QgsRectangle:

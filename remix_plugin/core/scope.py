@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
 
 ALL_CMM = "Tutta la Città metropolitana"

@@ -27,11 +27,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFeatureRequest, QgsGeometry, QgsMapLayer, QgsProject, QgsProviderRegistry, QgsRectangle,
                        QgsSpatialIndex, QgsVectorLayer, QgsVirtualLayerDefinition)
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.gpkg_sharing import ogr_sources, shared_openings
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.scope import comuni_table, describe_scope, pack_key
 from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
 

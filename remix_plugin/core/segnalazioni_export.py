@@ -17,10 +17,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, 
                        QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMarkerSymbol,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
 
-from remix_plugin.core import datapack, layouts
+from remix_plugin.core import layouts
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.scope import normalise
 from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni_store import layer_uri, now_iso

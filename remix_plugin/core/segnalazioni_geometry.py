@@ -10,8 +10,9 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsGeometry
 
-from remix_plugin.core import datapack, scope
-from remix_plugin.core.comuni_index import Comuni
+from remix_plugin.core import scope
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_schema import Taxonomy
 from remix_plugin.core.base.qgis_compat import GeometryType, WkbType

@@ -11,7 +11,8 @@ from typing import List
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core import datapack, derived
+from remix_plugin.core import derived
+from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.base.errors import RemixError
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import diagnose_service
@@ -174,7 +174,7 @@ def _ogcapi(entry: Entry, source: dict, ctx: SourceContext):
 
 def _derived(entry: Entry, source: dict, ctx: SourceContext):
     from remix_plugin.core import derived
-    from remix_plugin.core.derived_cache import cached_layer
+    from remix_plugin.core.data.derived_cache import cached_layer
 
     def build():
         stazioni = datapack.open_table(ctx.pack, source["table"])

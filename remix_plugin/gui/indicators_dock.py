@@ -14,13 +14,14 @@ from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
 
-from remix_plugin.core import datapack, indicators, maps
+from remix_plugin.core import indicators, maps
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.classification import METHODS
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS, format_number
-from remix_plugin.core.layers import ENTRY_PROPERTY, write_to_gpkg
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.gui.class_chart import ClassChart
 

@@ -13,12 +13,12 @@ from qgis.gui import QgsHighlight, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QIcon
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.identify import hit_for, identify, selected_hits, still_shown
-from remix_plugin.core.layers import entry_id
+from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.paths import icon
 from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
 

@@ -8,7 +8,7 @@ The core modules are imported on the first search, so QGIS's start-up does not p
 """
 from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr

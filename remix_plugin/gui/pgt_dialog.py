@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                  QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr

@@ -15,7 +15,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
-from remix_plugin.core import datapack, layouts, printing
+from remix_plugin.core import layouts, printing
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr

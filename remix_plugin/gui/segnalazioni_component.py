@@ -12,11 +12,11 @@ from qgis.gui import QgsMapToolCapture, QgsMapToolDigitizeFeature
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
 
@@ -67,7 +67,7 @@ class SegnalazioniComponent(QObject):
     @staticmethod
     def store_path() -> Path:
         """The open offline package's store (what its segnalazioni are edited and synced in), else the settings'."""
-        from remix_plugin.core.offline_manifest import package_store
+        from remix_plugin.core.data.offline_manifest import package_store
         from remix_plugin.core.segnalazioni_store import default_store_path
 
         return (package_store(QgsProject.instance()) or

@@ -8,7 +8,8 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import datapack, scope_filter
+from remix_plugin.core import scope_filter
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base import tasks
 from remix_plugin.core.base.errors import RemixError

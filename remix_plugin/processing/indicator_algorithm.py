@@ -66,7 +66,7 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
                                                                 createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core import datapack
+        from remix_plugin.core.data import datapack
         from remix_plugin.core.indicator_files import write_outputs
         from remix_plugin.core.indicators import compute, legend_data, result_fields, to_layer
         from remix_plugin.core.scope import resolve_scope

@@ -25,7 +25,7 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Cartella di destinazione"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core import datapack
+        from remix_plugin.core.data import datapack
         from remix_plugin.core.pgt_check import SourceLayer, comune_from_pack
         from remix_plugin.core.pgt_package import verify
         from remix_plugin.core.pgt_themes import complete_mapping, load_themes, read_mapping_file

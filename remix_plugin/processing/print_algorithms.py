@@ -30,7 +30,7 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
                                                        optional=True))
 
     def pack_and_scope(self, parameters, context):
-        from remix_plugin.core import datapack
+        from remix_plugin.core.data import datapack
         from remix_plugin.core.scope import resolve_scope
         from remix_plugin.core.base.settings import Settings
 

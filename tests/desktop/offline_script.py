@@ -33,7 +33,7 @@ def steps():
     part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
     result["store"] = str(part.store_path())
     result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
-    from remix_plugin.core.datapack import project_pack
+    from remix_plugin.core.data.datapack import project_pack
     from remix_plugin.core.places import build_places
 
     pack = project_pack(QgsProject.instance())

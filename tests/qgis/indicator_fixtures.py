@@ -22,7 +22,7 @@ from pathlib import Path
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsProject,
                        QgsVectorLayer)
 
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data.layers import write_to_gpkg
 
 X0, Y0 = 500000.0, 5000000.0
 COMUNI = [("015001", "Alfa", "Nord", (0, 0)), ("015002", "Beta", "Nord", (1000, 0)),

@@ -19,7 +19,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.segnalazioni_schema import load_taxonomy
 from remix_plugin.core.segnalazioni_store import create_local_store, layer_uri
 from tests.qgis.test_servers import auth_config

@@ -6,7 +6,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 
 
 def wait_for_tasks(limit=120):

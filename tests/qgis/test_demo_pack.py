@@ -6,7 +6,7 @@ import hashlib
 import pytest
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from build_demo_pack import build_demo_pack, source_data_dir
 from remix_plugin.core.base.errors import RemixError
 

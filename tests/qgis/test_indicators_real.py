@@ -5,7 +5,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject, QgsVectorLayer
 
 from remix_plugin.core import indicators
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.scope import resolve_scope
 from tests.qgis.indicator_fixtures import memory_layer
 

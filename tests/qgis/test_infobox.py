@@ -11,7 +11,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsVectorLayer)
 from qgis.PyQt.QtGui import QTextDocument
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import load_catalogue
 from remix_plugin.core.base.errors import RemixError

@@ -11,8 +11,8 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
-from remix_plugin.core import datapack
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.scope import resolve_scope
 from remix_plugin.core.scope_filter import apply_scope

@@ -17,7 +17,7 @@ from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, prepare, refresh_request, write_package
-from remix_plugin.core.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
+from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope import resolve_scope
 from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.base.staging import sha256
@@ -121,7 +121,7 @@ def test_styles_travel_in_the_geopackage_and_the_data_are_a_data_pack(ctx, nord_
     reference.loadNamedStyle(str(paths.STYLES / "stazioni.qml"))
     assert style_of(stations) == style_of(reference)
     assert not stations.hasScaleBasedVisibility()  # thresholds are per map, in the project's layers
-    from remix_plugin.core.datapack import check_pack, read_metadata
+    from remix_plugin.core.data.datapack import check_pack, read_metadata
 
     assert check_pack(data) is None
     metadata = read_metadata(data)

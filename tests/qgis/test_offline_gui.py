@@ -6,7 +6,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from remix_plugin.core.offline_manifest import read_manifest, verify_package
+from remix_plugin.core.data.offline_manifest import read_manifest, verify_package
 from remix_plugin.core.base.settings import Settings
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 from tests.qgis.test_offline import geotiff

@@ -10,8 +10,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QToolBar
 
-from remix_plugin.core import datapack
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.segnalazioni_layers import add_segnalazione
 from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.base.settings import Settings

@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
-from remix_plugin.core.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.scope import comuni_table, resolve_scope, zones
 from remix_plugin.core.scope_filter import catalogue_layers, overlay_layers, saved_scope

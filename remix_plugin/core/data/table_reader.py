@@ -29,7 +29,7 @@ from osgeo import gdal, ogr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
                        QgsVectorLayer, QgsWkbTypes)
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType, wkb_type
 

@@ -14,7 +14,7 @@ from qgis.core import (QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLaye
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import null_rectangle
-from remix_plugin.core.table_reader import LayerTable, computation_crs
+from remix_plugin.core.data.table_reader import LayerTable, computation_crs
 from remix_plugin.core.base.values import number_value, text_value
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")

@@ -26,7 +26,7 @@ from osgeo import gdal
 from qgis.core import QgsApplication, QgsMapLayer, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from remix_plugin.core import datapack
+from remix_plugin.core.data import datapack
 
 FIRST_OPENING_OPTION = "DO_NOT_ENABLE_WAL=ON"
 WORTH_FROM = 4  # layers of one file: below this, holding the connection costs more than it saves

@@ -11,8 +11,8 @@ from typing import Callable, Tuple
 
 from qgis.core import QgsVectorLayer
 
-from remix_plugin.core import datapack
-from remix_plugin.core.layers import write_to_gpkg
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import write_to_gpkg
 
 
 def derived_key(ctx, entry, source: dict, options=()) -> str:
