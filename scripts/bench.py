@@ -138,8 +138,8 @@ def bench_zone_filter():
     from qgis.core import QgsDataProvider, QgsProject, QgsVectorLayer
 
     from remix_plugin.core.maps import load_map, make_context
-    from remix_plugin.core.scope import comuni_table, resolve_scope, zones
-    from remix_plugin.core.scope_filter import apply_scope, catalogue_layers
+    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
+    from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers
 
     ctx = make_context(derived_store=Path(tempfile.mkdtemp()) / "derivati.gpkg")
     project = QgsProject()
@@ -541,7 +541,7 @@ def bench_print():
     from remix_plugin.core import printing
     from remix_plugin.core.atlas import print_atlas
     from remix_plugin.core.maps import load_map, make_context
-    from remix_plugin.core.scope import ALL_CMM
+    from remix_plugin.core.scope.model import ALL_CMM
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-print-"))
     try:

@@ -28,8 +28,8 @@ def trial() -> None:
 
     from remix_plugin.core.data import gpkg_sharing
     from remix_plugin.core.maps import load_map, make_context
-    from remix_plugin.core.scope import comuni_table, resolve_scope, zones
-    from remix_plugin.core.scope_filter import apply_scope
+    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
+    from remix_plugin.core.scope.filtering import apply_scope
 
     gpkg_sharing._may_hold = lambda: False  # QGIS's ordinary path on both threads
     store = Path(tempfile.mkdtemp())

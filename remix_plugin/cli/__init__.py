@@ -28,7 +28,7 @@ def common_arguments() -> argparse.ArgumentParser:
 
 def scope_from_args(args, pack):
     """ISTAT codes named by --zona/--comune, or None for the whole Città metropolitana."""
-    from remix_plugin.core.scope import resolve_scope
+    from remix_plugin.core.scope.model import resolve_scope
 
     return resolve_scope(pack, args.zona, args.comune)
 

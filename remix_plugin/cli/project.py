@@ -20,7 +20,7 @@ def run(args) -> int:
     from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.maps import load_map, make_context, set_basemap
     from remix_plugin.core.render import render_png
-    from remix_plugin.core.scope_filter import apply_scope
+    from remix_plugin.core.scope.filtering import apply_scope
 
     out = Path(args.out)
     if out.suffix.lower() not in (".qgz", ".qgs"):

@@ -23,7 +23,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.indicators import NORMALISATIONS, compute_all, format_number
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.printing import ATLAS, set_scale_bar, sources_text, template
-from remix_plugin.core.scope_filter import comuni_geometries
+from remix_plugin.core.scope.filtering import comuni_geometries
 from remix_plugin.core.base.settings import Settings
 
 TEMPLATE = "scheda_comunale"

@@ -28,7 +28,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.indicators import EURO, INDICATORS, format_number
-from remix_plugin.core.scope import comuni_table, zones
+from remix_plugin.core.scope.model import comuni_table, zones
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 
 SAFE_SCHEMES = ("http", "https", "mailto")

@@ -35,8 +35,8 @@ from remix_plugin.core.funding import SHARES_TABLE
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
 from remix_plugin.core.data.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
                                                 read_manifest, write_manifest)
-from remix_plugin.core.scope import comuni_table, normalise
-from remix_plugin.core.scope_filter import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
+from remix_plugin.core.scope.model import comuni_table, normalise
+from remix_plugin.core.scope.filtering import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
 from remix_plugin.core.sources import SourceContext, candidate_sources, describe
 from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
 from remix_plugin.core.base.qgis_compat import layer_description

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Tuple
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.json_schema import validate
-from remix_plugin.core.scope import normalise
+from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.base.qgis_compat import FieldType
 
 THEMES_FILE = paths.RESOURCES / "pgt" / "pgt_themes.json"

@@ -18,8 +18,8 @@ from remix_plugin.core.catalogue import Catalogue
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope import comuni_table, normalise, zones
-from remix_plugin.core.scope_filter import FRAME_ENTRIES, scope_area
+from remix_plugin.core.scope.model import comuni_table, normalise, zones
+from remix_plugin.core.scope.filtering import FRAME_ENTRIES, scope_area
 
 PER_GROUP = 8  # results listed per group
 

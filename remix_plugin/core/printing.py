@@ -115,7 +115,7 @@ def detached(view: MapView) -> MapView:
 
 def _furniture(layer: QgsMapLayer) -> bool:
     """Basemaps and the Zona/Comuni selection overlay go with either map."""
-    from remix_plugin.core.scope_filter import OVERLAY_PROPERTY
+    from remix_plugin.core.scope.filtering import OVERLAY_PROPERTY
 
     return bool(layer.customProperty(BASEMAP_PROPERTY) or layer.customProperty(OVERLAY_PROPERTY))
 
@@ -246,8 +246,8 @@ def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optio
     does, printed on its whole extent (or the filter's): the command line's and Processing's print.
     Returns the file and the problems met on the way (layers that could not be loaded...)."""
     from remix_plugin.core.maps import load_map, make_context
-    from remix_plugin.core.scope import ALL_CMM
-    from remix_plugin.core.scope_filter import apply_scope
+    from remix_plugin.core.scope.model import ALL_CMM
+    from remix_plugin.core.scope.filtering import apply_scope
 
     chosen = template(layout_name)
     out = layouts.target(out)

@@ -22,7 +22,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import write_to_gpkg
-from remix_plugin.core.scope import normalise
+from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni_store import layer_uri, now_iso
 

@@ -81,7 +81,7 @@ class Taxonomy:
     def code_of(self, list_name: str, text: str) -> str:
         """The code a person means by a code or a label (case, accents and apostrophes do not matter);
         unknown text is returned as is, for the list's constraint to refuse with the allowed values."""
-        from remix_plugin.core.scope import normalise
+        from remix_plugin.core.scope.model import normalise
 
         wanted = normalise(text)
         for code, label in self.lists[list_name]:

@@ -21,7 +21,7 @@ from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.data.offline_manifest import package_folder
-from remix_plugin.core.scope import comuni_table, normalise, zones
+from remix_plugin.core.scope.model import comuni_table, normalise, zones
 from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

@@ -25,7 +25,7 @@ from remix_plugin.core.pgt_coherence import COLUMNS
 from remix_plugin.core.pgt_package import add_report_pdf, discard, finalise, stage_package, verify
 from remix_plugin.core.pgt_report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
 from remix_plugin.core.pgt_themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
-from remix_plugin.core.scope import comuni_table
+from remix_plugin.core.scope.model import comuni_table
 from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

@@ -20,7 +20,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope import comuni_table, describe_scope
+from remix_plugin.core.scope.model import comuni_table, describe_scope
 from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

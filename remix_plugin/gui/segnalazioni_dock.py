@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDial
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope import normalise
+from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni_export import export_package
 from remix_plugin.core.segnalazioni_layers import set_values, summaries

@@ -8,14 +8,14 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import scope_filter
+from remix_plugin.core.scope import filtering
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base import tasks
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.paths import icon
-from remix_plugin.core.scope import comuni_table
+from remix_plugin.core.scope.model import comuni_table
 
 
 class ZoneComponent:
@@ -82,21 +82,21 @@ class ZoneComponent:
 
     def apply(self, scope):
         """Filter the project to `scope` (None: all CMM) and zoom to it."""
-        self._when_free(lambda project, pack: scope_filter.apply_scope(project, scope, pack), zoom=True)
+        self._when_free(lambda project, pack: filtering.apply_scope(project, scope, pack), zoom=True)
 
     def restore(self, *_document):
         """A project was read: give back the filter it was saved with (or none)."""
-        if scope_filter.saved_scope(QgsProject.instance()) is None:
+        if filtering.saved_scope(QgsProject.instance()) is None:
             self.forget()
         else:
-            self._when_free(scope_filter.restore)
+            self._when_free(filtering.restore)
 
     def follow_new_layers(self, _load_report):
         """Layers just loaded from the catalogue get the active filter (or the one waiting, which
         covers them too)."""
         scope = self.session.scope
         if scope is not None and self._waiting is None:
-            self._when_free(lambda project, pack: scope_filter.apply_scope(project, scope, pack))
+            self._when_free(lambda project, pack: filtering.apply_scope(project, scope, pack))
 
     def _when_free(self, work, zoom=False):
         """Run `work` now, or, while a task of the plugin runs (an offline package, the indicators),

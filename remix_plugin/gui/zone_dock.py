@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope import normalise, zones
+from remix_plugin.core.scope.model import normalise, zones
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -69,7 +69,7 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
         from remix_plugin.core.data import datapack
         from remix_plugin.core.indicator_files import write_outputs
         from remix_plugin.core.indicators import compute, legend_data, result_fields, to_layer
-        from remix_plugin.core.scope import resolve_scope
+        from remix_plugin.core.scope.model import resolve_scope
         from remix_plugin.core.base.settings import Settings
 
         try:

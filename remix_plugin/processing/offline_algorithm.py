@@ -49,7 +49,7 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from remix_plugin.core import offline
         from remix_plugin.core.maps import make_context
-        from remix_plugin.core.scope import resolve_scope
+        from remix_plugin.core.scope.model import resolve_scope
 
         def names(key):
             return [n.strip() for n in self.parameterAsString(parameters, key, context).split(";") if n.strip()]

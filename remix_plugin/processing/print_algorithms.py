@@ -31,7 +31,7 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
 
     def pack_and_scope(self, parameters, context):
         from remix_plugin.core.data import datapack
-        from remix_plugin.core.scope import resolve_scope
+        from remix_plugin.core.scope.model import resolve_scope
         from remix_plugin.core.base.settings import Settings
 
         pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())

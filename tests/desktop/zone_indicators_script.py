@@ -30,7 +30,7 @@ def component(name):
 
 
 def steps():
-    from remix_plugin.core.scope import resolve_scope
+    from remix_plugin.core.scope.model import resolve_scope
 
     actions = {a.text(): a for a in plugins["remix_plugin"].actions}
     actions["Mappa delle Realizzazioni"].trigger()

@@ -11,7 +11,7 @@ from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.maps import load_map
 from remix_plugin.core.data.offline_manifest import read_manifest
-from remix_plugin.core.scope_filter import apply_scope, comuni_geometries
+from remix_plugin.core.scope.filtering import apply_scope, comuni_geometries
 from remix_plugin.core.base.settings import Settings
 from tests.qgis.test_remote_sources import REGION, mirrored_catalogue
 from tests.servers.koop import KoopServer

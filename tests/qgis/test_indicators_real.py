@@ -6,7 +6,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject,
 
 from remix_plugin.core import indicators
 from remix_plugin.core.data.layers import write_to_gpkg
-from remix_plugin.core.scope import resolve_scope
+from remix_plugin.core.scope.model import resolve_scope
 from tests.qgis.indicator_fixtures import memory_layer
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")

@@ -86,7 +86,7 @@ def test_an_area_shows_its_comune_and_its_surface_in_hectares_from_the_geometry(
 
 
 def _comuni(pack):
-    from remix_plugin.core.scope import comuni_table
+    from remix_plugin.core.scope.model import comuni_table
 
     return comuni_table(pack)
 
@@ -158,7 +158,7 @@ def test_cli_prints_what_the_dock_shows_as_html_or_json(demo_pack, catalogue):
 def test_an_offline_package_shows_infoboxes_from_its_own_templates(demo_pack, catalogue, tmp_path, isolated_settings):
     from remix_plugin.core.maps import make_context
     from remix_plugin.core.offline import OfflineRequest, prepare
-    from remix_plugin.core.scope import resolve_scope
+    from remix_plugin.core.scope.model import resolve_scope
     from tests.qgis.offline_fixtures import catalogue_layers, open_package, to_tablet
 
     ctx = make_context(pack=demo_pack, derived_store=tmp_path / "derivati.gpkg")

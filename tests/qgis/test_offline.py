@@ -18,7 +18,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
-from remix_plugin.core.scope import resolve_scope
+from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni_store import layer_uri
 from remix_plugin.core.base.staging import sha256
 from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml, style_of,

@@ -8,7 +8,7 @@ from qgis.core import QgsGeometry, QgsProject, QgsValueRelationFieldFormatter
 from remix_plugin.core.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
-from remix_plugin.core.scope import resolve_scope
+from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni_geometry import ComuniLookup
 from remix_plugin.core.segnalazioni_layers import add_segnalazione, commit, new_feature, placed_store_layers
 from remix_plugin.core.sync import sync

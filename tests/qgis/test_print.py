@@ -26,7 +26,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
 from remix_plugin.core.base.qgis_compat import label_font
-from remix_plugin.core.scope import comuni_table, resolve_scope
+from remix_plugin.core.scope.model import comuni_table, resolve_scope
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "out"

@@ -8,8 +8,8 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.maps import load_map, make_context
-from remix_plugin.core.scope import comuni_table, resolve_scope, zones
-from remix_plugin.core.scope_filter import catalogue_layers, overlay_layers, saved_scope
+from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
+from remix_plugin.core.scope.filtering import catalogue_layers, overlay_layers, saved_scope
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
 ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",

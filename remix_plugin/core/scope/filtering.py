@@ -32,7 +32,7 @@ from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.scope import comuni_table, describe_scope, pack_key
+from remix_plugin.core.scope.model import comuni_table, describe_scope, pack_key
 from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
 
 PROJECT_SCOPE = ("remix", "scope")  # project entry: comma-separated ISTAT codes
