@@ -190,7 +190,7 @@ def make_opportunity_pack(path: Path, count: int, source_pack: Path, seed: int =
     from remix_plugin.core.data import datapack
     from remix_plugin.core.data.comuni_index import Comuni
     from remix_plugin.core.data.layers import write_to_gpkg
-    from remix_plugin.core.opportunity_area import SOURCES
+    from remix_plugin.core.indicators.opportunity_area import SOURCES
 
     rnd = random.Random(seed)
     for table in ("comuni", "zone_omogenee", "metadata"):
@@ -276,7 +276,7 @@ def _processing_superficie(pack: Path) -> dict:
     from qgis.core import QgsVectorLayer
 
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.opportunity_area import SOURCES
+    from remix_plugin.core.indicators.opportunity_area import SOURCES
 
     layers = []
     for table, expression in SOURCES:
@@ -300,7 +300,7 @@ def _processing_finanziamento(pack: Path) -> dict:
     import processing
 
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.funding import SHARES_TABLE, SOURCES
+    from remix_plugin.core.indicators.funding import SHARES_TABLE, SOURCES
 
     joined = [processing.run("native:joinattributestable", {
         "INPUT": datapack.table_uri(pack, SHARES_TABLE), "FIELD": "cup", "INPUT_2": datapack.table_uri(pack, table),
@@ -329,9 +329,10 @@ def _start_processing():
 
 def bench_indicators_demo():
     """Both indicators for the 133 Comuni of the demo pack, vs the Processing chains and a bare read."""
-    from remix_plugin.core import funding, opportunity_area
+    from remix_plugin.core.indicators import funding
+    from remix_plugin.core.indicators import opportunity_area
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.indicators import compute_all
+    from remix_plugin.core.indicators.synthesis import compute_all
 
     _start_processing()
     pack = datapack.demo_pack_path()
@@ -351,8 +352,8 @@ def bench_indicators_scaling():
     """Indicator 1 on generated packs of 10 000, 100 000 and 1 000 000 opportunity polygons: vs the
     Processing chain (up to 100 000: at 1 000 000 it would take several minutes) and vs a bare read."""
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.indicators import measure
-    from remix_plugin.core.opportunity_area import SOURCES
+    from remix_plugin.core.indicators.synthesis import measure
+    from remix_plugin.core.indicators.opportunity_area import SOURCES
 
     _start_processing()
     source = datapack.demo_pack_path()

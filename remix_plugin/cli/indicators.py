@@ -8,7 +8,7 @@ FILE_tracciabilita.csv (the features behind each figure).
 """
 import sys
 
-from remix_plugin.core.classification import MAX_CLASSES, METHODS, MIN_CLASSES
+from remix_plugin.core.indicators.classification import MAX_CLASSES, METHODS, MIN_CLASSES
 
 
 def register(subparsers, parent):
@@ -26,8 +26,8 @@ def register(subparsers, parent):
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.indicator_files import write_outputs
-    from remix_plugin.core.indicators import compute_all
+    from remix_plugin.core.indicators.files import write_outputs
+    from remix_plugin.core.indicators.synthesis import compute_all
     from remix_plugin.core.base.settings import Settings
 
     pack = datapack.resolve_pack(args.data, Settings.load())

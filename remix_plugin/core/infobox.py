@@ -25,9 +25,9 @@ from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue import Entry
 from remix_plugin.core.base.values import number_value, safe_url, text_value
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.funding import AMOUNTS, SHARES_TABLE, pack_shares
+from remix_plugin.core.indicators.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.indicators import EURO, INDICATORS, format_number
+from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, format_number
 from remix_plugin.core.scope.model import comuni_table, zones
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 

@@ -31,7 +31,7 @@ from remix_plugin.core import maps
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.funding import SHARES_TABLE
+from remix_plugin.core.indicators.funding import SHARES_TABLE
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
 from remix_plugin.core.data.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
                                                 read_manifest, write_manifest)

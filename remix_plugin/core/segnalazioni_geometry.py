@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsGeometry
 
-from remix_plugin.core.scope.model import pack_key
+from remix_plugin.core.scope.model import normalise, pack_key, resolve_scope
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.base.errors import RemixError
@@ -51,10 +51,10 @@ class ComuniLookup:
     def all(self) -> List[Comune]:
         """Every Comune, by name (what the form's list shows)."""
         found = [Comune(c, n, z) for c, n, z in zip(self.comuni.codes, self.comuni.names, self.comuni.zones)]
-        return sorted(found, key=lambda c: model.normalise(c.name))
+        return sorted(found, key=lambda c: normalise(c.name))
 
     def zones(self) -> List[str]:
-        return sorted(set(self.comuni.zones), key=model.normalise)
+        return sorted(set(self.comuni.zones), key=normalise)
 
     def _comune(self, number: int) -> Comune:
         return Comune(self.comuni.codes[number], self.comuni.names[number], self.comuni.zones[number])
@@ -67,7 +67,7 @@ class ComuniLookup:
 
     def find(self, name_or_code: str) -> Comune:
         """A Comune by ISTAT code or by name (accents, apostrophes and case do not matter)."""
-        codes = model.resolve_scope(self.pack, comuni=[name_or_code])
+        codes = resolve_scope(self.pack, comuni=[name_or_code])
         return self._comune(self.comuni.codes.index(next(iter(codes))))
 
     def point_inside(self, comune: Comune) -> QgsGeometry:

@@ -184,9 +184,9 @@ def _derived(entry: Entry, source: dict, ctx: SourceContext):
 
 
 def _indicator(entry: Entry, source: dict, ctx: SourceContext):
-    from remix_plugin.core import indicators
+    from remix_plugin.core.indicators import synthesis
 
-    return indicators.indicator_layer(entry, source["indicator"], ctx)
+    return synthesis.indicator_layer(entry, source["indicator"], ctx)
 
 
 BUILDERS: Dict[str, Callable] = {

@@ -23,13 +23,14 @@ from remix_plugin.core.base.settings import Settings
 def _watched() -> set:
     """The tables the indicators read. (The computing modules load numpy and GDAL: imported on first use,
     never at QGIS start.)"""
-    from remix_plugin.core import funding, opportunity_area
+    from remix_plugin.core.indicators import funding
+    from remix_plugin.core.indicators import opportunity_area
 
     return {t for t, _ in opportunity_area.SOURCES} | set(funding.SOURCES) | {"comuni"}
 
 
 def _entry_ids() -> dict:
-    from remix_plugin.core import indicators
+    from remix_plugin.core.indicators import synthesis as indicators
 
     return {d.entry_id: which for which, d in indicators.INDICATORS.items()}
 
@@ -113,7 +114,7 @@ class IndicatorsComponent:
         layers = self.map_layers()
         if not layers:
             return None
-        from remix_plugin.core import indicators
+        from remix_plugin.core.indicators import synthesis as indicators
 
         needed = sorted({_entry_ids()[entry_id(layer)] for layer in layers})
         scope, catalogue, settings = self.session.scope, self.session.catalogue, Settings.load()

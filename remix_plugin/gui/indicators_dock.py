@@ -2,7 +2,7 @@
 Comuni in a sortable table and a small chart; click a Comune to zoom to it and list the features
 behind its figure; export the CSV or add the indicator to the map.
 
-Measuring runs in a task (`indicators.measure`); changing method, classes or normalisation only
+Measuring runs in a task (`synthesis.measure`); changing method, classes or normalisation only
 reclassifies the last measurement, at once. A new scope or changed data measure again.
 """
 from datetime import datetime
@@ -14,13 +14,14 @@ from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
 
-from remix_plugin.core import indicators, maps
+from remix_plugin.core import maps
+from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
-from remix_plugin.core.classification import METHODS
+from remix_plugin.core.indicators.classification import METHODS
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS, format_number
+from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS, format_number
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.gui.class_chart import ClassChart
@@ -127,7 +128,7 @@ class IndicatorsDock(QDockWidget, FORM):
 
         def work(task):
             ctx = maps.make_context(catalogue)
-            return ctx, indicators.measure(which, ctx.pack, scope, task)
+            return ctx, synthesis.measure(which, ctx.pack, scope, task)
 
         def done(result):
             if generation != self.generation:
@@ -178,7 +179,7 @@ class IndicatorsDock(QDockWidget, FORM):
         per_person.setToolTip("" if measurement.comuni.has_population else
                               tr("Il pacchetto dati non ha la popolazione dei Comuni"))
         try:
-            self.result = indicators.classify(measurement, self.methodCombo.currentData(), self.classesSpin.value(),
+            self.result = synthesis.classify(measurement, self.methodCombo.currentData(), self.classesSpin.value(),
                                               self.normaliseCombo.currentData())
         except RemixError as exc:
             self.result = None
@@ -241,7 +242,7 @@ class IndicatorsDock(QDockWidget, FORM):
         self.sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _fill_chart(self):
-        layer = indicators.styled_layer(self.result)
+        layer = synthesis.styled_layer(self.result)
         counts = {}
         for figure in self.result.figures:
             counts[figure.classe_n] = counts.get(figure.classe_n, 0) + 1
@@ -334,7 +335,7 @@ class IndicatorsDock(QDockWidget, FORM):
             path, _ = QFileDialog.getSaveFileName(self, tr("Esporta CSV"), suggested, tr("Tabella CSV (*.csv)"))
             if not path:
                 return None
-        from remix_plugin.core.indicator_files import write_outputs
+        from remix_plugin.core.indicators.files import write_outputs
 
         result, out = self.result, Path(path).with_suffix(".csv")
 
@@ -353,11 +354,11 @@ class IndicatorsDock(QDockWidget, FORM):
         self.added += 1
         table = f"{entry.id}_{datetime.now():%Y%m%d%H%M%S}_{self.added}"
         try:
-            layer = write_to_gpkg(indicators.to_layer(result, name), self.context.derived_store, table)
+            layer = write_to_gpkg(synthesis.to_layer(result, name), self.context.derived_store, table)
         except RemixError as exc:
             log.error(exc.message)
             return None
-        indicators.apply_style(layer, indicators.legend_data(result))
+        synthesis.apply_style(layer, synthesis.legend_data(result))
         maps.describe_layer(layer, entry, datapack.is_demonstrative(self.context.pack))
         layer.setName(name)
         layer.setCustomProperty(ENTRY_PROPERTY, entry.id)

@@ -12,9 +12,9 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessi
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from remix_plugin.core.classification import MAX_CLASSES, METHODS, MIN_CLASSES
+from remix_plugin.core.indicators.classification import MAX_CLASSES, METHODS, MIN_CLASSES
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators import INDICATORS, NORMALISATIONS
+from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS
 from remix_plugin.core.base.qgis_compat import WkbType
 
 _post_processors = []  # Processing keeps only a pointer to them: they must outlive the algorithm run
@@ -38,7 +38,7 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
         return "indicatori"
 
     def shortHelpString(self):  # noqa: N802
-        from remix_plugin.core.indicators import rule
+        from remix_plugin.core.indicators.synthesis import rule
 
         return (f"{INDICATORS[self.which].title}: un punto per Comune con il valore e la classe (da «molto basso» a "
                 f"«molto alto»; «nessuno» se il valore è 0).\n\n{rule(self.which)}\n\nZone omogenee e Comuni si "
@@ -67,8 +67,8 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from remix_plugin.core.data import datapack
-        from remix_plugin.core.indicator_files import write_outputs
-        from remix_plugin.core.indicators import compute, legend_data, result_fields, to_layer
+        from remix_plugin.core.indicators.files import write_outputs
+        from remix_plugin.core.indicators.synthesis import compute, legend_data, result_fields, to_layer
         from remix_plugin.core.scope.model import resolve_scope
         from remix_plugin.core.base.settings import Settings
 
@@ -108,7 +108,7 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
         self.legend = legend
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        from remix_plugin.core.indicators import apply_style
+        from remix_plugin.core.indicators.synthesis import apply_style
 
         apply_style(layer, self.legend)
         if self in _post_processors:

@@ -5,11 +5,11 @@ import json
 import pytest
 from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 
-from remix_plugin.core import indicators
+from remix_plugin.core.indicators import synthesis as indicators
 from remix_plugin.core.data import table_reader
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicator_files import write_outputs
+from remix_plugin.core.indicators.files import write_outputs
 from remix_plugin.core.data.layers import write_to_gpkg
 from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, INTERVENTI_FIELDS, OPPORTUNITY_FIELDS,
                                            TOTAL_FINANZIATO, memory_layer, square, world_layers, write_world_pack)

@@ -4,7 +4,7 @@ import csv
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject, QgsVectorLayer
 
-from remix_plugin.core import indicators
+from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.scope.model import resolve_scope
 from tests.qgis.indicator_fixtures import memory_layer
@@ -41,7 +41,7 @@ def test_each_comune_covered_by_itself_twice_measures_its_own_area(real):
     empty = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&field=stato_suolo:string", "vuoto", "memory")
     layers = {"comuni": comuni, "aree_remix": comuni, "ambiti_rigenerazione_8bis_40bis": comuni,
               "aree_rigenerazione_pgt": empty, "offerta_at_2020": empty, "offerta_pa_2020": empty}
-    result = indicators.compute("superficie", layers=layers)
+    result = synthesis.compute("superficie", layers=layers)
     assert len(result.figures) == 133
     truth = real["ellipsoidal_m2"]
     for figure in result.figures:
@@ -60,7 +60,7 @@ def test_zona_omogenea_scope_gives_its_member_comuni(real, zona, count, member):
     layers = {"comuni": real["comuni"], **{t: empty for t in ("aree_remix", "ambiti_rigenerazione_8bis_40bis",
                                                               "aree_rigenerazione_pgt", "offerta_at_2020",
                                                               "offerta_pa_2020")}}
-    result = indicators.compute("superficie", layers=layers, scope=scope)
+    result = synthesis.compute("superficie", layers=layers, scope=scope)
     assert len(result.figures) == count
     assert {f.zona for f in result.figures} == {zona}
     assert member in {f.name for f in result.figures}
@@ -84,7 +84,7 @@ def test_real_pinqua_funding_adds_up_to_the_cent(real, shared_data):
               "interventi_periferie": empty, "interventi_periferie_punti": empty,
               "interventi_comuni": memory_layer("interventi_comuni", "None",
                                                 "field=cup:string&field=pro_com_t:string&field=quota:double", shares)}
-    result = indicators.compute("finanziamento", layers=layers)
+    result = synthesis.compute("finanziamento", layers=layers)
     expected_cents = sum(round(float(p["Finanziamento PNRR"]) * 100) for p in projects)
     assert sum(round(f.quantities["finanziamento"] * 100) for f in result.figures) == expected_cents
     assert result.figure("015146").quantities["finanziamento"] == pytest.approx(52326676.0)  # Milano, the pilot
@@ -102,7 +102,7 @@ def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_da
     From layers, and from a pack (GDAL columns, half the unions by SpatiaLite)."""
     from qgis.core import QgsCoordinateTransform, QgsGeometry
 
-    from remix_plugin.core import opportunity_area
+    from remix_plugin.core.indicators import opportunity_area
 
     monkeypatch.setattr(opportunity_area, "GRID_FROM", grid_from)
     to_utm = QgsCoordinateTransform(WGS84, QgsCoordinateReferenceSystem("EPSG:32632"), QgsProject.instance())
@@ -124,9 +124,9 @@ def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_da
     if read_from == "pacchetto":
         for table, layer in layers.items():
             write_to_gpkg(layer, tmp_path / "stazioni.gpkg", table)
-        result = indicators.compute("superficie", pack=tmp_path / "stazioni.gpkg")
+        result = synthesis.compute("superficie", pack=tmp_path / "stazioni.gpkg")
     else:
-        result = indicators.compute("superficie", layers=layers)
+        result = synthesis.compute("superficie", layers=layers)
     everything = QgsGeometry.unaryUnion([f.geometry() for layer in buffers.values() for f in layer.getFeatures()])
     comuni = result.measurement.comuni
     for figure in result.figures:

@@ -14,11 +14,12 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core import classification, funding
+from remix_plugin.core.indicators import classification
+from remix_plugin.core.indicators import funding
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base import paths
-from remix_plugin.core.classification import Classes
+from remix_plugin.core.indicators.classification import Classes
 from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError
@@ -155,7 +156,7 @@ class IndicatorResult:
 
 
 def rule(which: str) -> str:
-    from remix_plugin.core import opportunity_area  # numpy and GDAL: loaded when measuring, not at QGIS start
+    from remix_plugin.core.indicators import opportunity_area  # numpy and GDAL: loaded when measuring, not at QGIS start
 
     return {"superficie": opportunity_area.RULE, "finanziamento": funding.RULE}[which]
 
@@ -204,7 +205,7 @@ class Tables:
             self._comuni[scope] = Comuni.from_table(self("comuni"), scope)
         comuni = self._comuni[scope]
         if which == "superficie":
-            from remix_plugin.core import opportunity_area
+            from remix_plugin.core.indicators import opportunity_area
 
             tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self), feedback)
             quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
