@@ -48,7 +48,7 @@ def bench_maps():
     from qgis.core import QgsProject, QgsVectorLayer
 
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
 
     folder = Path(tempfile.mkdtemp())
     ctx = make_context(derived_store=folder / "derivati.gpkg")
@@ -137,7 +137,7 @@ def bench_zone_filter():
     source with a fixed subset string in its ordinary way (one GeoPackage opening per layer)."""
     from qgis.core import QgsDataProvider, QgsProject, QgsVectorLayer
 
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
     from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers
 
@@ -438,7 +438,7 @@ def bench_segnalazioni():
 def bench_offline():
     """«Prepara pacchetto offline» for the whole Città metropolitana, both maps, from the demo pack (plan,
     GeoPackage with styles, segnalazioni store, templates and layouts, project, manifest); and its size."""
-    from remix_plugin.core.maps import make_context
+    from remix_plugin.core.catalogue.maps import make_context
     from remix_plugin.core.offline import OfflineRequest, prepare
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-offline-"))
@@ -475,7 +475,7 @@ def bench_infobox():
 
     from remix_plugin.core.identify import identify
     from remix_plugin.core.infobox import infobox_html
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.places import build_places
     from remix_plugin.gui.infobox_dock import InfoboxDock
     from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
@@ -541,7 +541,7 @@ def bench_print():
 
     from remix_plugin.core import printing
     from remix_plugin.core.atlas import print_atlas
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import ALL_CMM
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-print-"))

@@ -27,7 +27,7 @@ def trial() -> None:
     from qgis.core import QgsApplication, QgsProject, QgsTask
 
     from remix_plugin.core.data import gpkg_sharing
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
     from remix_plugin.core.scope.filtering import apply_scope
 

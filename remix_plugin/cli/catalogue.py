@@ -11,7 +11,7 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core.catalogue import entry_report, load_catalogue
+    from remix_plugin.core.catalogue.model import entry_report, load_catalogue
 
     catalogue = load_catalogue(args.file)
     report = entry_report(catalogue)

@@ -19,8 +19,8 @@ def register(subparsers, parent):
 def run(args) -> int:
     from remix_plugin.core import infobox
     from remix_plugin.core.base.errors import RemixError
-    from remix_plugin.core.maps import make_context
-    from remix_plugin.core.sources import build_layer
+    from remix_plugin.core.catalogue.maps import make_context
+    from remix_plugin.core.catalogue.sources import build_layer
 
     ctx = make_context(pack=args.data)
     entry = ctx.catalogue.entry(args.layer)

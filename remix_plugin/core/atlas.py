@@ -20,7 +20,7 @@ from remix_plugin.core.indicators import classification
 from remix_plugin.core.indicators import funding
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import Catalogue, load_catalogue
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all, format_number
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
@@ -59,7 +59,7 @@ class AtlasData:
 def atlas_data(pack: Path, scope: Optional[frozenset], catalogue: Catalogue = None,
                settings: Settings = None) -> AtlasData:
     """Indicators, interventi and map layers of the Comuni in `scope` (None: all), in a new project."""
-    from remix_plugin.core.maps import build_layers, make_context
+    from remix_plugin.core.catalogue.maps import build_layers, make_context
 
     settings = settings or Settings.load()
     catalogue = catalogue or load_catalogue()

@@ -14,7 +14,7 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsExpressionCont
                        QgsRectangle, QgsRenderContext, QgsVectorLayer)
 
 from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue import Catalogue, Entry
+from remix_plugin.core.catalogue.model import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.qgis_compat import GeometryType

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import Entry
+from remix_plugin.core.catalogue.model import Entry
 from remix_plugin.core.base.values import number_value, safe_url, text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.indicators.funding import AMOUNTS, SHARES_TABLE, pack_shares

@@ -27,7 +27,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import maps
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
@@ -37,7 +37,7 @@ from remix_plugin.core.data.offline_manifest import (BASEMAP_STEM, DATA_FILE, IN
                                                 read_manifest, write_manifest)
 from remix_plugin.core.scope.model import comuni_table, normalise
 from remix_plugin.core.scope.filtering import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
-from remix_plugin.core.sources import SourceContext, candidate_sources, describe
+from remix_plugin.core.catalogue.sources import SourceContext, candidate_sources, describe
 from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
 from remix_plugin.core.base.qgis_compat import layer_description
 

@@ -11,8 +11,8 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGe
                        QgsVectorLayer)
 
 from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue import Catalogue, load_catalogue
-from remix_plugin.core.derived import lum_layer
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
+from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.pgt_check import CheckResult, as_text, square_metres
 from remix_plugin.core.base.qgis_compat import FieldType

@@ -16,7 +16,7 @@ from typing import Dict, List, Tuple
 from qgis.core import QgsVectorLayer
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.catalogue import Catalogue
+from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import save_default_style, write_to_gpkg
 from remix_plugin.core.pgt_check import ERROR, INFO, WARNING, CheckResult, Comune, SourceLayer, check_pgt

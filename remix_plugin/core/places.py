@@ -14,7 +14,7 @@ from osgeo import gdal
 from qgis.core import QgsGeometry, QgsRectangle
 
 from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue import Catalogue
+from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr

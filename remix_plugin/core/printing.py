@@ -20,10 +20,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsLayou
 from remix_plugin.core import layouts, print_legend
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import Catalogue, load_catalogue
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
+from remix_plugin.core.catalogue.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
 from remix_plugin.core.base.qgis_compat import layer_description
 
 MAP, ATLAS, SHEET = "mappa", "atlante", "scheda"  # kinds of template
@@ -245,7 +245,7 @@ def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optio
     """One of the portal's maps loaded as the GUI loads it, filtered to `scope` as the Zone omogenee dock
     does, printed on its whole extent (or the filter's): the command line's and Processing's print.
     Returns the file and the problems met on the way (layers that could not be loaded...)."""
-    from remix_plugin.core.maps import load_map, make_context
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import ALL_CMM
     from remix_plugin.core.scope.filtering import apply_scope
 

@@ -2,7 +2,7 @@
 
 Catalogue features within a distance of the segnalazione, read from the data pack: the
 opportunity areas (catalogue group «opportunita»), the interventi («realizzazioni») and the LUM,
-derived from the stations as the catalogue says (core.derived.lum_layer). Distances are planar in
+derived from the stations as the catalogue says (catalogue.lum.lum_layer). Distances are planar in
 EPSG:32632; 0 means the feature touches or contains the segnalazione.
 """
 from dataclasses import dataclass
@@ -11,9 +11,9 @@ from typing import List
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core import derived
+from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue import Catalogue
+from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
 
 GROUPS = ("opportunita", "realizzazioni")
@@ -45,7 +45,7 @@ def opportunities_near(geometry: QgsGeometry, pack: Path, catalogue: Catalogue, 
         derived_source = entry.source("derived")
         if derived_source and derived_source.get("derive") == "lum" and derived_source["table"] in tables:
             stations = datapack.open_table(pack, derived_source["table"])
-            layer = derived.lum_layer(stations, derived_source.get("distances", {}), entry.title)
+            layer = lum_layer(stations, derived_source.get("distances", {}), entry.title)
         elif entry.group in GROUPS and entry.source("datapack") and entry.pack_table() in tables:
             layer = datapack.open_table(pack, entry.pack_table(), entry.title)
         else:

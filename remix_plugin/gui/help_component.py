@@ -40,7 +40,7 @@ class HelpComponent:
     def fill_sites(self):
         if self.site_actions:
             return
-        from remix_plugin.core import guide
+        from remix_plugin.core.catalogue import guide
 
         try:
             sites = guide.sector_sites(self.session.catalogue)
@@ -60,7 +60,7 @@ class HelpComponent:
         self.site_actions = []
 
     def open_guide(self):
-        from remix_plugin.core import guide
+        from remix_plugin.core.catalogue import guide
 
         try:
             self.open_url(QUrl.fromLocalFile(str(guide.guide_page())))

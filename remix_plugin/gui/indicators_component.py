@@ -11,7 +11,7 @@ from qgis.core import QgsDataProvider, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core import maps
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.data.layers import MAP_PROPERTY, entry_id, write_to_gpkg
 from remix_plugin.core.base.paths import icon

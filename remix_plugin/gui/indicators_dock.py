@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
 
-from remix_plugin.core import maps
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log

@@ -15,7 +15,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
-from remix_plugin.core import maps, offline
+from remix_plugin.core import offline
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError

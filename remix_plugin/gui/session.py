@@ -9,9 +9,9 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication
 
-from remix_plugin.core import maps
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.base import log
-from remix_plugin.core.catalogue_update import update_catalogue
+from remix_plugin.core.catalogue.update import update_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.render import project_extent
 from remix_plugin.core.base.settings import Settings

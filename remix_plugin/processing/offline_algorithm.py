@@ -48,7 +48,7 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from remix_plugin.core import offline
-        from remix_plugin.core.maps import make_context
+        from remix_plugin.core.catalogue.maps import make_context
         from remix_plugin.core.scope.model import resolve_scope
 
         def names(key):

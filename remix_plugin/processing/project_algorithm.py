@@ -30,7 +30,7 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Progetto", "Progetto QGIS (*.qgz)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core.maps import load_map, make_context
+        from remix_plugin.core.catalogue.maps import load_map, make_context
 
         map_id = MAPS[self.parameterAsEnum(parameters, "MAP", context)]
         out = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))

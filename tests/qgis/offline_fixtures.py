@@ -9,7 +9,7 @@ from typing import Dict, Tuple
 from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
 
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.maps import load_map
+from remix_plugin.core.catalogue.maps import load_map
 from remix_plugin.core.data.offline_manifest import read_manifest
 from remix_plugin.core.scope.filtering import apply_scope, comuni_geometries
 from remix_plugin.core.base.settings import Settings
@@ -83,7 +83,7 @@ def region_services(pack: Path, folder: Path):
 
 def remote(pack: Path, base: str, store: Path):
     """A context whose Regione Lombardia layers come from the services at `base` first."""
-    from remix_plugin.core.maps import make_context
+    from remix_plugin.core.catalogue.maps import make_context
 
     settings = Settings()
     settings.source_mode = "remote"

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue_update import update_catalogue
+from remix_plugin.core.catalogue.update import update_catalogue
 from tests.qgis.auth import unlocked_auth_manager
 from tests.servers.scripted_http import ScriptedHttpServer
 

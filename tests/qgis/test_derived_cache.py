@@ -7,7 +7,7 @@ from osgeo import ogr
 from qgis.core import QgsProject
 
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.base.settings import Settings
 
 

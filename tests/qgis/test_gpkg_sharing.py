@@ -11,7 +11,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers
 

@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsApplication, QgsGraduatedSymbolRenderer, QgsProject
 from qgis.PyQt.QtCore import Qt
 
-from remix_plugin.core import maps
+from remix_plugin.core.catalogue import maps
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, entry_id
 from remix_plugin.core.base.settings import Settings
 from tests.qgis.indicator_fixtures import EXPECTED_FINANZIATO, write_world_pack

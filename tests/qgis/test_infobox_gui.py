@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.scope.filtering import apply_scope
 from remix_plugin.core.base.settings import Settings

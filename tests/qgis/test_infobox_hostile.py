@@ -4,7 +4,7 @@ import pytest
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl
 
-from remix_plugin.core.catalogue import load_catalogue
+from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.identify import Hit
 from remix_plugin.core.infobox import infobox_html
 from tests.qgis.test_infobox_gui import Opened, anchors

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsLayerTreeGroup, QgsProject)
 
-from remix_plugin.core.catalogue import load_catalogue
+from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.maps import load_entry, load_map, make_context, set_basemap
+from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context, set_basemap
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ pre-filled from the central PostGIS store, edited on the tablet and synced back.
 import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsValueRelationFieldFormatter
 
-from remix_plugin.core.maps import make_context
+from remix_plugin.core.catalogue.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope.model import resolve_scope

@@ -21,10 +21,10 @@ from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeedback, QgsG
 from remix_plugin.core import layouts, printing
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import load_catalogue
+from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.base.qgis_compat import label_font
 from remix_plugin.core.scope.model import comuni_table, resolve_scope
 

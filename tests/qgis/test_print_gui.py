@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QMenu, QProgressDialog, QPushButton, QToolBar
 
 from remix_plugin.core import layouts
 
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.base.settings import Settings
 

@@ -7,10 +7,10 @@ import pytest
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import parse_catalogue
+from remix_plugin.core.catalogue.model import parse_catalogue
 from remix_plugin.core.data.datapack import open_table
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context, set_basemap
+from remix_plugin.core.catalogue.maps import load_map, make_context, set_basemap
 from remix_plugin.core.base.settings import Settings
 from tests.servers.scripted_http import ScriptedHttpServer
 

@@ -15,7 +15,7 @@ from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransfor
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.maps import load_entry, load_map, make_context
+from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context
 from remix_plugin.core.scope.model import comuni_table, describe_scope, resolve_scope, zones
 from remix_plugin.core.scope.filtering import (apply_scope, catalogue_layers, overlay_layers, restore, saved_scope)
 from remix_plugin.core.base.settings import Settings

@@ -12,7 +12,7 @@ from qgis.core import NULL, QgsCategorizedSymbolRenderer, QgsGeometry, QgsProjec
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QGroupBox, QPushButton
 
 from remix_plugin.cli import main
-from remix_plugin.core.catalogue import load_catalogue
+from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni_export import export_package
 from remix_plugin.core.segnalazioni_geometry import ComuniLookup

@@ -7,7 +7,7 @@ from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.maps import load_map, make_context
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
 from remix_plugin.core.scope.filtering import catalogue_layers, overlay_layers, saved_scope
 from tests.qgis.test_catalogue_gui import wait_for_tasks

@@ -50,7 +50,7 @@ class QgisMapServer(ServerProcess):
         return b"<WMS_Capabilities" in body
 
     def wms_uri(self, layers: str, crs: str = "EPSG:3857", fmt: str = "image/png") -> str:
-        """A `wms` provider URI for this server (same keys as remix_plugin.core.sources.wms_uri)."""
+        """A `wms` provider URI for this server (same keys as remix_plugin.core.catalogue.sources.wms_uri)."""
         return f"contextualWMSLegend=0&crs={crs}&dpiMode=7&format={fmt}&layers={layers}&styles=&url={self.url}"
 
 

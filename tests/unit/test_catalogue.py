@@ -5,7 +5,7 @@ import json
 import pytest
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import entry_report, load_catalogue, parse_catalogue
+from remix_plugin.core.catalogue.model import entry_report, load_catalogue, parse_catalogue
 from remix_plugin.core.base.errors import RemixError
 
 RAW = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))

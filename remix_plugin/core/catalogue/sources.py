@@ -13,7 +13,7 @@ from urllib.parse import quote
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
 from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue import Catalogue, Entry
+from remix_plugin.core.catalogue.model import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import diagnose_service
 from remix_plugin.core.base.settings import Settings
@@ -173,12 +173,12 @@ def _ogcapi(entry: Entry, source: dict, ctx: SourceContext):
 
 
 def _derived(entry: Entry, source: dict, ctx: SourceContext):
-    from remix_plugin.core import derived
+    from remix_plugin.core.catalogue import lum
     from remix_plugin.core.data.derived_cache import cached_layer
 
     def build():
         stazioni = datapack.open_table(ctx.pack, source["table"])
-        return derived.lum_layer(stazioni, source.get("distances", {}), entry.title), {}
+        return lum.lum_layer(stazioni, source.get("distances", {}), entry.title), {}
 
     return cached_layer(ctx, entry, source, build)[0]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import List, Tuple
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import Catalogue
+from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.values import safe_url
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue import Catalogue, load_catalogue, parse_catalogue
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue, parse_catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import get
 
