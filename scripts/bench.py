@@ -473,10 +473,10 @@ def bench_infobox():
     from qgis.core import QgsApplication, QgsLocator, QgsLocatorContext, QgsMapSettings, QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from remix_plugin.core.identify import identify
-    from remix_plugin.core.infobox import infobox_html
+    from remix_plugin.core.infobox.identify import identify
+    from remix_plugin.core.infobox.content import infobox_html
     from remix_plugin.core.catalogue.maps import load_map, make_context
-    from remix_plugin.core.places import build_places
+    from remix_plugin.core.infobox.places import build_places
     from remix_plugin.gui.infobox_dock import InfoboxDock
     from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
 

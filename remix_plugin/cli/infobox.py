@@ -17,7 +17,7 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core import infobox
+    from remix_plugin.core.infobox import content
     from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.catalogue.maps import make_context
     from remix_plugin.core.catalogue.sources import build_layer
@@ -28,10 +28,10 @@ def run(args) -> int:
     feature = layer.getFeature(args.fid)
     if not feature.isValid():
         raise RemixError(f"Strato «{entry.title}» ({entry.id}): elemento {args.fid} non trovato.")
-    context = infobox.build_context(layer, feature, entry, ctx.pack)
+    context = content.build_context(layer, feature, entry, ctx.pack)
     if args.format == "json":
         json.dump(context, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(infobox.render(context, entry.infobox, infobox.templates_folder(None)) + "\n")
+        sys.stdout.write(content.render(context, entry.infobox, content.templates_folder(None)) + "\n")
     return 0

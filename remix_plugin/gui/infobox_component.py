@@ -17,7 +17,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.identify import hit_for, identify, selected_hits, still_shown
+from remix_plugin.core.infobox.identify import hit_for, identify, selected_hits, still_shown
 from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.paths import icon
 from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
@@ -123,7 +123,7 @@ class InfoboxComponent:
 
     def show(self, hits, empty_message: str = ""):
         """Open the dock on these hits (the first one shown and highlighted)."""
-        from remix_plugin.core.infobox import infobox_html
+        from remix_plugin.core.infobox.content import infobox_html
 
         try:
             pack = datapack.project_pack(QgsProject.instance())

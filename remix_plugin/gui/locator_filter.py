@@ -27,7 +27,7 @@ class PlaceIndex:
 
     def prepared(self):
         """The up-to-date index (None, and a line in the log, when the pack cannot be read)."""
-        from remix_plugin.core.places import build_places, index_key
+        from remix_plugin.core.infobox.places import build_places, index_key
 
         try:
             pack = datapack.project_pack(QgsProject.instance())

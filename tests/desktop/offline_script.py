@@ -34,7 +34,7 @@ def steps():
     result["store"] = str(part.store_path())
     result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
     from remix_plugin.core.data.datapack import project_pack
-    from remix_plugin.core.places import build_places
+    from remix_plugin.core.infobox.places import build_places
 
     pack = project_pack(QgsProject.instance())
     result["search_pack"] = str(pack)

@@ -15,7 +15,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.infobox import build_context, infobox_html, render, templates_folder
+from remix_plugin.core.infobox.content import build_context, infobox_html, render, templates_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 RHO_CUP = "C41I21000020001"  # PINQuA, real: CUP 4 - ID 103, Rho, € 1.140.669,50
