@@ -539,8 +539,8 @@ def bench_print():
     (indicators, interventi, layers and 133 pages in one PDF)."""
     from qgis.core import QgsProject
 
-    from remix_plugin.core import printing
-    from remix_plugin.core.atlas import print_atlas
+    from remix_plugin.core.printing import export
+    from remix_plugin.core.printing.atlas import print_atlas
     from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import ALL_CMM
 
@@ -549,9 +549,9 @@ def bench_print():
         ctx = make_context(derived_store=work / "derivati.gpkg")
         project = QgsProject()
         load_map(project, "realizzazioni", ctx)
-        sheet = printing.template("A3_orizzontale")
-        view = printing.project_view(project, "realizzazioni")
-        a3 = timed(lambda: printing.print_map(project, sheet, view, "Mappa delle Realizzazioni", ALL_CMM,
+        sheet = export.template("A3_orizzontale")
+        view = export.project_view(project, "realizzazioni")
+        a3 = timed(lambda: export.print_map(project, sheet, view, "Mappa delle Realizzazioni", ALL_CMM,
                                               work / "a3.pdf", ctx.pack, ctx.catalogue), 3)
         atlas = timed(lambda: print_atlas(ctx.pack, None, work / "schede.pdf"), 1)
         size = (work / "schede.pdf").stat().st_size

@@ -7,7 +7,7 @@ look at once. Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen python3 scripts/make_layouts.py
 
-What the code of the plugin relies on (remix_plugin/core/printing.py, atlas.py) is the item ids:
+What the code of the plugin relies on (remix_plugin/core/printing/export.py, atlas.py) is the item ids:
 `titolo`, `sottotitolo`, `mappa`, `legenda`, `scala`, `scala_numerica`, `nord`, `logo_cmm`, `logo_remix`,
 `fonti` (with the reference system), `data_stampa` (an expression), `avviso_dimostrativo`; the atlas also `indicatore_superficie`,
 `indicatore_finanziamento`, `metodo`, `interventi_titolo`, `interventi`, `interventi_nota`, and its coverage
@@ -54,7 +54,7 @@ def save_coverage_style(path: Path) -> None:
     from qgis.core import (QgsFillSymbol, QgsMapLayer, QgsPalLayerSettings, QgsRuleBasedRenderer,
                            QgsTextBufferSettings, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 
-    from remix_plugin.core.atlas import COVERAGE_FIELDS
+    from remix_plugin.core.printing.atlas import COVERAGE_FIELDS
 
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS),
                            "Comuni", "memory")
@@ -207,7 +207,7 @@ class Sheet:
         from qgis.core import (QgsFillSymbol, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutUtils,
                                QgsLineSymbol, QgsScaleBarSettings, QgsUnitTypes)
 
-        from remix_plugin.core.layouts import italian_format
+        from remix_plugin.core.printing.layouts import italian_format
 
         k = self.k
         arrow = self.picture("arrows/NorthArrow_02.svg", x + w - 13 * k, y + 3 * k, 10 * k, 13 * k, "nord")
@@ -322,7 +322,7 @@ def scheda_comunale():
                            QgsLayoutTableStyle, QgsVectorLayer)
     from qgis.PyQt.QtCore import Qt
 
-    from remix_plugin.core.atlas import COVERAGE_FIELDS, TABLE_FIELDS, TABLE_LAYER
+    from remix_plugin.core.printing.atlas import COVERAGE_FIELDS, TABLE_FIELDS, TABLE_LAYER
 
     coverage = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS),
                               "Comuni", "memory")

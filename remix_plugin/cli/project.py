@@ -19,7 +19,7 @@ def run(args) -> int:
     from remix_plugin.cli import scope_from_args
     from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.catalogue.maps import load_map, make_context, set_basemap
-    from remix_plugin.core.render import render_png
+    from remix_plugin.core.printing.render import render_png
     from remix_plugin.core.scope.filtering import apply_scope
 
     out = Path(args.out)

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core import layouts
+from remix_plugin.core.printing import layouts
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult

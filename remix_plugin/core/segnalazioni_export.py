@@ -17,7 +17,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, 
                        QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMarkerSymbol,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
 
-from remix_plugin.core import layouts
+from remix_plugin.core.printing import layouts
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError

@@ -29,7 +29,7 @@ class PrintComponent(DialogComponent):
         self.timer.start(INSTALL_DELAY_MS)
 
     def install_templates(self):
-        from remix_plugin.core import layout_install
+        from remix_plugin.core.printing import layout_install
 
         self.installed = layout_install.install()
 
@@ -42,7 +42,7 @@ class PrintComponent(DialogComponent):
         self.timer.stop()
         self.timer.timeout.disconnect(self.install_templates)
         if self.installed:
-            from remix_plugin.core import layout_install
+            from remix_plugin.core.printing import layout_install
 
             layout_install.remove(self.installed)
             self.installed = {}

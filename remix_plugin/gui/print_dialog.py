@@ -15,7 +15,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
-from remix_plugin.core import layouts, printing
+from remix_plugin.core.printing import layouts
+from remix_plugin.core.printing import export as printing
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
@@ -165,7 +166,7 @@ class PrintDialog(QDialog, FORM):
         return printing.print_map(QgsProject(), chosen, view, self.title(), self.subtitle(), out, pack, catalogue), []
 
     def _print_atlas(self, pack, out, feedback):
-        from remix_plugin.core.atlas import print_atlas
+        from remix_plugin.core.printing.atlas import print_atlas
 
         return print_atlas(pack, self.session.scope, out, self.session.catalogue, feedback=feedback)
 

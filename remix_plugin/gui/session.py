@@ -13,7 +13,7 @@ from remix_plugin.core.catalogue import maps
 from remix_plugin.core.base import log
 from remix_plugin.core.catalogue.update import update_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.render import project_extent
+from remix_plugin.core.printing.render import project_extent
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.base.tasks import RemixTask
 

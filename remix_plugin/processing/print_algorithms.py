@@ -57,7 +57,7 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         return PrintMapAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from remix_plugin.core.printing import templates
+        from remix_plugin.core.printing.export import templates
 
         self.layouts = [t.name for t in templates(kind="mappa")]
         self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità",
@@ -68,7 +68,7 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "File", "PDF (*.pdf);;PNG (*.png)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core.printing import print_portal_map
+        from remix_plugin.core.printing.export import print_portal_map
 
         try:
             pack, scope = self.pack_and_scope(parameters, context)
@@ -104,7 +104,7 @@ class AtlasAlgorithm(_PrintAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "PDF", "PDF (*.pdf)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core.atlas import print_atlas
+        from remix_plugin.core.printing.atlas import print_atlas
 
         try:
             pack, scope = self.pack_and_scope(parameters, context)

@@ -18,7 +18,8 @@ from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeedback, QgsG
                        QgsLayoutUtils, QgsLegendRenderer, QgsProcessingContext, QgsProcessingFeedback, QgsProject,
                        QgsUnitTypes, QgsVectorLayer)
 
-from remix_plugin.core import layouts, printing
+from remix_plugin.core.printing import layouts
+from remix_plugin.core.printing import export
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue.model import load_catalogue
@@ -70,7 +71,7 @@ def realizzazioni(demo_pack, tmp_path_factory):
 
 def printed(project, ctx, name, out, **view):
     """The layout filled for the whole map and its PDF."""
-    layout = printing.map_layout(project, printing.template(name), printing.project_view(project, "realizzazioni", **view),
+    layout = export.map_layout(project, export.template(name), export.project_view(project, "realizzazioni", **view),
                                  "Mappa delle Realizzazioni", "Tutta la Città metropolitana", ctx.pack, ctx.catalogue)
     return layout, layouts.export(layout, out)
 
@@ -171,15 +172,15 @@ def test_no_demonstrative_notice_for_a_pack_that_is_not(demo_pack, tmp_path):
     shutil.copyfile(demo_pack, pack)
     with sqlite3.connect(pack) as db:
         db.execute("UPDATE metadata SET valore = 'false' WHERE chiave = 'dimostrativo'")
-    written, problems = printing.print_portal_map("opportunita", "A4_verticale", tmp_path / "o.pdf", pack)
+    written, problems = export.print_portal_map("opportunita", "A4_verticale", tmp_path / "o.pdf", pack)
     text = pdftext(written)
     assert "DATI DIMOSTRATIVI" not in text and "Mappa delle Opportunità" in text
-    written, _ = printing.print_portal_map("opportunita", "A4_verticale", tmp_path / "demo.pdf", demo_pack)
+    written, _ = export.print_portal_map("opportunita", "A4_verticale", tmp_path / "demo.pdf", demo_pack)
     assert "DATI DIMOSTRATIVI" in pdftext(written)
 
 
 def test_the_scheda_comunale_has_one_page_per_comune_of_the_zona(demo_pack, tmp_path):
-    from remix_plugin.core.atlas import print_atlas
+    from remix_plugin.core.printing.atlas import print_atlas
 
     scope = resolve_scope(demo_pack, ["Nord Milano"])
     names = sorted(name for code, name, _ in comuni_table(demo_pack) if code in scope)
@@ -203,7 +204,7 @@ def test_the_scheda_comunale_has_one_page_per_comune_of_the_zona(demo_pack, tmp_
 
 
 def test_a_comune_with_more_interventi_than_the_page_holds_says_so(demo_pack, tmp_path):
-    from remix_plugin.core.atlas import print_atlas
+    from remix_plugin.core.printing.atlas import print_atlas
 
     pdf, _ = print_atlas(demo_pack, resolve_scope(demo_pack, [], ["Milano"]), tmp_path / "milano.pdf")
     text = " ".join(pdftext(pdf).split())
@@ -241,12 +242,12 @@ def test_bad_input_is_told_and_leaves_nothing(demo_pack, tmp_path):
     done = cli("atlas", "--zona", "Nord Milano", "--out", tmp_path / "schede.docx")
     assert done.returncode == 1 and "il formato deve essere PDF" in done.stderr
     with pytest.raises(RemixError, match="Impossibile scrivere"):
-        printing.print_portal_map("realizzazioni", "A4_orizzontale", "/proc/remix_stampa.pdf", demo_pack)
+        export.print_portal_map("realizzazioni", "A4_orizzontale", "/proc/remix_stampa.pdf", demo_pack)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["un_file"]
 
 
 def test_a_cancelled_atlas_leaves_no_partial_file(demo_pack, tmp_path):
-    from remix_plugin.core.atlas import print_atlas
+    from remix_plugin.core.printing.atlas import print_atlas
 
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda value: value > 30 and feedback.cancel())
@@ -261,9 +262,9 @@ def test_a_custom_template_whose_logo_is_missing_is_named(realizzazioni, tmp_pat
     custom = tmp_path / "A4_provincia.qpt"
     custom.write_text(text.replace("../resources/icons/logo_remix.svg", "/srv/loghi/logo_provincia.svg"),
                       encoding="utf-8")
-    sheet = printing.Template("A4_provincia", "Provincia", printing.MAP, custom)
+    sheet = export.Template("A4_provincia", "Provincia", export.MAP, custom)
     with pytest.raises(RemixError, match=r"A4_provincia\.qpt.*logo_provincia\.svg"):
-        printing.print_map(project, sheet, printing.project_view(project), "Titolo", "", tmp_path / "p.pdf")
+        export.print_map(project, sheet, export.project_view(project), "Titolo", "", tmp_path / "p.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["A4_provincia.qpt"]
     # wherever the plugin is installed, the shipped marks are found by name (QGIS stores absolute paths)
     moved = tmp_path / "spostato.qpt"
@@ -306,14 +307,14 @@ def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, iso
     own = tablet / "print_layouts" / "A4_tablet.qpt"  # a sheet only this package has
     shutil.copyfile(tablet / "print_layouts" / "A4_verticale.qpt", own)
     project = open_package(tablet)
-    assert "A4_tablet" in [t.name for t in printing.templates(project)]
+    assert "A4_tablet" in [t.name for t in export.templates(project)]
     with pytest.raises(RemixError, match="A4_tablet"):
-        printing.template("A4_tablet")  # not the plugin's
-    sheet = printing.template("A4_tablet", project)
-    view = printing.project_view(project, "realizzazioni")
+        export.template("A4_tablet")  # not the plugin's
+    sheet = export.template("A4_tablet", project)
+    view = export.project_view(project, "realizzazioni")
     pack = datapack.project_pack(project)
     assert pack.parent == tablet
-    layout = printing.map_layout(project, sheet, view, "Nord Milano sul tablet", "Zona omogenea Nord Milano", pack,
+    layout = export.map_layout(project, sheet, view, "Nord Milano sul tablet", "Zona omogenea Nord Milano", pack,
                                  load_catalogue())
     pdf = layouts.export(layout, tablet / "stampa.pdf")
     text = pdftext(pdf)
@@ -324,12 +325,12 @@ def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, iso
 
 
 def test_the_map_sheets_list_themselves_and_unknown_names_list_the_valid_ones():
-    names = [t.name for t in printing.templates(kind=printing.MAP)]
+    names = [t.name for t in export.templates(kind=export.MAP)]
     assert names == sorted(SHEETS)
-    assert [t.name for t in printing.templates(kind=printing.ATLAS)] == ["scheda_comunale"]
-    assert "scheda_segnalazione" in [t.name for t in printing.templates(kind=printing.SHEET)]
+    assert [t.name for t in export.templates(kind=export.ATLAS)] == ["scheda_comunale"]
+    assert "scheda_segnalazione" in [t.name for t in export.templates(kind=export.SHEET)]
     with pytest.raises(RemixError) as raised:
-        printing.template("scheda_comunale")  # an atlas is not a map sheet
+        export.template("scheda_comunale")  # an atlas is not a map sheet
     assert all(name in raised.value.message for name in SHEETS)
 
 
@@ -338,7 +339,7 @@ def test_what_cannot_fit_its_box_at_the_smallest_size_is_left_out_and_said(reali
     title says how many), the sources end with «…»; neither runs outside its box."""
     from qgis.PyQt.QtCore import QSizeF
 
-    from remix_plugin.core import print_legend
+    from remix_plugin.core.printing import legend as print_legend
 
     project, ctx, folder = realizzazioni
     layout, _ = printed(project, ctx, "A4_orizzontale", folder / "piccola.pdf")

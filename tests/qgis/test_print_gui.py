@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QProgressDialog, QPushButton, QToolBar
 
-from remix_plugin.core import layouts
+from remix_plugin.core.printing import layouts
 
 from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.scope.model import resolve_scope

@@ -17,7 +17,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsLayou
                        QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsScaleBarSettings, QgsUnitTypes)
 
-from remix_plugin.core import layouts, print_legend
+from remix_plugin.core.printing import layouts
+from remix_plugin.core.printing import legend as print_legend
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
@@ -100,7 +101,7 @@ def project_view(project: QgsProject, map_id: str = None, extent: QgsRectangle =
         raise RemixError("Niente da stampare: nessuno strato visibile" + (f" della mappa «{map_id}»" if map_id else "")
                          + " nel progetto.")
     if extent is None or extent.isEmpty():
-        from remix_plugin.core.render import project_extent
+        from remix_plugin.core.printing.render import project_extent
 
         extent = project_extent(project)
     return MapView(layers, QgsRectangle(extent), project.crs(), scale)
