@@ -108,9 +108,9 @@ def bench_pgt(pack=None):
     """Pacchetto PGT for Milano with 500 Ambiti di Trasformazione (CP1252 shapefile in EPSG:3003):
     check, coherence reading against the demo pack, GeoPackage, CSV, PDF and manifest."""
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.pgt_check import SourceLayer, comune_from_pack, open_source
-    from remix_plugin.core.pgt_package import create_package, verify
-    from remix_plugin.core.pgt_themes import complete_mapping, load_themes
+    from remix_plugin.core.pgt.check import SourceLayer, comune_from_pack, open_source
+    from remix_plugin.core.pgt.package import create_package, verify
+    from remix_plugin.core.pgt.themes import complete_mapping, load_themes
     from tests.conftest import SHARED_DATA
     from tests.qgis.pgt_files import comune_geometry, many_areas_shapefile
 

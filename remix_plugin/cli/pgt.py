@@ -33,9 +33,9 @@ def register(subparsers, parent):
 def run(args) -> int:
     from remix_plugin.core.data import datapack
     from remix_plugin.core.base.errors import RemixError
-    from remix_plugin.core.pgt_check import ERROR, SourceLayer, comune_from_pack, open_source
-    from remix_plugin.core.pgt_package import create_package, verify, write_report
-    from remix_plugin.core.pgt_themes import complete_mapping, load_themes, read_mapping_file
+    from remix_plugin.core.pgt.check import ERROR, SourceLayer, comune_from_pack, open_source
+    from remix_plugin.core.pgt.package import create_package, verify, write_report
+    from remix_plugin.core.pgt.themes import complete_mapping, load_themes, read_mapping_file
     from remix_plugin.core.base.settings import Settings
 
     if len(args.comune) != 1 or args.zona:

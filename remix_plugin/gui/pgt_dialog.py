@@ -20,11 +20,11 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.pgt_check import ERROR, WARNING, SourceLayer, comune_from_pack
-from remix_plugin.core.pgt_coherence import COLUMNS
-from remix_plugin.core.pgt_package import add_report_pdf, discard, finalise, stage_package, verify
-from remix_plugin.core.pgt_report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
-from remix_plugin.core.pgt_themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
+from remix_plugin.core.pgt.check import ERROR, WARNING, SourceLayer, comune_from_pack
+from remix_plugin.core.pgt.coherence import COLUMNS
+from remix_plugin.core.pgt.package import add_report_pdf, discard, finalise, stage_package, verify
+from remix_plugin.core.pgt.report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
+from remix_plugin.core.pgt.themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
 from remix_plugin.core.scope.model import comuni_table
 from remix_plugin.core.base.settings import Settings
 

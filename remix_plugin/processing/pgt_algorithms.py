@@ -12,7 +12,7 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
     """Parameters and the check both algorithms share; `finish` writes what each one produces."""
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from remix_plugin.core.pgt_themes import load_themes
+        from remix_plugin.core.pgt.themes import load_themes
 
         self.addParameter(QgsProcessingParameterString("COMUNE", "Comune (nome o codice ISTAT)"))
         for theme in load_themes().themes:
@@ -26,9 +26,9 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from remix_plugin.core.data import datapack
-        from remix_plugin.core.pgt_check import SourceLayer, comune_from_pack
-        from remix_plugin.core.pgt_package import verify
-        from remix_plugin.core.pgt_themes import complete_mapping, load_themes, read_mapping_file
+        from remix_plugin.core.pgt.check import SourceLayer, comune_from_pack
+        from remix_plugin.core.pgt.package import verify
+        from remix_plugin.core.pgt.themes import complete_mapping, load_themes, read_mapping_file
         from remix_plugin.core.base.settings import Settings
 
         try:
@@ -76,7 +76,7 @@ class PgtCheckAlgorithm(_PgtAlgorithm):
         return PgtCheckAlgorithm()
 
     def finish(self, check, reading, out: Path) -> dict:
-        from remix_plugin.core.pgt_package import write_report
+        from remix_plugin.core.pgt.package import write_report
 
         return {"RAPPORTO": str(write_report(check, reading, out)[0])}
 
@@ -100,6 +100,6 @@ class PgtPackageAlgorithm(_PgtAlgorithm):
         return PgtPackageAlgorithm()
 
     def finish(self, check, reading, out: Path) -> dict:
-        from remix_plugin.core.pgt_package import create_package
+        from remix_plugin.core.pgt.package import create_package
 
         return {"PACCHETTO": str(create_package(check, reading, out))}

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.pgt_themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
+from remix_plugin.core.pgt.themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 

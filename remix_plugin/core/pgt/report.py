@@ -21,8 +21,8 @@ from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.pgt_check import PROBLEM_COLUMNS, CheckResult
-from remix_plugin.core.pgt_coherence import COLUMNS, CoherenceReading
+from remix_plugin.core.pgt.check import PROBLEM_COLUMNS, CheckResult
+from remix_plugin.core.pgt.coherence import COLUMNS, CoherenceReading
 from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 
 PROBLEMS_STYLE = paths.STYLES / "pgt" / "problemi.qml"

@@ -14,7 +14,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.pgt_check import CheckResult, as_text, square_metres
+from remix_plugin.core.pgt.check import CheckResult, as_text, square_metres
 from remix_plugin.core.base.qgis_compat import FieldType
 
 GREEN_TABLES = ("parchi", "plis")
