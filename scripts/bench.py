@@ -389,8 +389,8 @@ def bench_segnalazioni():
     and a .pgpass of the bench's own, as libpq reads them (no password in any connection string)."""
     import shutil
 
-    from remix_plugin.core.segnalazioni_geometry import ComuniLookup
-    from remix_plugin.core.sync import sync
+    from remix_plugin.core.segnalazioni.geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.sync import sync
     from tests.qgis.segnalazioni_fixtures import build_pack, bulk
     from tests.servers.postgis import PostgisServer
 

@@ -59,7 +59,7 @@ def _pack(args):
 
 
 def _lookup(args):
-    from remix_plugin.core.segnalazioni_geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 
     return ComuniLookup.for_pack(_pack(args))
 
@@ -68,8 +68,8 @@ def run_new(args) -> int:
     from qgis.core import QgsGeometry
 
     from remix_plugin.core.base.errors import RemixError
-    from remix_plugin.core.segnalazioni_layers import add_segnalazione
-    from remix_plugin.core.segnalazioni_schema import load_taxonomy
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
+    from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
     taxonomy = load_taxonomy()
     if len(args.comune) > 1:
@@ -112,8 +112,8 @@ def run_new(args) -> int:
 
 def run_list(args) -> int:
     from remix_plugin.cli import scope_from_args
-    from remix_plugin.core.segnalazioni_layers import summaries
-    from remix_plugin.core.segnalazioni_schema import load_taxonomy
+    from remix_plugin.core.segnalazioni.layers import summaries
+    from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
     taxonomy = load_taxonomy()
     comuni = scope_from_args(args, _pack(args)) if args.zona or args.comune else None
@@ -132,7 +132,7 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
-    from remix_plugin.core.segnalazioni_export import export_package
+    from remix_plugin.core.segnalazioni.export import export_package
 
     out = export_package(args.local, args.uuid, args.out, _pack(args))
     sys.stdout.write(f"Pacchetto scritto: {out}\n")
@@ -140,7 +140,7 @@ def run_export(args) -> int:
 
 
 def run_sync(args) -> int:
-    from remix_plugin.core.sync import sync
+    from remix_plugin.core.segnalazioni.sync import sync
 
     from qgis.core import QgsFeedback
 

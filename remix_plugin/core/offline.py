@@ -134,7 +134,7 @@ def plan_package(request: OfflineRequest, ctx: SourceContext = None, feedback=No
     plan.folders_bytes = sum(_folder_bytes(folder) for folder in paths.PACKAGE_FOLDERS)
     _check_size(plan)
     if request.central:
-        from remix_plugin.core.segnalazioni_central import connection_uri
+        from remix_plugin.core.segnalazioni.central import connection_uri
 
         connection_uri(request.central)  # a wrong or password-bearing address is refused before any writing
     _progress(feedback, 40.0)
@@ -383,13 +383,13 @@ def _resource(project: QgsProject, gpkg: Path) -> None:
 def _add_store(project: QgsProject, folder: Path, plan: Plan, feedback) -> int:
     """The segnalazioni store (empty, or filled from the central store) with its editing layers (their
     Comuni from the pack: the package holds the same whole table)."""
-    from remix_plugin.core.segnalazioni_geometry import ComuniLookup
-    from remix_plugin.core.segnalazioni_layers import open_store_layers, place_store
-    from remix_plugin.core.segnalazioni_store import create_local_store
+    from remix_plugin.core.segnalazioni.geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.layers import open_store_layers, place_store
+    from remix_plugin.core.segnalazioni.store import create_local_store
 
     store = folder / STORE_FILE
     if plan.request.central:
-        from remix_plugin.core.sync import sync
+        from remix_plugin.core.segnalazioni.sync import sync
 
         sync(store, plan.request.central)
     else:
@@ -598,8 +598,8 @@ def _swap(folder: Path, staging: Path, new_project: Path, project_path: Path) ->
 
 
 def _count_store(store: Path) -> int:
-    from remix_plugin.core.segnalazioni_schema import LAYERS
-    from remix_plugin.core.segnalazioni_store import layer_uri
+    from remix_plugin.core.segnalazioni.schema import LAYERS
+    from remix_plugin.core.segnalazioni.store import layer_uri
 
     return sum(QgsVectorLayer(layer_uri(store, table), table, "ogr").featureCount() for table in LAYERS)
 

@@ -5,7 +5,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
 
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.segnalazioni_schema import load_taxonomy
+from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 

@@ -11,7 +11,7 @@ from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.segnalazioni_layers import commit
+from remix_plugin.core.segnalazioni.layers import commit
 
 
 def open_form(layer: QgsVectorLayer, feature: QgsFeature, parent=None, new: bool = True,

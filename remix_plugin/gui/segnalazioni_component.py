@@ -68,7 +68,7 @@ class SegnalazioniComponent(QObject):
     def store_path() -> Path:
         """The open offline package's store (what its segnalazioni are edited and synced in), else the settings'."""
         from remix_plugin.core.data.offline_manifest import package_store
-        from remix_plugin.core.segnalazioni_store import default_store_path
+        from remix_plugin.core.segnalazioni.store import default_store_path
 
         return (package_store(QgsProject.instance()) or
                 Path(Settings.load().segnalazioni_store or default_store_path()))
@@ -79,13 +79,13 @@ class SegnalazioniComponent(QObject):
         return datapack.project_pack(QgsProject.instance())
 
     def lookup(self):
-        from remix_plugin.core.segnalazioni_geometry import ComuniLookup
+        from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 
         return ComuniLookup.for_pack(self.pack())
 
     def store_layers(self):
         """The store's layers in the project (StoreLayers), added (and the store created) the first time."""
-        from remix_plugin.core.segnalazioni_layers import open_store_layers, place_store, placed_store_layers
+        from remix_plugin.core.segnalazioni.layers import open_store_layers, place_store, placed_store_layers
 
         project = QgsProject.instance()
         path = self.store_path()
@@ -114,7 +114,7 @@ class SegnalazioniComponent(QObject):
         except RemixError as exc:
             log.error(exc.message)
             return
-        from remix_plugin.core.segnalazioni_schema import load_taxonomy
+        from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
         self.stop_drawing()
         canvas = self.iface.mapCanvas()
@@ -165,9 +165,9 @@ class SegnalazioniComponent(QObject):
 
     def digitized(self, feature):
         """The drawing is done: check it, find its Comune, open the form with what is known."""
-        from remix_plugin.core.segnalazioni_geometry import place
-        from remix_plugin.core.segnalazioni_layers import new_feature
-        from remix_plugin.core.segnalazioni_schema import load_taxonomy
+        from remix_plugin.core.segnalazioni.geometry import place
+        from remix_plugin.core.segnalazioni.layers import new_feature
+        from remix_plugin.core.segnalazioni.schema import load_taxonomy
         from remix_plugin.gui.segnalazione_form import open_form
 
         tipo, natura, layer = self._draw
@@ -203,7 +203,7 @@ class SegnalazioniComponent(QObject):
     @staticmethod
     def reload_layers():
         """The store changed outside the layers (sync, conflict resolution): read it again."""
-        from remix_plugin.core.segnalazioni_layers import store_layers_in
+        from remix_plugin.core.segnalazioni.layers import store_layers_in
 
         for layer in store_layers_in(QgsProject.instance()).values():
             layer.reload()
@@ -220,7 +220,7 @@ class SegnalazioniComponent(QObject):
             return None
 
         def work(task):
-            from remix_plugin.core.sync import sync
+            from remix_plugin.core.segnalazioni.sync import sync
 
             return sync(path, central, feedback=task)
 

@@ -17,11 +17,11 @@ from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.scope.model import normalise
-from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
-from remix_plugin.core.segnalazioni_export import export_package
-from remix_plugin.core.segnalazioni_layers import set_values, summaries
-from remix_plugin.core.segnalazioni_nearby import opportunities_near
-from remix_plugin.core.segnalazioni_schema import load_taxonomy
+from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
+from remix_plugin.core.segnalazioni.export import export_package
+from remix_plugin.core.segnalazioni.layers import set_values, summaries
+from remix_plugin.core.segnalazioni.nearby import opportunities_near
+from remix_plugin.core.segnalazioni.schema import load_taxonomy
 from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

@@ -20,8 +20,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 
 from remix_plugin.core.data.layers import write_to_gpkg
-from remix_plugin.core.segnalazioni_schema import load_taxonomy
-from remix_plugin.core.segnalazioni_store import create_local_store, layer_uri
+from remix_plugin.core.segnalazioni.schema import load_taxonomy
+from remix_plugin.core.segnalazioni.store import create_local_store, layer_uri
 from tests.qgis.test_servers import auth_config
 
 WGS84, UTM = QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:32632")
@@ -208,7 +208,7 @@ def pack(qgis_app, shared_data, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def lookup(pack):
-    from remix_plugin.core.segnalazioni_geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 
     return ComuniLookup.for_pack(pack)
 

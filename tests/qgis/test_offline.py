@@ -19,7 +19,7 @@ from remix_plugin.core.catalogue.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope.model import resolve_scope
-from remix_plugin.core.segnalazioni_store import layer_uri
+from remix_plugin.core.segnalazioni.store import layer_uri
 from remix_plugin.core.base.staging import sha256
 from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml, style_of,
                                          to_tablet)
@@ -140,7 +140,7 @@ def test_styles_travel_in_the_geopackage_and_the_data_are_a_data_pack(ctx, nord_
 
 
 def test_segnalazioni_saved_offline_are_in_the_file_at_once(ctx, nord_milano, tmp_path):
-    from remix_plugin.core.segnalazioni_layers import commit, new_feature, placed_store_layers
+    from remix_plugin.core.segnalazioni.layers import commit, new_feature, placed_store_layers
 
     folder = to_tablet(package(OfflineRequest(out_dir=tmp_path, scope=nord_milano), ctx), tmp_path / "tablet")
     project = open_package(folder)
@@ -234,8 +234,8 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     shutil.copyfile(demo_pack, pack)
     folder = package(OfflineRequest(out_dir=tmp_path / "out", scope=nord_milano),
                             make_context(pack=pack, derived_store=tmp_path / "d.gpkg"))
-    from remix_plugin.core.segnalazioni_layers import add_segnalazione
-    from remix_plugin.core.segnalazioni_geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
+    from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 
     add_segnalazione(folder / STORE_FILE, {"titolo": "Ex area da rilevare", "tipo": "progetto", "natura": "azioni",
                                            "comune_istat": "015077", "tipo_servizio": "Spazi per associazioni"}, None,

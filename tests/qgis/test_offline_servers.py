@@ -9,9 +9,9 @@ from remix_plugin.core.catalogue.maps import make_context
 from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope.model import resolve_scope
-from remix_plugin.core.segnalazioni_geometry import ComuniLookup
-from remix_plugin.core.segnalazioni_layers import add_segnalazione, commit, new_feature, placed_store_layers
-from remix_plugin.core.sync import sync
+from remix_plugin.core.segnalazioni.geometry import ComuniLookup
+from remix_plugin.core.segnalazioni.layers import add_segnalazione, commit, new_feature, placed_store_layers
+from remix_plugin.core.segnalazioni.sync import sync
 from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml,
                                          region_services, remote, style_of, to_tablet)
 from tests.qgis.segnalazioni_fixtures import authcfg, central  # noqa: F401  (fixtures)

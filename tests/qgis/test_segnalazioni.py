@@ -14,12 +14,12 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QGroupBox, QPushButton
 from remix_plugin.cli import main
 from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_export import export_package
-from remix_plugin.core.segnalazioni_geometry import ComuniLookup
-from remix_plugin.core.segnalazioni_layers import new_feature, open_store_layers, place_store, problems
-from remix_plugin.core.segnalazioni_nearby import opportunities_near
-from remix_plugin.core.segnalazioni_schema import load_taxonomy
-from remix_plugin.core.segnalazioni_store import (SYNC_FIELDS, LocalStore, check_local_store, create_local_store,
+from remix_plugin.core.segnalazioni.export import export_package
+from remix_plugin.core.segnalazioni.geometry import ComuniLookup
+from remix_plugin.core.segnalazioni.layers import new_feature, open_store_layers, place_store, problems
+from remix_plugin.core.segnalazioni.nearby import opportunities_near
+from remix_plugin.core.segnalazioni.schema import load_taxonomy
+from remix_plugin.core.segnalazioni.store import (SYNC_FIELDS, LocalStore, check_local_store, create_local_store,
                                                   layer_uri)
 from remix_plugin.gui.segnalazione_form import open_form
 from tests.qgis.segnalazioni_fixtures import SURVEY_2020, example_geometry, fill_form, lookup, pack  # noqa: F401
@@ -119,7 +119,7 @@ def test_every_edit_is_tracked_by_the_file_itself(qgis_app, store, lookup):
 
 
 def main_new(store, lookup):
-    from remix_plugin.core.segnalazioni_layers import add_segnalazione
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
     return add_segnalazione(store, {"titolo": HOSTILE, "tipo": "progetto", "natura": "azioni",
                                     "comune_istat": "Cassina de' Pecchi", "tipo_servizio": "Centro civico"},
@@ -262,7 +262,7 @@ def test_cli_repairs_a_self_intersecting_polygon_and_says_so(qgis_app, pack, sto
 # --- export and opportunities nearby -----------------------------------------------------------------
 
 def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, store, lookup, tmp_path):
-    from remix_plugin.core.segnalazioni_layers import add_segnalazione
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
     example = dict(SURVEY_2020[4], titolo=HOSTILE)
     values = {k: v for k, v in example.items() if k != "comune"}

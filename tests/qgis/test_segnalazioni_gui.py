@@ -12,8 +12,8 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QToolBar
 
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.segnalazioni_layers import add_segnalazione
-from remix_plugin.core.segnalazioni_store import layer_uri
+from remix_plugin.core.segnalazioni.layers import add_segnalazione
+from remix_plugin.core.segnalazioni.store import layer_uri
 from remix_plugin.core.base.settings import Settings
 from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, central, example_geometry,  # noqa: F401
                                               example_values, fill_form, lookup, pack)
@@ -154,7 +154,7 @@ def test_the_dock_lists_filters_changes_stato_and_finds_opportunities(component,
 
 @pytest.mark.servers
 def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack, lookup, central, tmp_path):
-    from remix_plugin.core.sync import sync
+    from remix_plugin.core.segnalazioni.sync import sync
 
     settings = Settings.load()
     settings.segnalazioni_central = central
@@ -176,7 +176,7 @@ def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack
     sync(other, central)
     layer = component.store_layers().punti
     fid = next(layer.getFeatures()).id()
-    from remix_plugin.core.segnalazioni_layers import set_values
+    from remix_plugin.core.segnalazioni.layers import set_values
 
     set_values(layer, fid, {"titolo": "Centro civico di quartiere"})
     component.synchronise()

@@ -13,11 +13,11 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_conflicts import conflicts, resolve
-from remix_plugin.core.segnalazioni_layers import add_segnalazione, new_feature, open_store_layers, place_store
-from remix_plugin.core.segnalazioni_schema import decode_multi, load_taxonomy
-from remix_plugin.core.segnalazioni_store import layer_uri
-from remix_plugin.core.sync import sync
+from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
+from remix_plugin.core.segnalazioni.layers import add_segnalazione, new_feature, open_store_layers, place_store
+from remix_plugin.core.segnalazioni.schema import decode_multi, load_taxonomy
+from remix_plugin.core.segnalazioni.store import layer_uri
+from remix_plugin.core.segnalazioni.sync import sync
 from tests.qgis.auth import MASTER_PASSWORD
 from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, bulk, central,  # noqa: F401
                                               example_geometry, example_values, fill_form, lookup, pack,

@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_schema import TAXONOMY, decode_multi, encode_multi, load_taxonomy, rules
+from remix_plugin.core.segnalazioni.schema import TAXONOMY, decode_multi, encode_multi, load_taxonomy, rules
 from remix_plugin.core.base.qgis_compat import FieldType
 
 RAW = json.loads(TAXONOMY.read_text(encoding="utf-8"))

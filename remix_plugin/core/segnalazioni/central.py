@@ -18,8 +18,8 @@ from typing import Dict, Iterator, List, Tuple
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_schema import LAYERS, Taxonomy, load_taxonomy
-from remix_plugin.core.segnalazioni_store import CRS_EPSG, Closing, Row, iso
+from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, load_taxonomy
+from remix_plugin.core.segnalazioni.store import CRS_EPSG, Closing, Row, iso
 
 SCHEMA = "remix"
 LOCK_KEY = 7291504213  # pg_advisory_xact_lock key of the segnalazioni writers

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_store import CONFLICTS, LocalStore, Row, now_iso
+from remix_plugin.core.segnalazioni.store import CONFLICTS, LocalStore, Row, now_iso
 
 KEEP_CENTRAL, KEEP_LOCAL = "versione centrale", "versione locale"
 

@@ -20,11 +20,11 @@ from qgis.core import (NULL, QgsAttributeEditorContainer, QgsAttributeEditorFiel
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_geometry import ComuniLookup, place
-from remix_plugin.core.segnalazioni_schema import (LAYERS, Taxonomy, condition_expression, encode_multi, load_taxonomy,
+from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
+from remix_plugin.core.segnalazioni.schema import (LAYERS, Taxonomy, condition_expression, encode_multi, load_taxonomy,
                                                    rules)
 from remix_plugin.core.base.qgis_compat import set_group_box
-from remix_plugin.core.segnalazioni_store import (SYNC_FIELDS, VALUES, create_local_store, layer_uri,
+from remix_plugin.core.segnalazioni.store import (SYNC_FIELDS, VALUES, create_local_store, layer_uri,
                                                   refresh_values)
 
 STORE_PROPERTY = "remix/segnalazioni"  # custom property: which store table a project layer shows

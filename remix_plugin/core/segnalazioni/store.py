@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_schema import LAYERS, Taxonomy, decode_multi, encode_multi, load_taxonomy
+from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, decode_multi, encode_multi, load_taxonomy
 
 CRS_EPSG = 32632
 META = "segnalazioni_meta"

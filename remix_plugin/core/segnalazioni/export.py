@@ -23,8 +23,8 @@ from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.scope.model import normalise
-from remix_plugin.core.segnalazioni_schema import LAYERS, load_taxonomy
-from remix_plugin.core.segnalazioni_store import layer_uri, now_iso
+from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
+from remix_plugin.core.segnalazioni.store import layer_uri, now_iso
 
 TEMPLATE = paths.PRINT_LAYOUTS / "scheda_segnalazione.qpt"
 MIN_MAP_SPAN_M = 1500.0

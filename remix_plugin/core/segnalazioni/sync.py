@@ -22,8 +22,8 @@ from typing import List
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni_central import CentralStore, conflict_json
-from remix_plugin.core.segnalazioni_store import LocalStore, Row, check_local_store, create_local_store, now_iso
+from remix_plugin.core.segnalazioni.central import CentralStore, conflict_json
+from remix_plugin.core.segnalazioni.store import LocalStore, Row, check_local_store, create_local_store, now_iso
 from remix_plugin.core.base.staging import checkpoint
 
 BATCH = 500
