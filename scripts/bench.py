@@ -439,7 +439,7 @@ def bench_offline():
     """«Prepara pacchetto offline» for the whole Città metropolitana, both maps, from the demo pack (plan,
     GeoPackage with styles, segnalazioni store, templates and layouts, project, manifest); and its size."""
     from remix_plugin.core.catalogue.maps import make_context
-    from remix_plugin.core.offline import OfflineRequest, prepare
+    from remix_plugin.core.offline.package import OfflineRequest, prepare
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-offline-"))
     runs = iter(range(100))

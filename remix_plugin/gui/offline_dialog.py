@@ -15,7 +15,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
-from remix_plugin.core import offline
+from remix_plugin.core.offline import package as offline
 from remix_plugin.core.catalogue import maps
 from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log

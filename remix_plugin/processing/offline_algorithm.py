@@ -47,7 +47,7 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Cartella in cui creare il pacchetto"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core import offline
+        from remix_plugin.core.offline import package
         from remix_plugin.core.catalogue.maps import make_context
         from remix_plugin.core.scope.model import resolve_scope
 
@@ -57,14 +57,14 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
         try:
             ctx = make_context(pack=self.parameterAsFile(parameters, "DATA", context) or None)
             basemap = self.parameterAsFile(parameters, "BASEMAP", context)
-            request = offline.OfflineRequest(
+            request = package.OfflineRequest(
                 out_dir=Path(self.parameterAsString(parameters, "OUTPUT", context)),
                 maps=tuple(MAPS[i] for i in self.parameterAsEnums(parameters, "MAPS", context)),
                 scope=resolve_scope(ctx.pack, names("ZONE"), names("COMUNI")),
                 basemap=Path(basemap) if basemap else None,
                 limit_mb=self.parameterAsInt(parameters, "LIMIT_MB", context),
                 central=self.parameterAsString(parameters, "CENTRAL", context).strip())
-            plan, folder = offline.prepare(request, ctx, feedback, accept=self.parameterAsBool(parameters, "FORCE", context))
+            plan, folder = package.prepare(request, ctx, feedback, accept=self.parameterAsBool(parameters, "FORCE", context))
             for issue in plan.issues:
                 feedback.reportError(issue)
             for note in plan.notes:

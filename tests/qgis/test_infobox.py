@@ -157,7 +157,7 @@ def test_cli_prints_what_the_dock_shows_as_html_or_json(demo_pack, catalogue):
 
 def test_an_offline_package_shows_infoboxes_from_its_own_templates(demo_pack, catalogue, tmp_path, isolated_settings):
     from remix_plugin.core.catalogue.maps import make_context
-    from remix_plugin.core.offline import OfflineRequest, prepare
+    from remix_plugin.core.offline.package import OfflineRequest, prepare
     from remix_plugin.core.scope.model import resolve_scope
     from tests.qgis.offline_fixtures import catalogue_layers, open_package, to_tablet
 

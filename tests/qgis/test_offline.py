@@ -16,7 +16,7 @@ from qgis.core import (QgsApplication, QgsFeedback, QgsGeometry, QgsProcessingCo
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.catalogue.maps import make_context
-from remix_plugin.core.offline import OfflineRequest, plan_package, prepare, refresh_request, write_package
+from remix_plugin.core.offline.package import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni.store import layer_uri

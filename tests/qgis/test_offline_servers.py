@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsValueRelationFieldFormatter
 
 from remix_plugin.core.catalogue.maps import make_context
-from remix_plugin.core.offline import OfflineRequest, plan_package, write_package
+from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup

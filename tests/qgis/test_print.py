@@ -297,7 +297,7 @@ def test_processing_prints_a_map_and_the_atlas(demo_pack, tmp_path, qgis_process
 
 
 def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, isolated_settings):
-    from remix_plugin.core.offline import OfflineRequest, prepare
+    from remix_plugin.core.offline.package import OfflineRequest, prepare
     from tests.qgis.offline_fixtures import open_package, to_tablet
 
     ctx = make_context(pack=demo_pack, derived_store=tmp_path / "derivati.gpkg")
