@@ -7,7 +7,7 @@ export PYTEST_ARGS ?=
 # QGIS versions to run on: all (the host's and a Debian root of each other release), host, or e.g. 3.40
 QGIS ?= all
 
-.PHONY: setup demo test test-fast bench package translations clean
+.PHONY: setup demo lint test test-fast bench package translations clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,7 +23,13 @@ demo: setup $(DEMO_PACK) translations
 	$(PY) -m remix_plugin project --map opportunita --out out/opportunita.qgz --png out/opportunita.png
 	@echo "Aperto con: qgis out/opportunita.qgz"
 
-test: setup $(DEMO_PACK) translations
+# ruff (lint, format) and mypy: the same on every QGIS, so once, on the host
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+test: setup $(DEMO_PACK) translations lint
 	bash scripts/qgis_matrix.sh test $(QGIS)
 
 test-fast: setup

@@ -16,8 +16,7 @@ try:  # Qt6 (QGIS 4): QAction is in QtGui
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-from remix_plugin.core.base import i18n
-from remix_plugin.core.base import log
+from remix_plugin.core.base import i18n, log
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.paths import icon
 
@@ -76,7 +75,7 @@ class RemixPlugin:
         return submenu
 
     # --- QGIS plugin interface --------------------------------------------------------------
-    def initGui(self):  # noqa: N802
+    def initGui(self):
         i18n.install_translator()
         log.set_message_bar(self.iface.messageBar())
         self.menu = QMenu("RE.MIX", self.iface.mainWindow().menuBar())
@@ -95,7 +94,7 @@ class RemixPlugin:
             self.components.append(component)
         self.initProcessing()
 
-    def initProcessing(self):  # noqa: N802
+    def initProcessing(self):
         from remix_plugin.processing.provider import RemixProvider
 
         self.provider = RemixProvider()

@@ -47,8 +47,8 @@ def bench_maps():
     """Both maps from the demo pack, styled and scaled, vs the same bare QgsVectorLayers."""
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from remix_plugin.core.data import datapack
     from remix_plugin.core.catalogue.maps import load_map, make_context
+    from remix_plugin.core.data import datapack
 
     folder = Path(tempfile.mkdtemp())
     ctx = make_context(derived_store=folder / "derivati.gpkg")
@@ -68,7 +68,7 @@ def bench_maps():
 
     def bare():
         layers = [QgsVectorLayer(datapack.table_uri(ctx.pack, t), t, "ogr") for t in tables]
-        assert all(l.isValid() for l in layers)
+        assert all(lyr.isValid() for lyr in layers)
 
     full()  # warm the OS and QGIS caches for both sides alike
     bare()
@@ -138,8 +138,8 @@ def bench_zone_filter():
     from qgis.core import QgsDataProvider, QgsProject, QgsVectorLayer
 
     from remix_plugin.core.catalogue.maps import load_map, make_context
-    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
     from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers
+    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
 
     ctx = make_context(derived_store=Path(tempfile.mkdtemp()) / "derivati.gpkg")
     project = QgsProject()
@@ -157,8 +157,8 @@ def bench_zone_filter():
             started = time.perf_counter()
             apply_scope(project, None, ctx.pack)
             clearing.append(time.perf_counter() - started)
-    layers = [l for l in catalogue_layers(project) if isinstance(l, QgsVectorLayer)]
-    sources = [l.source() for l in layers]
+    layers = [lyr for lyr in catalogue_layers(project) if isinstance(lyr, QgsVectorLayer)]
+    sources = [lyr.source() for lyr in layers]
 
     def resource(subset):
         for layer, source in zip(layers, sources):
@@ -329,9 +329,8 @@ def _start_processing():
 
 def bench_indicators_demo():
     """Both indicators for the 133 Comuni of the demo pack, vs the Processing chains and a bare read."""
-    from remix_plugin.core.indicators import funding
-    from remix_plugin.core.indicators import opportunity_area
     from remix_plugin.core.data import datapack
+    from remix_plugin.core.indicators import funding, opportunity_area
     from remix_plugin.core.indicators.synthesis import compute_all
 
     _start_processing()
@@ -352,8 +351,8 @@ def bench_indicators_scaling():
     """Indicator 1 on generated packs of 10 000, 100 000 and 1 000 000 opportunity polygons: vs the
     Processing chain (up to 100 000: at 1 000 000 it would take several minutes) and vs a bare read."""
     from remix_plugin.core.data import datapack
-    from remix_plugin.core.indicators.synthesis import measure
     from remix_plugin.core.indicators.opportunity_area import SOURCES
+    from remix_plugin.core.indicators.synthesis import measure
 
     _start_processing()
     source = datapack.demo_pack_path()
@@ -366,11 +365,11 @@ def bench_indicators_scaling():
             label = f"{count:,}".replace(",", ".")
             tables = [t for t, _ in SOURCES]
             _bare_read(pack, tables)  # warm the OS cache for every side alike
-            ours = timed(lambda: measure("superficie", pack), repeat)
-            bare = timed(lambda: _bare_read(pack, tables), repeat)
+            ours = timed(lambda pack=pack: measure("superficie", pack), repeat)
+            bare = timed(lambda pack=pack, tables=tables: _bare_read(pack, tables), repeat)
             per_polygon[count] = ours / count
             if count <= 100000:
-                chain = timed(lambda: _processing_superficie(pack), 1)
+                chain = timed(lambda pack=pack: _processing_superficie(pack), 1)
                 rows.append(row(f"Superficie su {label} poligoni generati vs catena Processing", ours, "s", chain, 0.2))
             rows.append(row(f"Superficie su {label} poligoni generati vs lettura nuda", ours, "s", bare, 3))
             if count == 100000:
@@ -473,9 +472,9 @@ def bench_infobox():
     from qgis.core import QgsApplication, QgsLocator, QgsLocatorContext, QgsMapSettings, QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from remix_plugin.core.infobox.identify import identify
-    from remix_plugin.core.infobox.content import infobox_html
     from remix_plugin.core.catalogue.maps import load_map, make_context
+    from remix_plugin.core.infobox.content import infobox_html
+    from remix_plugin.core.infobox.identify import identify
     from remix_plugin.core.infobox.places import build_places
     from remix_plugin.gui.infobox_dock import InfoboxDock
     from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
@@ -486,10 +485,10 @@ def bench_infobox():
         load_map(project, map_id, ctx)
     root = project.layerTreeRoot()
     settings = QgsMapSettings()
-    settings.setLayers([l for l in root.layerOrder() if root.findLayer(l.id()).isVisible()])
+    settings.setLayers([lyr for lyr in root.layerOrder() if root.findLayer(lyr.id()).isVisible()])
     settings.setDestinationCrs(project.crs())
     settings.setOutputSize(QSize(1000, 800))
-    pinqua = next(l for l in project.mapLayers().values() if l.customProperty("remix/entry_id") == "interventi_pinqua")
+    pinqua = next(lyr for lyr in project.mapLayers().values() if lyr.customProperty("remix/entry_id") == "interventi_pinqua")
     target = next(pinqua.getFeatures("\"cup\" = 'C41I21000020001'")).geometry().pointOnSurface().asPoint()
     settings.setExtent(QgsRectangle(target.x() - 660, target.y() - 530, target.x() + 660, target.y() + 530))
     dock = InfoboxDock()
@@ -539,9 +538,9 @@ def bench_print():
     (indicators, interventi, layers and 133 pages in one PDF)."""
     from qgis.core import QgsProject
 
+    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.printing import export
     from remix_plugin.core.printing.atlas import print_atlas
-    from remix_plugin.core.catalogue.maps import load_map, make_context
     from remix_plugin.core.scope.model import ALL_CMM
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-print-"))

@@ -20,12 +20,19 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from a checkout
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
-                       QgsPointXY, QgsProject, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.data.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.data.datapack import CONTRACT_VERSION, CRS, open_table, pack_tables
 from remix_plugin.core.data.layers import write_to_gpkg
 
 SEED = 2017
@@ -135,8 +142,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.to_utm = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                              QgsCoordinateReferenceSystem(CRS), QgsProject.instance())
-        zones = {r["com_istat_code"]: r for r in csv.DictReader(open(source / "zone_omogenee_comuni.csv",
-                                                                      encoding="utf-8"))}
+        zones = {r["com_istat_code"]: r for r in csv.DictReader((source / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())}
         self.comuni = []  # (pro_com_t, comune, zona, affidabilita, geometry)
         for feature in _read(source / "comuni_cmm.geojson"):
             code = feature["com_istat_code"]
@@ -290,7 +296,7 @@ def _interventi(b: _Builder, source: Path, shares: list) -> Dict[str, QgsVectorL
     tables = {}
     # PINQuA CO4Regeneration: the 22 real projects of CMM, and 4 made up to reach the portal's 26
     rows = []
-    real = [r for r in csv.DictReader(open(source / "pnrr_m5c2_progetti_validati_cmm.csv", encoding="utf-8"))
+    real = [r for r in csv.DictReader((source / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines())
             if r["Codice Univoco Submisura"] == "M5C2I2.03.01"]
     for r in real:
         codes = [c for c in r["COD_ISTAT_COMUNE localizzazione"].split(";") if c]

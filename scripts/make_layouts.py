@@ -51,8 +51,15 @@ def main() -> int:
 def save_coverage_style(path: Path) -> None:
     """The Comuni of the Scheda comunale: the page's Comune outlined, the others under a light veil with
     their names, so that the Comune's own areas and interventi stand out."""
-    from qgis.core import (QgsFillSymbol, QgsMapLayer, QgsPalLayerSettings, QgsRuleBasedRenderer,
-                           QgsTextBufferSettings, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsMapLayer,
+        QgsPalLayerSettings,
+        QgsRuleBasedRenderer,
+        QgsTextBufferSettings,
+        QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
+    )
 
     from remix_plugin.core.printing.atlas import COVERAGE_FIELDS
 
@@ -204,8 +211,15 @@ class Sheet:
     def map_furniture(self, map_item, x, y, w, h):
         """North arrow (top right), scale bars (bottom left) and the demonstrative-data notice (top left),
         over the map so that the page's margins stay for the legend and the sources."""
-        from qgis.core import (QgsFillSymbol, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutUtils,
-                               QgsLineSymbol, QgsScaleBarSettings, QgsUnitTypes)
+        from qgis.core import (
+            QgsFillSymbol,
+            QgsLayoutItemPicture,
+            QgsLayoutItemScaleBar,
+            QgsLayoutUtils,
+            QgsLineSymbol,
+            QgsScaleBarSettings,
+            QgsUnitTypes,
+        )
 
         from remix_plugin.core.printing.layouts import italian_format
 
@@ -318,8 +332,14 @@ def map_sheet(size: str, orientation: str, name: str):
 
 def scheda_comunale():
     """A4 portrait, one page per Comune of the coverage: map and legend, the two indicators, the interventi."""
-    from qgis.core import (QgsLayoutFrame, QgsLayoutItemAttributeTable, QgsLayoutTable, QgsLayoutTableColumn,
-                           QgsLayoutTableStyle, QgsVectorLayer)
+    from qgis.core import (
+        QgsLayoutFrame,
+        QgsLayoutItemAttributeTable,
+        QgsLayoutTable,
+        QgsLayoutTableColumn,
+        QgsLayoutTableStyle,
+        QgsVectorLayer,
+    )
     from qgis.PyQt.QtCore import Qt
 
     from remix_plugin.core.printing.atlas import COVERAGE_FIELDS, TABLE_FIELDS, TABLE_LAYER

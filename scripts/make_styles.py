@@ -231,8 +231,13 @@ def labels(field, size, colour, bold=False, caps=False, spacing=0.0, buffer=0.8,
     """Horizontal labels over the polygon's inside point, with a white halo.
 
     `max_scale_denominator` > 0 shows them only from that scale inwards (e.g. 60000 = 1:60.000)."""
-    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
-                           QgsVectorLayerSimpleLabeling)
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsUnitTypes,
+        QgsVectorLayerSimpleLabeling,
+    )
     from qgis.PyQt.QtGui import QFont
 
     font = QFont(FONT)

@@ -12,7 +12,10 @@ rm -rf "$stage"
 mkdir -p "$stage/remix_plugin" dist
 cp -r remix_plugin/. "$stage/remix_plugin/"
 cp metadata.txt "$stage/remix_plugin/"
-cp LICENSE "$stage/remix_plugin/" 2>/dev/null || true
+cp LICENSE "$stage/remix_plugin/"
+# qgis-plugin-ci writes the newest entries into metadata.txt; its parser ends a version at any "##", so the
+# Keep a Changelog "### Aggiunto" headings are handed over as plain "Aggiunto:" lines
+sed 's/^### \(.*\)$/\1:/' CHANGELOG.md > "$stage/CHANGELOG.md"
 for dir in resources styles print_layouts; do
   mkdir -p "$stage/remix_plugin/$dir"
   cp -r "$dir/." "$stage/remix_plugin/$dir/"

@@ -26,10 +26,10 @@ def trial() -> None:
     start_qgis()
     from qgis.core import QgsApplication, QgsProject, QgsTask
 
-    from remix_plugin.core.data import gpkg_sharing
     from remix_plugin.core.catalogue.maps import load_map, make_context
-    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
+    from remix_plugin.core.data import gpkg_sharing
     from remix_plugin.core.scope.filtering import apply_scope
+    from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
 
     gpkg_sharing._may_hold = lambda: False  # QGIS's ordinary path on both threads
     store = Path(tempfile.mkdtemp())

@@ -24,11 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-stamp=.venv/.requirements-$(sha1sum requirements/dev.txt | cut -c1-12)
+stamp=.venv/.requirements-$(cat requirements/dev.txt requirements/lint.txt | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   echo "setup: preparing .venv"
   [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
-  .venv/bin/pip install -q --disable-pip-version-check -r requirements/dev.txt
+  .venv/bin/pip install -q --disable-pip-version-check -r requirements/dev.txt -r requirements/lint.txt
   rm -f .venv/.requirements-*
   touch "$stamp"
 fi

@@ -1,11 +1,10 @@
 """Shared fixtures. Real public data is read from ../shared/data (never copied into the project)."""
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # a throwaway QGIS profile (settings, authentication database): tests never touch the user's own
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
-from tests.servers.fixtures import *  # noqa: E402,F401,F403  (koop_server, wms_server, postgis_server)
+from tests.servers.fixtures import *  # noqa: E402, F403  (koop_server, wms_server, postgis_server)
 
 
 @pytest.fixture(scope="session")

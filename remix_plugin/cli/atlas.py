@@ -15,10 +15,10 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
-    from remix_plugin.core.printing import layouts
-    from remix_plugin.core.data import datapack
-    from remix_plugin.core.printing.atlas import print_atlas
     from remix_plugin.core.base.settings import Settings
+    from remix_plugin.core.data import datapack
+    from remix_plugin.core.printing import layouts
+    from remix_plugin.core.printing.atlas import print_atlas
 
     out = layouts.target(args.out, (".pdf",))
     pack = datapack.resolve_pack(args.data, Settings.load())

@@ -25,10 +25,10 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
+    from remix_plugin.core.base.settings import Settings
     from remix_plugin.core.data import datapack
     from remix_plugin.core.indicators.files import write_outputs
     from remix_plugin.core.indicators.synthesis import compute_all
-    from remix_plugin.core.base.settings import Settings
 
     pack = datapack.resolve_pack(args.data, Settings.load())
     results = compute_all(pack, scope_from_args(args, pack), args.method, args.classes, args.normalise)

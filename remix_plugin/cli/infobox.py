@@ -17,10 +17,10 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core.infobox import content
     from remix_plugin.core.base.errors import RemixError
     from remix_plugin.core.catalogue.maps import make_context
     from remix_plugin.core.catalogue.sources import build_layer
+    from remix_plugin.core.infobox import content
 
     ctx = make_context(pack=args.data)
     entry = ctx.catalogue.entry(args.layer)

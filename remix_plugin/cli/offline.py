@@ -35,10 +35,10 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
-    from remix_plugin.core.offline import package as offline
     from remix_plugin.core.base.errors import RemixError
-    from remix_plugin.core.catalogue.maps import make_context
     from remix_plugin.core.base.settings import Settings
+    from remix_plugin.core.catalogue.maps import make_context
+    from remix_plugin.core.offline import package as offline
 
     settings = Settings.load()
     ctx = make_context(pack=args.data, settings=settings)

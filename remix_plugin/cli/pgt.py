@@ -31,12 +31,12 @@ def register(subparsers, parent):
 
 
 def run(args) -> int:
-    from remix_plugin.core.data import datapack
     from remix_plugin.core.base.errors import RemixError
+    from remix_plugin.core.base.settings import Settings
+    from remix_plugin.core.data import datapack
     from remix_plugin.core.pgt.check import ERROR, SourceLayer, comune_from_pack, open_source
     from remix_plugin.core.pgt.package import create_package, verify, write_report
     from remix_plugin.core.pgt.themes import complete_mapping, load_themes, read_mapping_file
-    from remix_plugin.core.base.settings import Settings
 
     if len(args.comune) != 1 or args.zona:
         raise RemixError("Indicare un solo Comune con --comune NOME|ISTAT (--zona non si usa con pgt).")
@@ -56,7 +56,7 @@ def run(args) -> int:
     mapping = complete_mapping(themes, {t: s.field_names() for t, s in sources.items()}, explicit)
     check, reading = verify(pack, comune, sources, mapping, themes)
     out = Path(args.out)
-    for theme_id, result in check.results.items():
+    for result in check.results.values():
         used = ", ".join(f"{expected}←{theirs}" for expected, theirs in result.mapping.items())
         count = result.layer.featureCount()
         sys.stdout.write(f"{result.theme.title} («{result.source.label}», {count} elementi): {used}\n")

@@ -20,9 +20,9 @@ def register(subparsers, parent):
 
 def run(args) -> int:
     from remix_plugin.cli import scope_from_args
+    from remix_plugin.core.base.settings import Settings
     from remix_plugin.core.data import datapack
     from remix_plugin.core.printing.export import print_portal_map
-    from remix_plugin.core.base.settings import Settings
 
     pack = datapack.resolve_pack(args.data, Settings.load())
     written, problems = print_portal_map(args.map, args.layout, args.out, pack, scope_from_args(args, pack), args.title)

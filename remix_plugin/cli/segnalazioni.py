@@ -52,8 +52,8 @@ def register(subparsers, parent):
 
 
 def _pack(args):
-    from remix_plugin.core.data import datapack
     from remix_plugin.core.base.settings import Settings
+    from remix_plugin.core.data import datapack
 
     return datapack.resolve_pack(args.data, Settings.load())
 
@@ -140,9 +140,9 @@ def run_export(args) -> int:
 
 
 def run_sync(args) -> int:
-    from remix_plugin.core.segnalazioni.sync import sync
-
     from qgis.core import QgsFeedback
+
+    from remix_plugin.core.segnalazioni.sync import sync
 
     feedback = QgsFeedback()
     shown = set()

@@ -18,10 +18,10 @@ class ClassChart(QWidget):
         self.setToolTip("\n".join(f"{label}: {count} " + tr("Comuni") for label, count, _ in self.bars))
         self.update()
 
-    def sizeHint(self):  # noqa: N802
+    def sizeHint(self):
         return QSize(240, 20 * max(3, len(self.bars)) + 8)
 
-    def paintEvent(self, _event):  # noqa: N802
+    def paintEvent(self, _event):
         if not self.bars:
             return
         painter = QPainter(self)

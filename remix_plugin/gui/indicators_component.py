@@ -11,11 +11,11 @@ from qgis.core import QgsDataProvider, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core.catalogue import maps
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.data.layers import MAP_PROPERTY, entry_id, write_to_gpkg
 from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue import maps
+from remix_plugin.core.data.layers import MAP_PROPERTY, entry_id, write_to_gpkg
 
 # catalogue layers whose saved edits change the indicators
 
@@ -23,8 +23,7 @@ from remix_plugin.core.base.settings import Settings
 def _watched() -> set:
     """The tables the indicators read. (The computing modules load numpy and GDAL: imported on first use,
     never at QGIS start.)"""
-    from remix_plugin.core.indicators import funding
-    from remix_plugin.core.indicators import opportunity_area
+    from remix_plugin.core.indicators import funding, opportunity_area
 
     return {t for t, _ in opportunity_area.SOURCES} | set(funding.SOURCES) | {"comuni"}
 

@@ -8,22 +8,22 @@ reclassifies the last measurement, at once. A new scope or changed data measure 
 from datetime import datetime
 from pathlib import Path
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject)
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
 
-from remix_plugin.core.catalogue import maps
-from remix_plugin.core.indicators import synthesis
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
-from remix_plugin.core.indicators.classification import METHODS
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS, format_number
-from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue import maps
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
+from remix_plugin.core.indicators import synthesis
+from remix_plugin.core.indicators.classification import METHODS
+from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS, format_number
 from remix_plugin.gui.class_chart import ClassChart
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -319,7 +319,7 @@ class IndicatorsDock(QDockWidget, FORM):
                                            canvas.mapSettings().destinationCrs(), QgsProject.instance())
         try:
             box = transform.transformBoundingBox(box)
-        except Exception:  # noqa: BLE001 - a canvas CRS that cannot hold CMM: leave the view alone
+        except Exception:
             return
         canvas.setExtent(box.buffered(max(box.width(), box.height()) * 0.1))
         canvas.refresh()

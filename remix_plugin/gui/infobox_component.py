@@ -7,19 +7,25 @@ Zona/Comuni filter (`session.scope_changed`): features it hides leave the dock, 
 rebuilt for it. Nothing is read at QGIS start: the dock, the tool and the index are made on first use,
 and the core modules behind them imported then.
 """
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY,
-                       QgsProject, QgsRectangle)
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+)
 from qgis.gui import QgsHighlight, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QIcon
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.infobox.identify import hit_for, identify, selected_hits, still_shown
-from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.paths import icon
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import entry_id
+from remix_plugin.core.infobox.identify import hit_for, identify, selected_hits, still_shown
 from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
 
 HIGHLIGHT = QColor(214, 0, 110)  # CMM magenta: reads over both maps' styles

@@ -16,8 +16,8 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.infobox.content import feature_title
 from remix_plugin.core.base.values import safe_url
+from remix_plugin.core.infobox.content import feature_title
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

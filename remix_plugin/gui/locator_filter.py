@@ -8,11 +8,11 @@ The core modules are imported on the first search, so QGIS's start-up does not p
 """
 from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import locator_user_data
+from remix_plugin.core.data import datapack
 
 PREFIX = "rmx"  # QGIS ignores plugin prefixes shorter than three characters
 
@@ -53,7 +53,7 @@ class RemixLocatorFilter(QgsLocatorFilter):
     def name(self):
         return "remix"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "RE.MIX"
 
     def description(self):
@@ -66,7 +66,7 @@ class RemixLocatorFilter(QgsLocatorFilter):
         self.places = self.index.prepared()
         return []
 
-    def fetchResults(self, string, context, feedback):  # noqa: N802
+    def fetchResults(self, string, context, feedback):
         places = self.places
         if places is None:
             return
@@ -80,6 +80,6 @@ class RemixLocatorFilter(QgsLocatorFilter):
             result.score = 1.0 - number / (len(found) + 1)
             self.resultFetched.emit(result)
 
-    def triggerResult(self, result):  # noqa: N802
+    def triggerResult(self, result):
         entry, fid, *extent = locator_user_data(result)
         self.chosen(str(entry), int(fid), tuple(float(v) for v in extent))

@@ -15,15 +15,15 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
-from remix_plugin.core.offline import package as offline
-from remix_plugin.core.catalogue import maps
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.data.offline_manifest import package_folder
-from remix_plugin.core.scope.model import comuni_table, normalise, zones
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue import maps
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.offline_manifest import package_folder
+from remix_plugin.core.offline import package as offline
+from remix_plugin.core.scope.model import comuni_table, normalise, zones
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -7,26 +7,46 @@ layouts) and the final rename run on the main thread when the task is done.
 import html
 from pathlib import Path
 
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapLayerProxyModel,
-                       QgsProject, QgsProviderRegistry, QgsRectangle)
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRectangle,
+)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                                 QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.check import ERROR, WARNING, SourceLayer, comune_from_pack
 from remix_plugin.core.pgt.coherence import COLUMNS
 from remix_plugin.core.pgt.package import add_report_pdf, discard, finalise, stage_package, verify
 from remix_plugin.core.pgt.report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
 from remix_plugin.core.pgt.themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
 from remix_plugin.core.scope.model import comuni_table
-from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 GROUP_PROPERTY = "remix/pgt"

@@ -15,14 +15,14 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
-from remix_plugin.core.printing import layouts
-from remix_plugin.core.printing import export as printing
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope.model import comuni_table, describe_scope
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data import datapack
+from remix_plugin.core.printing import export as printing
+from remix_plugin.core.printing import layouts
+from remix_plugin.core.scope.model import comuni_table, describe_scope
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 MAPS = ("", "opportunita", "realizzazioni")  # "": every layer visible in the project
@@ -76,7 +76,7 @@ class PrintDialog(QDialog, FORM):
         map_id = self.mapCombo.currentData()
         self.titleEdit.setPlaceholderText(self.session.catalogue.map(map_id).title if map_id else tr("Mappa RE.MIX"))
 
-    def showEvent(self, event):  # noqa: N802
+    def showEvent(self, event):
         self.scaleCheck.setText(tr("Usa la scala della mappa (1:{})").format(f"{self.canvas_scale():,.0f}"
                                                                               .replace(",", ".")))
         self.follow_template()

@@ -12,13 +12,13 @@ from qgis.gui import QgsMapToolCapture, QgsMapToolDigitizeFeature
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 
 SNAP_TOLERANCE_PX = 12
 
@@ -90,8 +90,8 @@ class SegnalazioniComponent(QObject):
         project = QgsProject.instance()
         path = self.store_path()
         known = self._layers
-        if known is None or known.path != path or any(project.mapLayer(l.id()) is None
-                                                       for l in (known.aree, known.punti, known.valori)):
+        if known is None or known.path != path or any(project.mapLayer(lyr.id()) is None
+                                                       for lyr in (known.aree, known.punti, known.valori)):
             known = placed_store_layers(project, path)
             if known is None:
                 known = open_store_layers(path, self.lookup())

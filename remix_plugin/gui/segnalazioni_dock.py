@@ -10,19 +10,26 @@ from qgis.core import QgsProviderRegistry
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QHeaderView, QListWidgetItem,
-                                 QTableWidgetItem)
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QListWidgetItem,
+    QTableWidgetItem,
+)
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni.export import export_package
 from remix_plugin.core.segnalazioni.layers import set_values, summaries
 from remix_plugin.core.segnalazioni.nearby import opportunities_near
 from remix_plugin.core.segnalazioni.schema import load_taxonomy
-from remix_plugin.core.base.settings import Settings
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1

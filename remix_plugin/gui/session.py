@@ -9,13 +9,13 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication
 
-from remix_plugin.core.catalogue import maps
 from remix_plugin.core.base import log
-from remix_plugin.core.catalogue.update import update_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.printing.render import project_extent
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.base.tasks import RemixTask
+from remix_plugin.core.catalogue import maps
+from remix_plugin.core.catalogue.update import update_catalogue
+from remix_plugin.core.printing.render import project_extent
 
 
 class Session(QObject):

@@ -8,13 +8,12 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
-from remix_plugin.core.scope import filtering
-from remix_plugin.core.data import datapack
-from remix_plugin.core.base import log
-from remix_plugin.core.base import tasks
+from remix_plugin.core.base import log, tasks
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.paths import icon
+from remix_plugin.core.data import datapack
+from remix_plugin.core.scope import filtering
 from remix_plugin.core.scope.model import comuni_table
 
 

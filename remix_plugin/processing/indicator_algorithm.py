@@ -6,16 +6,25 @@ companion JSON (method, breaks) and trace CSV.
 """
 import json
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
-from remix_plugin.core.indicators.classification import MAX_CLASSES, METHODS, MIN_CLASSES
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS
 from remix_plugin.core.base.qgis_compat import WkbType
+from remix_plugin.core.indicators.classification import MAX_CLASSES, METHODS, MIN_CLASSES
+from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS
 
 _post_processors = []  # Processing keeps only a pointer to them: they must outlive the algorithm run
 
@@ -28,16 +37,16 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return INDICATORS[self.which].entry_id
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return f"Indicatore: {INDICATORS[self.which].short.lower()} per Comune"
 
     def group(self):
         return "Indicatori di sintesi"
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "indicatori"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         from remix_plugin.core.indicators.synthesis import rule
 
         return (f"{INDICATORS[self.which].title}: un punto per Comune con il valore e la classe (da «molto basso» a "
@@ -45,10 +54,10 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
                 "indicano per nome o codice ISTAT, separati da «;». Il CSV facoltativo è accompagnato da un JSON con "
                 "metodo e limiti delle classi e da un CSV di tracciabilità.")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return IndicatorAlgorithm(self.which)
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
                                                      optional=True))
         self.addParameter(QgsProcessingParameterString("ZONA", "Zone omogenee (separate da ;)", optional=True))
@@ -65,12 +74,12 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("CSV", "Tabella CSV", "CSV (*.csv)", optional=True,
                                                                 createByDefault=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
+        from remix_plugin.core.base.settings import Settings
         from remix_plugin.core.data import datapack
         from remix_plugin.core.indicators.files import write_outputs
         from remix_plugin.core.indicators.synthesis import compute, legend_data, result_fields, to_layer
         from remix_plugin.core.scope.model import resolve_scope
-        from remix_plugin.core.base.settings import Settings
 
         try:
             pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())
@@ -107,7 +116,7 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.legend = legend
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+    def postProcessLayer(self, layer, context, feedback):
         from remix_plugin.core.indicators.synthesis import apply_style
 
         apply_style(layer, self.legend)

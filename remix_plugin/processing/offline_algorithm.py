@@ -1,9 +1,16 @@
 """Processing: «Prepara pacchetto offline» (same core as `offline` in the CLI and the dialog)."""
 from pathlib import Path
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 
 from remix_plugin.core.base.errors import RemixError
 
@@ -14,20 +21,20 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return "offline_package"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Prepara pacchetto offline"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Scrive una cartella per i tablet di campo: un progetto QGIS con percorsi relativi, un GeoPackage con "
                 "gli strati del catalogo ritagliati sulla Zona omogenea o sui Comuni scelti (stili CMM inclusi), "
                 "l'archivio delle segnalazioni, la mappa di base indicata, i modelli delle schede e dei layout di "
                 "stampa e un manifest con le impronte SHA-256. Prima verifica che cosa non può andare offline e "
                 "la dimensione stimata: con questioni aperte il pacchetto si scrive solo con «Procedi comunque».")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return OfflineAlgorithm()
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString("ZONE", "Zone omogenee (separate da ;)", optional=True))
         self.addParameter(QgsProcessingParameterString("COMUNI", "Comuni, per nome o codice ISTAT (separati da ;)",
                                                        optional=True))
@@ -46,9 +53,9 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
                                                      extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Cartella in cui creare il pacchetto"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from remix_plugin.core.offline import package
+    def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.catalogue.maps import make_context
+        from remix_plugin.core.offline import package
         from remix_plugin.core.scope.model import resolve_scope
 
         def names(key):

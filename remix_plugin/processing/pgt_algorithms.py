@@ -1,9 +1,15 @@
 """Processing: «Verifica PGT» and «Crea pacchetto PGT» (same core as `pgt` in the CLI and the dialog)."""
 from pathlib import Path
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFile, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterString)
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
 
 from remix_plugin.core.base.errors import RemixError
 
@@ -11,7 +17,7 @@ from remix_plugin.core.base.errors import RemixError
 class _PgtAlgorithm(QgsProcessingAlgorithm):
     """Parameters and the check both algorithms share; `finish` writes what each one produces."""
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         from remix_plugin.core.pgt.themes import load_themes
 
         self.addParameter(QgsProcessingParameterString("COMUNE", "Comune (nome o codice ISTAT)"))
@@ -24,12 +30,12 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
                                                      extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Cartella di destinazione"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
+        from remix_plugin.core.base.settings import Settings
         from remix_plugin.core.data import datapack
         from remix_plugin.core.pgt.check import SourceLayer, comune_from_pack
         from remix_plugin.core.pgt.package import verify
         from remix_plugin.core.pgt.themes import complete_mapping, load_themes, read_mapping_file
-        from remix_plugin.core.base.settings import Settings
 
         try:
             themes = load_themes()
@@ -64,15 +70,15 @@ class PgtCheckAlgorithm(_PgtAlgorithm):
     def name(self):
         return "pgt_check"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Verifica PGT"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Verifica gli strati del PGT di un Comune (Ambiti di Trasformazione, Piani Attuativi, Ambiti della "
                 "rigenerazione, Aree dismesse) rispetto ai contenuti minimi attesi da CMM e scrive il rapporto CSV "
                 "dei problemi e della lettura di coerenza con il catalogo RE.MIX.")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return PgtCheckAlgorithm()
 
     def finish(self, check, reading, out: Path) -> dict:
@@ -85,10 +91,10 @@ class PgtPackageAlgorithm(_PgtAlgorithm):
     def name(self):
         return "pgt_package"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Crea pacchetto PGT"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Crea il pacchetto PGT per CMM: un GeoPackage con gli strati verificati nello schema atteso e i loro "
                 "stili, il rapporto in PDF e CSV e un manifest con le impronte SHA-256. I file del tecnico non "
                 "vengono modificati.")
@@ -96,7 +102,7 @@ class PgtPackageAlgorithm(_PgtAlgorithm):
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading  # the PDF uses print layouts
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return PgtPackageAlgorithm()
 
     def finish(self, check, reading, out: Path) -> dict:

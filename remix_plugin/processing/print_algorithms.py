@@ -3,8 +3,14 @@
 Each run builds a project of its own from the data pack, so it runs in Processing's background thread
 without touching the user's project.
 """
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProcessingParameterString)
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.processing.indicator_algorithm import _names
@@ -16,7 +22,7 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return "Stampa"
 
-    def groupId(self):  # noqa: N802
+    def groupId(self):
         return "stampa"
 
     def flags(self):  # print layouts are made and exported on the main thread (QGIS 3.40 aborts otherwise)
@@ -30,9 +36,9 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
                                                        optional=True))
 
     def pack_and_scope(self, parameters, context):
+        from remix_plugin.core.base.settings import Settings
         from remix_plugin.core.data import datapack
         from remix_plugin.core.scope.model import resolve_scope
-        from remix_plugin.core.base.settings import Settings
 
         pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())
         scope = resolve_scope(pack, _names(self.parameterAsString(parameters, "ZONA", context)),
@@ -44,19 +50,19 @@ class PrintMapAlgorithm(_PrintAlgorithm):
     def name(self):
         return "print_map"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Stampa una mappa RE.MIX"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Stampa la Mappa delle Opportunità o delle Realizzazioni con un layout CMM (PDF o PNG): titolo, "
                 "legenda di ciò che la mappa mostra, scala, nord, loghi, fonti con le date di aggiornamento, data di "
                 "stampa e avviso per i dati dimostrativi. Con Zone omogenee o Comuni la mappa è filtrata e inquadrata "
                 "su di essi.")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return PrintMapAlgorithm()
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         from remix_plugin.core.printing.export import templates
 
         self.layouts = [t.name for t in templates(kind="mappa")]
@@ -67,7 +73,7 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         self.add_area_parameters()
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "File", "PDF (*.pdf);;PNG (*.png)"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.printing.export import print_portal_map
 
         try:
@@ -88,22 +94,22 @@ class AtlasAlgorithm(_PrintAlgorithm):
     def name(self):
         return "atlas"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Schede comunali RE.MIX (atlante)"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Un PDF con una pagina per Comune delle Zone omogenee o dei Comuni indicati (tutti i 133 se vuoti): "
                 "la mappa del Comune con le aree di opportunità e gli interventi, i due indicatori di sintesi con la "
                 "classe e la tabella degli interventi (CUP, titolo, bando, importo finanziato).")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return AtlasAlgorithm()
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.add_area_parameters()
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "PDF", "PDF (*.pdf)"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.printing.atlas import print_atlas
 
         try:

@@ -1,8 +1,14 @@
 """Processing: write a QGIS project with one of the portal's maps (same code as `project` in the CLI)."""
 from pathlib import Path
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProject)
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProject,
+)
 
 from remix_plugin.core.base.errors import RemixError
 
@@ -13,23 +19,23 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return "map_project"
 
-    def displayName(self):  # noqa: N802
+    def displayName(self):
         return "Crea progetto di una mappa RE.MIX"
 
-    def shortHelpString(self):  # noqa: N802
+    def shortHelpString(self):
         return ("Scrive un progetto QGIS con la Mappa delle Opportunità o delle Realizzazioni caricata come "
                 "nel plugin: gruppi, stili CMM e soglie di scala del portale.")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return ProjectAlgorithm()
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"]))
         self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
                                                      optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Progetto", "Progetto QGIS (*.qgz)"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.catalogue.maps import load_map, make_context
 
         map_id = MAPS[self.parameterAsEnum(parameters, "MAP", context)]

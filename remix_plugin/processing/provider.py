@@ -7,7 +7,7 @@ from remix_plugin.core.base.paths import icon
 
 
 class RemixProvider(QgsProcessingProvider):
-    def loadAlgorithms(self):  # noqa: N802
+    def loadAlgorithms(self):
         from remix_plugin.processing.indicator_algorithm import IndicatorAlgorithm
         from remix_plugin.processing.offline_algorithm import OfflineAlgorithm
         from remix_plugin.processing.pgt_algorithms import PgtCheckAlgorithm, PgtPackageAlgorithm
@@ -25,7 +25,7 @@ class RemixProvider(QgsProcessingProvider):
     def name(self):
         return "RE.MIX"
 
-    def longName(self):  # noqa: N802
+    def longName(self):
         return f"RE.MIX — Città metropolitana di Milano ({__version__})"
 
     def icon(self):

@@ -4,6 +4,7 @@ the window is saved as a screenshot."""
 import os
 import time
 
+from desktop_script import run_when_ready
 from qgis.core import QgsApplication, QgsLocatorContext, QgsLocatorResult, QgsPointXY, QgsProject
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt import sip
@@ -11,8 +12,6 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QWidget
 from qgis.utils import iface, plugins
-
-from desktop_script import run_when_ready
 
 CUP = "C41I21000020001"
 result = {}
@@ -80,8 +79,8 @@ def steps():
     settle()
     result["locator"] = locator_search("rmx cassina de pecchi")
     result["chosen"] = choose_in_search_bar("rmx cassina de pecchi")
-    layer = next(l for l in QgsProject.instance().mapLayers().values()
-                 if l.customProperty("remix/entry_id") == "interventi_pinqua")
+    layer = next(lyr for lyr in QgsProject.instance().mapLayers().values()
+                 if lyr.customProperty("remix/entry_id") == "interventi_pinqua")
     feature = next(layer.getFeatures(f"\"cup\" = '{CUP}'"))
     point = click_point(layer, feature)
     canvas = iface.mapCanvas()

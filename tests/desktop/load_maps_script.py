@@ -2,10 +2,9 @@
 import os
 import time
 
+from desktop_script import run_when_ready
 from qgis.core import QgsApplication, QgsProject
 from qgis.utils import iface, plugins
-
-from desktop_script import run_when_ready
 
 OUT = os.environ["REMIX_SCREENSHOT"]
 result = {"plugin_loaded": "remix_plugin" in plugins}
@@ -31,9 +30,9 @@ def steps():
         QgsApplication.processEvents()
         time.sleep(0.05)
     layers = QgsProject.instance().mapLayers().values()
-    result["layers"] = sorted(l.customProperty("remix/map", "") + "/" + l.customProperty("remix/entry_id", "")
-                              for l in layers)
-    result["invalid"] = [l.name() for l in layers if not l.isValid()]
+    result["layers"] = sorted(lyr.customProperty("remix/map", "") + "/" + lyr.customProperty("remix/entry_id", "")
+                              for lyr in layers)
+    result["invalid"] = [lyr.name() for lyr in layers if not lyr.isValid()]
     root = QgsProject.instance().layerTreeRoot()
     result["groups"] = [g.name() for g in root.children()]
     iface.mapCanvas().refreshAllLayers()

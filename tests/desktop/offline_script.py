@@ -3,10 +3,9 @@ record every network request QGIS makes meanwhile, and take a screenshot."""
 import os
 import time
 
+from desktop_script import run_when_ready
 from qgis.core import Qgis, QgsApplication, QgsNetworkAccessManager, QgsProject, QgsVectorLayer
 from qgis.utils import iface, plugins
-
-from desktop_script import run_when_ready
 
 result = {"plugin_loaded": "remix_plugin" in plugins, "requests": []}
 
@@ -25,11 +24,11 @@ def steps():
     settle()
     layers = list(QgsProject.instance().mapLayers().values())
     result["layers"] = len(layers)
-    result["invalid"] = [l.name() for l in layers if not l.isValid()]
-    result["unstyled"] = [l.name() for l in layers if isinstance(l, QgsVectorLayer) and l.customProperty("remix/entry_id")
-                          and l.renderer() is None]
-    result["counts"] = {f"{l.customProperty('remix/map')}/{l.customProperty('remix/entry_id')}": l.featureCount()
-                        for l in layers if l.customProperty("remix/entry_id")}
+    result["invalid"] = [lyr.name() for lyr in layers if not lyr.isValid()]
+    result["unstyled"] = [lyr.name() for lyr in layers if isinstance(lyr, QgsVectorLayer) and lyr.customProperty("remix/entry_id")
+                          and lyr.renderer() is None]
+    result["counts"] = {f"{lyr.customProperty('remix/map')}/{lyr.customProperty('remix/entry_id')}": lyr.featureCount()
+                        for lyr in layers if lyr.customProperty("remix/entry_id")}
     part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
     result["store"] = str(part.store_path())
     result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)

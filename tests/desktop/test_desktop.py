@@ -20,9 +20,23 @@ def test_zip_holds_one_plugin_folder_with_its_data(plugin_zip):
     assert {n.split("/")[0] for n in names} == {"remix_plugin"}
     for needed in ("remix_plugin/metadata.txt", "remix_plugin/__init__.py", "remix_plugin/resources/catalogue/catalogue.json",
                    "remix_plugin/resources/data/remix_demo.gpkg", "remix_plugin/resources/i18n/remix_en.qm",
-                   "remix_plugin/styles/aree_remix.qml"):
+                   "remix_plugin/styles/aree_remix.qml", "remix_plugin/LICENSE"):
         assert needed in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".ts")]
+    assert not [n for n in names if "build_demo_pack" in n], "the demo-pack generator is part of the build"
+
+
+def test_the_plugin_manager_shows_the_changelog_and_the_licence(plugin_zip):
+    """metadata.txt in the zip carries CHANGELOG.md's newest released entries, with their sections."""
+    import configparser
+    import zipfile
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(zipfile.ZipFile(plugin_zip).read("remix_plugin/metadata.txt").decode("utf-8"))
+    changelog = parser["general"]["changelog"]
+    assert "Version 0.1.0:" in changelog and "Aggiunto:" in changelog and "Scheda comunale" in changelog
+    licence = zipfile.ZipFile(plugin_zip).read("remix_plugin/LICENSE").decode("utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2" in licence
 
 
 def test_desktop_loads_both_maps_from_the_installed_zip(plugin_zip, tmp_path):

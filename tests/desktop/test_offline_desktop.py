@@ -5,8 +5,8 @@ screenshot is kept under out/ to be looked at."""
 
 import pytest
 
-from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest
+from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
 from remix_plugin.core.scope.model import resolve_scope
 from tests.desktop.qgis_desktop import build_zip, run_desktop
 from tests.qgis.offline_fixtures import region_services, remote, to_tablet

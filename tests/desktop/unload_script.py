@@ -3,14 +3,13 @@ record what the main window holds each time, so the test can prove unload() remo
 import os
 import time
 
+from desktop_script import run_when_ready
 from qgis.core import QgsApplication
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QWidget
 from qgis.utils import iface, loadPlugin, plugins, startPlugin, unloadPlugin
-
-from desktop_script import run_when_ready
 
 NAME = "remix_plugin"
 

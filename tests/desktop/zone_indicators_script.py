@@ -3,10 +3,9 @@ omogenea in the «Zone omogenee» dock, reads the indicators dock for that zone,
 import os
 import time
 
+from desktop_script import run_when_ready
 from qgis.core import QgsApplication, QgsProject
 from qgis.utils import iface, plugins
-
-from desktop_script import run_when_ready
 
 ZONA = os.environ["REMIX_ZONA"]
 result = {}
@@ -55,8 +54,8 @@ def steps():
     result["rows"] = dock.table.rowCount()
     result["first_row"] = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
     result["status"] = zones.dock.statusLabel.text()
-    result["filtered"] = {l.customProperty("remix/entry_id"): l.featureCount()
-                          for l in project.mapLayers().values() if l.customProperty("remix/scope_codes")}
+    result["filtered"] = {lyr.customProperty("remix/entry_id"): lyr.featureCount()
+                          for lyr in project.mapLayers().values() if lyr.customProperty("remix/scope_codes")}
     iface.mapCanvas().refreshAllLayers()
     iface.mapCanvas().waitWhileRendering()
     settle(1.0, tasks=False)

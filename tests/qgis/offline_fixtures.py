@@ -8,11 +8,11 @@ from typing import Dict, Tuple
 
 from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer
 
-from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
+from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue.maps import load_map
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.data.offline_manifest import read_manifest
 from remix_plugin.core.scope.filtering import apply_scope, comuni_geometries
-from remix_plugin.core.base.settings import Settings
 from tests.qgis.test_remote_sources import REGION, mirrored_catalogue
 from tests.servers.koop import KoopServer
 
@@ -32,8 +32,8 @@ def open_package(folder: Path) -> QgsProject:
 
 
 def catalogue_layers(project: QgsProject) -> Dict[Tuple[str, str], QgsVectorLayer]:
-    return {(l.customProperty(MAP_PROPERTY), l.customProperty(ENTRY_PROPERTY)): l
-            for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY)}
+    return {(lyr.customProperty(MAP_PROPERTY), lyr.customProperty(ENTRY_PROPERTY)): lyr
+            for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY)}
 
 
 def online(ctx, maps, scope) -> QgsProject:

@@ -70,7 +70,7 @@ def test_selecting_an_entry_shows_its_link_and_loading_it_adds_one_layer(dock):
     QTest.mouseClick(dock.loadButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()
     layers = list(QgsProject.instance().mapLayers().values())
-    assert [l.customProperty(ENTRY_PROPERTY) for l in layers] == [item.data(0, Qt.ItemDataRole.UserRole + 1)]
+    assert [lyr.customProperty(ENTRY_PROPERTY) for lyr in layers] == [item.data(0, Qt.ItemDataRole.UserRole + 1)]
 
 
 def test_map_button_loads_the_whole_map_once_with_crs_that_outlive_any_thread(dock):

@@ -1,6 +1,7 @@
 """A newer catalogue published by CMM at a URL: fetched through QGIS's network stack with its ETag,
 cached, and the cached or bundled copy kept when the service fails or sends a bad catalogue."""
 import json
+
 import pytest
 
 from remix_plugin.core.base import paths

@@ -4,11 +4,11 @@ import csv
 import hashlib
 
 import pytest
+from build_demo_pack import build_demo_pack, source_data_dir
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 
-from remix_plugin.core.data import datapack
-from build_demo_pack import build_demo_pack, source_data_dir
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.data import datapack
 
 GEOMETRY = {"comuni": "MultiPolygon", "zone_omogenee": "MultiPolygon", "interventi_cambio": "MultiLineString",
             "interventi_periferie_punti": "Point", "stazioni": "Point", "servizi_sovracomunali": "Point",
@@ -45,8 +45,7 @@ def test_every_contract_table_with_its_geometry_crs_and_key_fields(demo_pack):
 def test_the_portal_counts_and_the_real_comuni_and_zones(demo_pack, shared_data):
     for name, count in COUNTS.items():
         assert table(demo_pack, name).featureCount() == count, name
-    real = {r["com_istat_code"]: r for r in csv.DictReader(open(shared_data / "zone_omogenee_comuni.csv",
-                                                                 encoding="utf-8"))}
+    real = {r["com_istat_code"]: r for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())}
     comuni = {f["pro_com_t"]: f for f in table(demo_pack, "comuni").getFeatures()}
     assert set(comuni) == set(real)
     assert all(comuni[c]["zona_omogenea"] == real[c]["zona_omogenea"] for c in real)
@@ -55,7 +54,7 @@ def test_the_portal_counts_and_the_real_comuni_and_zones(demo_pack, shared_data)
 
 
 def test_the_real_pinqua_projects_with_their_amounts(demo_pack, shared_data):
-    projects = [r for r in csv.DictReader(open(shared_data / "pnrr_m5c2_progetti_validati_cmm.csv", encoding="utf-8"))
+    projects = [r for r in csv.DictReader((shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines())
                 if r["Codice Univoco Submisura"] == "M5C2I2.03.01"]
     pinqua = {f["cup"]: f for f in table(demo_pack, "interventi_pinqua").getFeatures()}
     for project in projects:

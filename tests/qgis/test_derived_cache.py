@@ -6,10 +6,9 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProject
 
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.base.settings import Settings
-
+from remix_plugin.core.catalogue.maps import load_map, make_context
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 
 PROJECTS = []
 
@@ -21,8 +20,8 @@ def projects():
 
 
 def derived(project):
-    return {l.customProperty(ENTRY_PROPERTY): l for l in project.mapLayers().values()
-            if l.customProperty(ENTRY_PROPERTY) in ("indicatore_superficie", "lum")}
+    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
+            if lyr.customProperty(ENTRY_PROPERTY) in ("indicatore_superficie", "lum")}
 
 
 def load(pack, store, scope=None, classes=None):

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_map, make_context
-from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers
+from remix_plugin.core.scope.model import resolve_scope
 
 
 def state(pack: Path) -> tuple:
@@ -59,7 +59,7 @@ def test_a_filtered_layer_is_edited_and_saved_as_usual(demo_pack, tmp_path, isol
     pack = copy_of(demo_pack, tmp_path)
     project = both_maps(pack, tmp_path)
     nord = resolve_scope(pack, ["Nord Milano"])
-    [aree, *_] = [l for l in catalogue_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
+    [aree, *_] = [lyr for lyr in catalogue_layers(project) if lyr.customProperty(ENTRY_PROPERTY) == "aree_remix"]
     shown = apply_scope(project, nord, pack).kept[aree.id()]
     assert aree.dataProvider().property("_debug_open_mode") == "read-only"  # other programs may still write
 
@@ -79,7 +79,7 @@ def test_a_filtered_layer_is_edited_and_saved_as_usual(demo_pack, tmp_path, isol
 def test_a_file_whose_every_table_is_being_given_a_source_is_not_held(tmp_path, qgis_app):
     path = tmp_path / "quattro.gpkg"
     layer = QgsVectorLayer("Point?crs=EPSG:32632&field=nome:string", "punti", "memory")
-    from qgis.core import QgsVectorFileWriter, QgsCoordinateTransformContext
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
     for number, name in enumerate(("a", "b", "c", "d")):
         options = QgsVectorFileWriter.SaveVectorOptions()

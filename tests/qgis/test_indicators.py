@@ -5,14 +5,23 @@ import json
 import pytest
 from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 
-from remix_plugin.core.indicators import synthesis as indicators
-from remix_plugin.core.data import table_reader
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.files import write_outputs
+from remix_plugin.core.data import table_reader
 from remix_plugin.core.data.layers import write_to_gpkg
-from tests.qgis.indicator_fixtures import (EXPECTED_FINANZIATO, EXPECTED_M2, INTERVENTI_FIELDS, OPPORTUNITY_FIELDS,
-                                           TOTAL_FINANZIATO, memory_layer, square, world_layers, write_world_pack)
+from remix_plugin.core.indicators import synthesis as indicators
+from remix_plugin.core.indicators.files import write_outputs
+from tests.qgis.indicator_fixtures import (
+    EXPECTED_FINANZIATO,
+    EXPECTED_M2,
+    INTERVENTI_FIELDS,
+    OPPORTUNITY_FIELDS,
+    TOTAL_FINANZIATO,
+    memory_layer,
+    square,
+    world_layers,
+    write_world_pack,
+)
 
 ALFA, BETA, GAMMA, CASSINA = "015001", "015002", "015003", "015004"
 
@@ -146,7 +155,7 @@ def test_point_layer_styled_by_the_computed_classes(world):
     assert isinstance(renderer, QgsGraduatedSymbolRenderer)
     labels = [r.label() for r in renderer.ranges()]
     assert labels[0].startswith("nessuno")
-    assert [l.split(" (")[0] for l in labels[1:]] == result.classes.labels
+    assert [lyr.split(" (")[0] for lyr in labels[1:]] == result.classes.labels
     for feature in layer.getFeatures():
         assert feature["classe"] == result.figure(feature["pro_com_t"]).classe
 

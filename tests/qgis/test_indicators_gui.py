@@ -6,9 +6,9 @@ import pytest
 from qgis.core import QgsApplication, QgsGraduatedSymbolRenderer, QgsProject
 from qgis.PyQt.QtCore import Qt
 
+from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue import maps
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, entry_id
-from remix_plugin.core.base.settings import Settings
 from tests.qgis.indicator_fixtures import EXPECTED_FINANZIATO, write_world_pack
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
@@ -140,7 +140,7 @@ def test_add_to_map_puts_a_styled_point_layer_on_top_that_survives_a_reload(dock
     project.write(str(tmp_path / "progetto.qgz"))
     project.clear()
     assert project.read(str(tmp_path / "progetto.qgz"))
-    again = next(l for l in project.mapLayers().values() if entry_id(l) == "indicatore_superficie")
+    again = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
     assert again.isValid() and again.featureCount() == 4
     assert len(again.renderer().ranges()) == 4
 
@@ -186,14 +186,14 @@ def test_map_indicator_layer_follows_the_filter_and_saved_edits(component, sessi
     ctx = maps.make_context(session.catalogue)
     maps.load_entry(project, "aree_remix", ctx, "opportunita")
     maps.load_entry(project, "indicatore_superficie", maps.make_context(session.catalogue), "opportunita")
-    indicator = next(l for l in project.mapLayers().values() if entry_id(l) == "indicatore_superficie")
+    indicator = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
     assert indicator.featureCount() == 4
     session.scope = frozenset({ALFA, BETA})
     session.scope_changed.emit(session.scope)
     fire(component.timer)
     assert sorted(f["comune"] for f in indicator.getFeatures()) == ["Alfa", "Beta"]
     assert indicator.name() and isinstance(indicator.renderer(), QgsGraduatedSymbolRenderer)
-    aree = next(l for l in project.mapLayers().values() if entry_id(l) == "aree_remix")
+    aree = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "aree_remix")
     r1 = next(f for f in aree.getFeatures() if f["id"] == "R1")
     assert aree.startEditing() and aree.deleteFeature(r1.id()) and aree.commitChanges()
     fire(component.timer)

@@ -4,8 +4,8 @@ import csv
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject, QgsVectorLayer
 
-from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.scope.model import resolve_scope
 from tests.qgis.indicator_fixtures import memory_layer
 
@@ -16,7 +16,7 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 def real(qgis_app, shared_data, tmp_path_factory):
     """A pack made of the real Comuni (with their Zona omogenea) and the real layers kept beside it."""
     zones = {r["com_istat_code"]: r["zona_omogenea"]
-             for r in csv.DictReader(open(shared_data / "zone_omogenee_comuni.csv", encoding="utf-8"))}
+             for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())}
     source = QgsVectorLayer(str(shared_data / "comuni_cmm.geojson"), "comuni_cmm", "ogr")
     assert source.isValid()
     comuni = memory_layer("comuni", "MultiPolygon", "field=pro_com_t:string&field=comune:string&field=zona_omogenea:string",
@@ -69,7 +69,7 @@ def test_zona_omogenea_scope_gives_its_member_comuni(real, zona, count, member):
 
 def test_real_pinqua_funding_adds_up_to_the_cent(real, shared_data):
     """The 23 PINQuA projects localised in CMM (no geometry: shared by their Comuni only)."""
-    projects = list(csv.DictReader(open(shared_data / "pnrr_m5c2_progetti_validati_cmm.csv", encoding="utf-8")))
+    projects = list(csv.DictReader((shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines()))
     fields = ("field=cup:string&field=titolo:string&field=importo_totale:double&field=importo_finanziato:double"
               "&field=importo_cofinanziato:double")
     pinqua = memory_layer("interventi_pinqua", "MultiPolygon", fields, [

@@ -7,14 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject,
-                       QgsVectorLayer)
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QTextDocument
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.catalogue.model import load_catalogue
+from remix_plugin.core.data import datapack
 from remix_plugin.core.infobox.content import build_context, infobox_html, render, templates_folder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +67,7 @@ def test_an_area_shows_its_comune_and_its_surface_in_hectares_from_the_geometry(
     context = build_context(layer, feature, entry, demo_pack)
     hectares = feature.geometry().area() / 10000
     assert context["superficie"] == f"{hectares:,.2f} ha".replace(",", "X").replace(".", ",").replace("X", ".")
-    assert context["comune"] == dict((c, n) for c, n, _ in _comuni(demo_pack))[feature["pro_com_t"]]
+    assert context["comune"] == {c: n for c, n, _ in _comuni(demo_pack)}[feature["pro_com_t"]]
     html = render(context, entry.infobox, templates_folder(None))
     assert ">Stato del suolo<" in html and ">libero<" in html and context["superficie"] in html
     # the same area in geographic coordinates: the surface is still measured in EPSG:32632

@@ -11,12 +11,12 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
+from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_map, make_context
-from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.scope.filtering import apply_scope
-from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.scope.model import resolve_scope
 
 RHO_CUP = "C41I21000020001"
 
@@ -105,7 +105,7 @@ def maps(component, demo_pack, qgis_canvas, tmp_path):
 def pinqua_rho(project):
     """The PINQuA intervento of CUP 4 in Rho, and a point inside it where it is the smallest intervento
     (the real PINQuA areas of Rho overlap: the smallest under the click is the one aimed at)."""
-    layer = next(l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "interventi_pinqua")
+    layer = next(lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "interventi_pinqua")
     feature = next(layer.getFeatures(f"\"cup\" = '{RHO_CUP}'"))
     alone = feature.geometry()
     for other in layer.getFeatures():
@@ -253,7 +253,7 @@ def test_links_open_in_the_system_browser_when_clicked(component, maps, qgis_can
 
 def test_selecting_features_of_a_catalogue_layer_shows_them(component, maps):
     component.toggle_dock(True)
-    layer = next(l for l in maps.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "aree_remix")
+    layer = next(lyr for lyr in maps.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "aree_remix")
     ids = sorted(f.id() for f in layer.getFeatures())[:3]
     layer.selectByIds(ids)
     assert [(h.entry.id, h.feature.id()) for h in component.dock.hits] == [("aree_remix", i) for i in ids]
@@ -298,7 +298,7 @@ def test_the_locator_finds_comuni_whatever_the_apostrophes_then_zooms_and_opens_
 
 
 def test_the_locator_finds_an_intervento_by_its_cup_and_follows_the_zona_filter(component, maps, locator, demo_pack):
-    [result] = [r for r in search(locator, f"rmx {RHO_CUP.lower()}")]
+    [result] = list(search(locator, f"rmx {RHO_CUP.lower()}"))
     assert (result.displayString, result.group) == ("CUP 4 - ID 103 Città Metr. di Milano", "Interventi")
     component.filter.triggerResult(result)
     assert component.dock.current().entry.id == "interventi_pinqua"

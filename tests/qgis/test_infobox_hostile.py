@@ -5,8 +5,8 @@ from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl
 
 from remix_plugin.core.catalogue.model import load_catalogue
-from remix_plugin.core.infobox.identify import Hit
 from remix_plugin.core.infobox.content import infobox_html
+from remix_plugin.core.infobox.identify import Hit
 from tests.qgis.test_infobox_gui import Opened, anchors
 
 FIELDS = ("cup", "titolo", "bando", "natura", "comuni", "importo_totale", "importo_finanziato",

@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsLayerTreeGroup, QgsProject)
+from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsLayerTreeGroup, QgsProject
 
+from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context, set_basemap
 from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context, set_basemap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,8 +20,8 @@ def ctx(demo_pack, tmp_path, isolated_settings):
 
 
 def catalogue_layers(project, map_id=None):
-    return {l.customProperty(ENTRY_PROPERTY): l for l in project.mapLayers().values()
-            if map_id is None or l.customProperty(MAP_PROPERTY) == map_id}
+    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
+            if map_id is None or lyr.customProperty(MAP_PROPERTY) == map_id}
 
 
 @pytest.mark.parametrize("map_id,title", [("opportunita", "Mappa delle Opportunità"),
@@ -38,7 +38,7 @@ def test_map_loads_as_group_of_subgroups_with_every_entry(ctx, map_id, title):
     assert sorted(report.added) == sorted(expected)
     layers = catalogue_layers(project, map_id)
     assert set(layers) == set(expected)
-    assert all(l.isValid() and l.featureCount() > 0 for l in layers.values())
+    assert all(lyr.isValid() and lyr.featureCount() > 0 for lyr in layers.values())
     assert project.crs().authid() == "EPSG:32632"
 
 
@@ -57,8 +57,8 @@ def test_layers_are_styled_from_their_qml_and_scaled_by_the_catalogue(ctx):
     assert layers["lum"].featureCount() == layers["stazioni"].featureCount()
     # the same entry has another range in the other map (§2.5)
     load_map(project, "opportunita", ctx)
-    aree = [l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
-    assert sorted(l.minimumScale() for l in aree) == [250000, 500000]
+    aree = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "aree_remix"]
+    assert sorted(lyr.minimumScale() for lyr in aree) == [250000, 500000]
 
 
 def test_layer_tree_tooltip_says_source_date_and_demonstrative(ctx):
@@ -137,7 +137,7 @@ def test_cli_project_writes_a_project_that_reopens_with_every_layer(demo_pack, t
     assert project.read(str(out))
     layers = catalogue_layers(project)
     assert set(layers) == {e.id for e in load_catalogue().entries_for_map("opportunita")}
-    assert all(l.isValid() for l in layers.values())
+    assert all(lyr.isValid() for lyr in layers.values())
 
 
 def test_cli_errors_are_one_italian_line(tmp_path):

@@ -10,19 +10,34 @@ from pathlib import Path
 
 import pytest
 from osgeo import gdal
-from qgis.core import (QgsApplication, QgsFeedback, QgsGeometry, QgsProcessingContext, QgsProcessingFeedback,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer)
+from qgis.core import (
+    QgsApplication,
+    QgsFeedback,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.staging import sha256
 from remix_plugin.core.catalogue.maps import make_context
-from remix_plugin.core.offline.package import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
+from remix_plugin.core.offline.package import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni.store import layer_uri
-from remix_plugin.core.base.staging import sha256
-from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml, style_of,
-                                         to_tablet)
+from tests.qgis.offline_fixtures import (
+    catalogue_layers,
+    intersecting,
+    online,
+    open_package,
+    project_xml,
+    style_of,
+    to_tablet,
+)
 from tests.qgis.segnalazioni_fixtures import store_digest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,7 +195,7 @@ def test_the_check_lists_what_cannot_go_offline_and_nothing_is_written_until_acc
     assert any("aree dismesse 2010" in q for q in manifest["questioni"])
     assert manifest["mappa_di_base"]["file"] == "mappa_di_base.tif"
     project = open_package(to_tablet(folder, tmp_path / "tablet"))
-    basemap = next(l for l in project.mapLayers().values() if isinstance(l, QgsRasterLayer))
+    basemap = next(lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsRasterLayer))
     assert basemap.isValid() and basemap.width() == 1500
     assert "mappa_di_base.tif" in basemap.source() and "ortofoto" not in basemap.source()
 
@@ -194,7 +209,7 @@ def test_an_mbtiles_basemap_goes_in_and_a_wrong_file_is_named(ctx, nord_milano, 
     assert plan.issues == [] and plan.basemap_bytes == mbtiles.stat().st_size
     folder = write_package(plan)
     project = open_package(folder)
-    raster = next(l for l in project.mapLayers().values() if isinstance(l, QgsRasterLayer))
+    raster = next(lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsRasterLayer))
     assert raster.isValid() and raster.source().endswith("mappa_di_base.mbtiles")
     (tmp_path / "note.txt").write_text("non una mappa")
     with pytest.raises(RemixError, match="Mappa di base «note.txt»: usare un file GeoTIFF"):
@@ -203,7 +218,7 @@ def test_an_mbtiles_basemap_goes_in_and_a_wrong_file_is_named(ctx, nord_milano, 
 
 def test_cancelling_leaves_nothing(ctx, nord_milano, tmp_path):
     class CancelWhenWriting(QgsFeedback):
-        def setProgress(self, value):  # noqa: N802
+        def setProgress(self, value):
             super().setProgress(value)
             if value > 50:
                 self.cancel()
@@ -234,8 +249,8 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     shutil.copyfile(demo_pack, pack)
     folder = package(OfflineRequest(out_dir=tmp_path / "out", scope=nord_milano),
                             make_context(pack=pack, derived_store=tmp_path / "d.gpkg"))
-    from remix_plugin.core.segnalazioni.layers import add_segnalazione
     from remix_plugin.core.segnalazioni.geometry import ComuniLookup
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
     add_segnalazione(folder / STORE_FILE, {"titolo": "Ex area da rilevare", "tipo": "progetto", "natura": "azioni",
                                            "comune_istat": "015077", "tipo_servizio": "Spazi per associazioni"}, None,
@@ -264,7 +279,7 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     reopened = open_package(folder)
     assert all(layer.isValid() for layer in reopened.mapLayers().values())
     assert catalogue_layers(reopened)[("opportunita", "aree_remix")].featureCount() == after["aree_remix"]
-    assert [l.name() for l in reopened.mapLayers().values() if l.name() == "Rilievo del tecnico"]
+    assert [lyr.name() for lyr in reopened.mapLayers().values() if lyr.name() == "Rilievo del tecnico"]
     assert [t.name() for t in reopened.layerTreeRoot().children()][:3] == [
         "Rilievo del tecnico", "Segnalazioni RE.MIX", "Mappa delle Realizzazioni"]
     assert set(catalogue_layers(reopened)) == layers_before

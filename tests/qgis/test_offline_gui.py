@@ -6,8 +6,8 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from remix_plugin.core.data.offline_manifest import read_manifest, verify_package
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data.offline_manifest import read_manifest, verify_package
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 from tests.qgis.test_offline import geotiff
 
@@ -105,7 +105,7 @@ def test_aggiorna_on_the_open_package_closes_it_and_opens_it_again(dialog, tmp_p
     wait_for_tasks()
     assert "Pacchetto aggiornato" in dialog.reportBrowser.toPlainText()
     assert QgsProject.instance().fileName() == str(project_file)
-    assert QgsProject.instance().mapLayers() and all(l.isValid() for l in QgsProject.instance().mapLayers().values())
+    assert QgsProject.instance().mapLayers() and all(lyr.isValid() for lyr in QgsProject.instance().mapLayers().values())
     assert read_manifest(folder)["aggiornato_il"] and verify_package(folder) == []
     QgsProject.instance().clear()
 

@@ -6,14 +6,23 @@ import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsValueRelationFieldFormatter
 
 from remix_plugin.core.catalogue.maps import make_context
-from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
+from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
 from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 from remix_plugin.core.segnalazioni.layers import add_segnalazione, commit, new_feature, placed_store_layers
 from remix_plugin.core.segnalazioni.sync import sync
-from tests.qgis.offline_fixtures import (catalogue_layers, intersecting, online, open_package, project_xml,
-                                         region_services, remote, style_of, to_tablet)
+from tests.qgis.offline_fixtures import (
+    catalogue_layers,
+    intersecting,
+    online,
+    open_package,
+    project_xml,
+    region_services,
+    remote,
+    style_of,
+    to_tablet,
+)
 from tests.qgis.segnalazioni_fixtures import authcfg, central  # noqa: F401  (fixtures)
 from tests.qgis.test_remote_sources import REGION
 from tests.qgis.test_segnalazioni_sync import content, pending, sql

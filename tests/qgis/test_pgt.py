@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer, QgsWkbTypes
 
+from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 from remix_plugin.core.pgt.check import SourceLayer, check_pgt, comune_boundary, comune_from_pack, open_source
 from remix_plugin.core.pgt.coherence import read_coherence
 from remix_plugin.core.pgt.package import create_package, verify
 from remix_plugin.core.pgt.themes import complete_mapping, load_themes
 from tests.qgis.pgt_files import AT_NAMES, RHO, pgt_pack, technician  # noqa: F401  (fixtures)
-from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_ERRORS = {

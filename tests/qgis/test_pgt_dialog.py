@@ -4,8 +4,8 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from remix_plugin.core.pgt.check import open_source
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.pgt.check import open_source
 from tests.qgis.pgt_files import RHO, pgt_pack, technician  # noqa: F401  (fixtures)
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 

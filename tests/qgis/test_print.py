@@ -13,20 +13,32 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeedback, QgsGeometry, QgsLayoutItemLabel,
-                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutSize,
-                       QgsLayoutUtils, QgsLegendRenderer, QgsProcessingContext, QgsProcessingFeedback, QgsProject,
-                       QgsUnitTypes, QgsVectorLayer)
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsFeedback,
+    QgsGeometry,
+    QgsLayoutItemLabel,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutSize,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
 
-from remix_plugin.core.printing import layouts
-from remix_plugin.core.printing import export
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_map, make_context
 from remix_plugin.core.base.qgis_compat import label_font
+from remix_plugin.core.catalogue.maps import load_map, make_context
+from remix_plugin.core.catalogue.model import load_catalogue
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
+from remix_plugin.core.printing import export, layouts
 from remix_plugin.core.scope.model import comuni_table, resolve_scope
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +125,7 @@ def test_each_sheet_prints_the_map_as_a_planner_expects(realizzazioni, name):
     shown = legend_layers(legend)
     assert shown == visible_layers(project, map_item)
     assert len(shown) >= 8
-    hidden = {l.name() for l in project.mapLayers().values()} - shown
+    hidden = {lyr.name() for lyr in project.mapLayers().values()} - shown
     assert hidden  # the thresholds of the portal hide some layers at this scale
     # ... and stays inside its box (columns, then smaller text): nothing cut, nothing off the page
     context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
@@ -139,7 +151,7 @@ def test_each_sheet_prints_the_map_as_a_planner_expects(realizzazioni, name):
         assert Path(picture.picturePath()) == paths.ICONS / file and not picture.isMissingImage()
     # sources: every layer shown, with its provider and date of update
     sources = layout.itemById("fonti").text()
-    for layer in (l for l in project.mapLayers().values() if l.name() in shown):
+    for layer in (lyr for lyr in project.mapLayers().values() if lyr.name() in shown):
         entry = ctx.catalogue.entry(layer.customProperty(ENTRY_PROPERTY))
         group = next(part for part in sources.split("; ") if entry.title in part.split(": ", 1)[1])
         provider_and_date = group.split(": ", 1)[0]

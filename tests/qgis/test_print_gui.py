@@ -9,11 +9,10 @@ from qgis.PyQt.QtCore import Qt, QThread
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QProgressDialog, QPushButton, QToolBar
 
-from remix_plugin.core.printing import layouts
-
-from remix_plugin.core.catalogue.maps import load_map, make_context
-from remix_plugin.core.scope.model import resolve_scope
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.maps import load_map, make_context
+from remix_plugin.core.printing import layouts
+from remix_plugin.core.scope.model import resolve_scope
 
 OUT = Path(__file__).resolve().parents[2] / "out"
 MILANO_NORD = QgsRectangle(505000, 5032000, 525000, 5046000)

@@ -7,11 +7,11 @@ import pytest
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
 
 from remix_plugin.core.base import paths
+from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.maps import load_map, make_context, set_basemap
 from remix_plugin.core.catalogue.model import parse_catalogue
 from remix_plugin.core.data.datapack import open_table
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_map, make_context, set_basemap
-from remix_plugin.core.base.settings import Settings
 from tests.servers.scripted_http import ScriptedHttpServer
 
 REGION = ("aree_dismesse_2010", "aree_rigenerazione_pgt", "offerta_at_2020", "offerta_pa_2020")
@@ -38,8 +38,8 @@ def remote_context(demo_pack, tmp_path, base):
 
 
 def region_layers(project):
-    return {l.customProperty(ENTRY_PROPERTY): l for l in project.mapLayers().values()
-            if l.customProperty(ENTRY_PROPERTY) in REGION}
+    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
+            if lyr.customProperty(ENTRY_PROPERTY) in REGION}
 
 
 def test_region_layers_load_from_a_feature_server_styled_and_scaled(koop_server, demo_pack, tmp_path):
@@ -81,7 +81,7 @@ def test_a_failing_service_is_named_and_the_pack_steps_in(qgis_app, demo_pack, t
             server.stop()
     layers = region_layers(project)
     assert sorted(layers) == sorted(REGION), report.problems
-    assert all(l.providerType() == "ogr" and l.isValid() for l in layers.values())
+    assert all(lyr.providerType() == "ogr" and lyr.isValid() for lyr in layers.values())
     for table in REGION:
         title = ctx.catalogue.entry(table).title
         message = next(p for p in report.problems if p.startswith(f"Strato «{title}»"))
@@ -101,7 +101,7 @@ def test_pro_basemaps_come_from_a_wms_server(wms_server, demo_pack, tmp_path):
     project = QgsProject()
     load_map(project, "opportunita", ctx)
     assert sorted(set_basemap(project, "pro", ctx)) == ["ctr", "dbtr", "ortofoto"], ctx.problems
-    added = [l for l in project.mapLayers().values() if l.customProperty(BASEMAP_PROPERTY)]
-    assert len(added) == 3 and all(l.providerType() == "wms" and l.isValid() for l in added)
-    assert all(base in l.source() for l in added)
+    added = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(BASEMAP_PROPERTY)]
+    assert len(added) == 3 and all(lyr.providerType() == "wms" and lyr.isValid() for lyr in added)
+    assert all(base in lyr.source() for lyr in added)
     assert not [p for p in ctx.problems if "Mappa di base" in p]

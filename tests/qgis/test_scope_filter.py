@@ -9,16 +9,24 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject,
-                       QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer)
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context
-from remix_plugin.core.scope.model import comuni_table, describe_scope, resolve_scope, zones
-from remix_plugin.core.scope.filtering import (apply_scope, catalogue_layers, overlay_layers, restore, saved_scope)
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.maps import load_entry, load_map, make_context
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers, overlay_layers, restore, saved_scope
+from remix_plugin.core.scope.model import comuni_table, describe_scope, resolve_scope, zones
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",
@@ -86,8 +94,8 @@ def test_zone_filter_keeps_exactly_the_features_that_intersect_the_zone(both_map
         expected = independent_count(*before[layer.id()], demo_pack, codes)
         assert layer.featureCount() == shown(layer) == report.kept[layer.id()] == expected, layer.name()
     assert 0 < sum(report.kept.values()) < sum(full.values())
-    boundaries = [l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "comuni"]
-    assert [l.featureCount() for l in boundaries] == [133, 133]  # the frame stays whole, under the veil
+    boundaries = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "comuni"]
+    assert [lyr.featureCount() for lyr in boundaries] == [133, 133]  # the frame stays whole, under the veil
 
     cleared = apply_scope(project, None, demo_pack)
     assert cleared.scope is None and overlay_layers(project) == []
@@ -115,7 +123,7 @@ def test_layers_loaded_later_get_the_active_filter(ctx, demo_pack, qgis_processi
     codes = resolve_scope(demo_pack, ["Sud Ovest"])
     apply_scope(project, codes, demo_pack)
     load_entry(project, "stazioni", ctx, "realizzazioni")
-    [stazioni] = [l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "stazioni"]
+    [stazioni] = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "stazioni"]
     source = stazioni.source()
     assert stazioni.subsetString() == ""
     report = apply_scope(project, codes, demo_pack)  # what the GUI does when a map is loaded
@@ -168,7 +176,7 @@ def test_describe_names_whole_zones_and_loose_comuni(demo_pack):
 
 def test_filter_survives_save_and_reopen_and_user_subsets_are_kept(both_maps, demo_pack, tmp_path, qgis_processing):
     project = both_maps
-    [aree] = [l for l in vector_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"][:1]
+    [aree] = [lyr for lyr in vector_layers(project) if lyr.customProperty(ENTRY_PROPERTY) == "aree_remix"][:1]
     aree.setSubsetString('"fid" <= 40')  # the user's own filter
     user_source = aree.source()
     before = originals(project)
@@ -181,7 +189,7 @@ def test_filter_survives_save_and_reopen_and_user_subsets_are_kept(both_maps, de
     reopened = QgsProject()
     assert reopened.read(str(path))
     assert saved_scope(reopened) == codes
-    counts = {l.id(): l.featureCount() for l in vector_layers(reopened)}
+    counts = {lyr.id(): lyr.featureCount() for lyr in vector_layers(reopened)}
     assert counts == report.kept  # saved filtered, even for QGIS without the plugin
     assert [o.name() for o in overlay_layers(reopened)] == ["Selezione: Zona omogenea Alto Milanese"]
     restored = restore(reopened, demo_pack)
@@ -225,7 +233,7 @@ def test_cli_project_with_zona_and_comune_writes_a_filtered_project(demo_pack, t
     assert project.read(str(out))
     codes = resolve_scope(demo_pack, ["Nord Milano"], ["015060"])
     assert saved_scope(project) == codes
-    [parchi] = [l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "parchi"]
+    [parchi] = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "parchi"]
     assert parchi.featureCount() == independent_count(datapack.table_uri(demo_pack, "parchi"), "ogr", demo_pack, codes)
     assert (tmp_path / "nord_milano.png").stat().st_size > 10_000
 
@@ -371,7 +379,7 @@ def test_an_area_saved_in_the_pack_after_filtering_is_found_when_the_filter_is_a
     pack = Path(shutil.copy(demo_pack, tmp_path / "pacchetto.gpkg"))
     project = QgsProject()
     load_map(project, "opportunita", make_context(pack=pack, derived_store=tmp_path / "derivati.gpkg"))
-    [aree] = [l for l in vector_layers(project) if l.customProperty(ENTRY_PROPERTY) == "aree_remix"]
+    [aree] = [lyr for lyr in vector_layers(project) if lyr.customProperty(ENTRY_PROPERTY) == "aree_remix"]
     nord = resolve_scope(pack, ["Nord Milano"])
     before = apply_scope(project, nord, pack).kept[aree.id()]
     assert apply_scope(project, resolve_scope(pack, ["Sud Est"]), pack).kept[aree.id()] != before

@@ -12,18 +12,23 @@ from qgis.core import NULL, QgsCategorizedSymbolRenderer, QgsGeometry, QgsProjec
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QGroupBox, QPushButton
 
 from remix_plugin.cli import main
-from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import WkbType
+from remix_plugin.core.catalogue.model import load_catalogue
 from remix_plugin.core.segnalazioni.export import export_package
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 from remix_plugin.core.segnalazioni.layers import new_feature, open_store_layers, place_store, problems
 from remix_plugin.core.segnalazioni.nearby import opportunities_near
 from remix_plugin.core.segnalazioni.schema import load_taxonomy
-from remix_plugin.core.segnalazioni.store import (SYNC_FIELDS, LocalStore, check_local_store, create_local_store,
-                                                  layer_uri)
+from remix_plugin.core.segnalazioni.store import (
+    SYNC_FIELDS,
+    LocalStore,
+    check_local_store,
+    create_local_store,
+    layer_uri,
+)
 from remix_plugin.gui.segnalazione_form import open_form
 from tests.qgis.segnalazioni_fixtures import SURVEY_2020, example_geometry, fill_form, lookup, pack  # noqa: F401
-from remix_plugin.core.base.qgis_compat import WkbType
 
 HOSTILE = "L'ex «Cassina» de' Pecchi: \"<b>area</b>\" <script>alert(1)</script> 🚧🌳"
 

@@ -10,13 +10,21 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QToolBar
 
+from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.segnalazioni.layers import add_segnalazione
 from remix_plugin.core.segnalazioni.store import layer_uri
-from remix_plugin.core.base.settings import Settings
-from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, central, example_geometry,  # noqa: F401
-                                              example_values, fill_form, lookup, pack)
+from tests.qgis.segnalazioni_fixtures import (  # noqa: F401
+    SURVEY_2020,
+    authcfg,
+    central,
+    example_geometry,
+    example_values,
+    fill_form,
+    lookup,
+    pack,
+)
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
 OUT = Path(__file__).resolve().parents[2] / "out"

@@ -19,9 +19,18 @@ from remix_plugin.core.segnalazioni.schema import decode_multi, load_taxonomy
 from remix_plugin.core.segnalazioni.store import layer_uri
 from remix_plugin.core.segnalazioni.sync import sync
 from tests.qgis.auth import MASTER_PASSWORD
-from tests.qgis.segnalazioni_fixtures import (SURVEY_2020, authcfg, bulk, central,  # noqa: F401
-                                              example_geometry, example_values, fill_form, lookup, pack,
-                                              store_digest)
+from tests.qgis.segnalazioni_fixtures import (  # noqa: F401
+    SURVEY_2020,
+    authcfg,
+    bulk,
+    central,
+    example_geometry,
+    example_values,
+    fill_form,
+    lookup,
+    pack,
+    store_digest,
+)
 from tests.servers import free_port
 
 pytestmark = pytest.mark.servers

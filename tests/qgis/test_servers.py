@@ -4,16 +4,28 @@ import json
 import urllib.parse
 
 import pytest
-from qgis.core import (QgsAuthMethodConfig, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsDataSourceUri, QgsFeatureRequest, QgsGeometry, QgsMapRendererParallelJob, QgsMapSettings,
-                       QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsRectangle, QgsVectorFileWriter,
-                       QgsVectorLayer)
+from qgis.core import (
+    QgsAuthMethodConfig,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataSourceUri,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QImage
 
+from tests.qgis.auth import unlocked_auth_manager
 from tests.servers import http_get
 from tests.servers.fixtures import SHARED_DATA
-from tests.qgis.auth import unlocked_auth_manager
 
 pytestmark = pytest.mark.servers
 

@@ -6,10 +6,10 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.catalogue.maps import load_map, make_context
-from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.scope.filtering import catalogue_layers, overlay_layers, saved_scope
+from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
 ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",
@@ -61,7 +61,7 @@ def visible(dock):
 
 
 def counts():
-    return {l.id(): l.featureCount() for l in catalogue_layers(QgsProject.instance()) if isinstance(l, QgsVectorLayer)}
+    return {lyr.id(): lyr.featureCount() for lyr in catalogue_layers(QgsProject.instance()) if isinstance(lyr, QgsVectorLayer)}
 
 
 def test_dock_lists_the_zones_and_their_comuni_and_searches_them(component, demo_pack):
@@ -129,9 +129,9 @@ def test_a_map_loaded_later_gets_the_active_filter(component, demo_pack):
     component.session.load_map("realizzazioni")
     wait_for_tasks()
     layers = catalogue_layers(QgsProject.instance())
-    assert layers and all(l.customProperty("remix/scope_codes") == "015146" for l in layers
-                          if isinstance(l, QgsVectorLayer))
-    [stazioni] = [l for l in layers if l.customProperty(ENTRY_PROPERTY) == "stazioni"]
+    assert layers and all(lyr.customProperty("remix/scope_codes") == "015146" for lyr in layers
+                          if isinstance(lyr, QgsVectorLayer))
+    [stazioni] = [lyr for lyr in layers if lyr.customProperty(ENTRY_PROPERTY) == "stazioni"]
     milano = QgsVectorLayer(f"{demo_pack}|layername=comuni|subset=\"pro_com_t\" = '015146'", "m", "ogr")
     boundary = next(milano.getFeatures()).geometry()
     assert all(boundary.intersects(f.geometry()) for f in stazioni.getFeatures())
@@ -165,7 +165,7 @@ def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(compon
     loading = threading.Event()
     task = RemixTask("caricamento simulato", lambda task: loading.wait(30))
     QgsApplication.taskManager().addTask(task)
-    while not task.status() == task.Running:
+    while task.status() != task.Running:
         QgsApplication.processEvents()
     time.sleep(0.2)  # the worker has its turn
     component.apply(resolve_scope(demo_pack, ["Sud Est"]))
@@ -181,5 +181,5 @@ def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(compon
         time.sleep(0.02)
     nord = resolve_scope(demo_pack, ["Nord Milano"])
     assert saved_scope(QgsProject.instance()) == nord and component.changes == [nord]
-    assert all(l.customProperty("remix/scope_codes") for l in catalogue_layers(QgsProject.instance())
-               if isinstance(l, QgsVectorLayer))
+    assert all(lyr.customProperty("remix/scope_codes") for lyr in catalogue_layers(QgsProject.instance())
+               if isinstance(lyr, QgsVectorLayer))

@@ -59,7 +59,7 @@ def wait_until(check: Callable[[], bool], timeout: float, what: str, alive: Call
         try:
             if check():
                 return
-        except Exception as exc:  # noqa: BLE001 - any failure just means "not ready yet"
+        except Exception as exc:
             last_error = f"{type(exc).__name__}: {exc}"
         if not alive():
             raise ServerError(f"{what}: the server exited before answering. Last error: {last_error}\n"

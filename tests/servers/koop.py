@@ -67,8 +67,13 @@ def export_geojson(source, path: Union[str, Path], crs: str = "EPSG:4326") -> Pa
     """Write a vector layer (a QgsVectorLayer or any OGR URI, e.g. `pack.gpkg|layername=t` in
     EPSG:32632) to a GeoJSON file in `crs`. EPSG:4326 gives a plain RFC 7946 file; another CRS
     is written with a "crs" member, which Koop takes as the service's native spatial reference."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsVectorFileWriter,
-                           QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsProject,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
 
     layer = source if isinstance(source, QgsVectorLayer) else QgsVectorLayer(str(source), Path(path).stem, "ogr")
     if not layer.isValid():

@@ -59,8 +59,13 @@ def write_project(path: Union[str, Path], layers: Dict[str, str], crs: str = "EP
     """Write a small WMS-ready project: one vector layer per {name: OGR source}, each drawn with a
     fixed opaque fill (so renderings are deterministic), the WMS CRSs advertised. Needs a
     running QgsApplication (the tests' `qgis_app`). Sources are referenced, never copied."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer,
-                           QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFillSymbol,
+        QgsProject,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
 
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(crs))

@@ -18,7 +18,6 @@ from typing import List, Optional
 from tests.servers import HOST, ServerError, free_port, tail
 
 
-
 def _release_pg_bin() -> Path:
     """The newest installed PostgreSQL that has PostGIS (Debian installs one per release)."""
     versions = sorted((int(p.parent.parent.name) for p in Path("/usr/share/postgresql").glob("*/extension/postgis.control")

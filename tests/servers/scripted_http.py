@@ -13,7 +13,7 @@ class ScriptedHttpServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 outer.requests.append(dict(self.headers))
                 if outer.etag and self.headers.get("If-None-Match") == outer.etag and outer.status == 200:
                     self.send_response(304)

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import entry_report, load_catalogue, parse_catalogue
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.catalogue.model import entry_report, load_catalogue, parse_catalogue
 
 RAW = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
 
@@ -103,11 +103,11 @@ def test_min_scale_below_max_scale_is_refused_for_that_entry():
 
 
 @pytest.mark.parametrize("mutate,expected", [
-    (lambda l: l.pop("title"), "campo «title»: campo obbligatorio mancante"),
-    (lambda l: l.update(geometry="area"), "campo «geometry»: valore «area» non ammesso"),
-    (lambda l: l["sources"][0].update(type="shapefile"), "campo «sources[0].type»: valore «shapefile» non ammesso"),
-    (lambda l: l.update(reference="ftp://x"), "campo «reference»: valore «ftp://x» non nel formato atteso"),
-    (lambda l: l["maps"].update(opportunita={"min_scale": "500000", "max_scale": 0}),
+    (lambda lyr: lyr.pop("title"), "campo «title»: campo obbligatorio mancante"),
+    (lambda lyr: lyr.update(geometry="area"), "campo «geometry»: valore «area» non ammesso"),
+    (lambda lyr: lyr["sources"][0].update(type="shapefile"), "campo «sources[0].type»: valore «shapefile» non ammesso"),
+    (lambda lyr: lyr.update(reference="ftp://x"), "campo «reference»: valore «ftp://x» non nel formato atteso"),
+    (lambda lyr: lyr["maps"].update(opportunita={"min_scale": "500000", "max_scale": 0}),
      "campo «maps.opportunita.min_scale»: deve essere un numero intero"),
 ])
 def test_entry_faults_name_entry_and_field(mutate, expected):

@@ -1,8 +1,8 @@
 """Classes of the synthesis indicators: QGIS's classifiers, Italian labels from lowest to highest."""
 import pytest
 
-from remix_plugin.core.indicators.classification import SCALE, classify, spread_labels
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.indicators.classification import SCALE, classify, spread_labels
 
 SKEWED = [0, 0, 0, 0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 1000.5]
 

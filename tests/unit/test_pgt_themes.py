@@ -4,8 +4,7 @@ import json
 import pytest
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.pgt.themes import (THEMES_FILE, complete_mapping, load_themes, read_mapping_file,
-                                          suggest_mapping)
+from remix_plugin.core.pgt.themes import THEMES_FILE, complete_mapping, load_themes, read_mapping_file, suggest_mapping
 
 
 def edited(tmp_path, change):

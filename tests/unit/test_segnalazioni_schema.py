@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni.schema import TAXONOMY, decode_multi, encode_multi, load_taxonomy, rules
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.segnalazioni.schema import TAXONOMY, decode_multi, encode_multi, load_taxonomy, rules
 
 RAW = json.loads(TAXONOMY.read_text(encoding="utf-8"))
 
@@ -90,7 +90,7 @@ def broken(table, **values):
 
 
 def test_rules_follow_natura_and_tipo_and_the_closed_lists(qgis_app):
-    base = dict(titolo="Ex scalo", stato="bozza", comune_istat="015182", zona_omogenea="Nord Ovest")
+    base = {"titolo": "Ex scalo", "stato": "bozza", "comune_istat": "015182", "zona_omogenea": "Nord Ovest"}
     assert broken("segnalazioni_aree", tipo="opportunita", natura="lavori", **base) == [
         "«Ambito di opportunità» è obbligatorio quando tipo è «Opportunità».",
         "«Intervento sull'oggetto» è obbligatorio quando natura è «Lavori (opere con perimetro: area)».",

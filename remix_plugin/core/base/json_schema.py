@@ -32,9 +32,8 @@ def validate(value, schema: dict, root: dict = None, path: str = "") -> list:
             problems.append((path, "non può essere vuoto"))
         if "pattern" in schema and not re.search(schema["pattern"], value):
             problems.append((path, f"valore «{value}» non nel formato atteso"))
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            problems.append((path, f"deve essere almeno {schema['minimum']}"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "minimum" in schema and value < schema["minimum"]:
+        problems.append((path, f"deve essere almeno {schema['minimum']}"))
     if isinstance(value, dict):
         if len(value) < schema.get("minItems", 0):
             problems.append((path, "non può essere vuoto"))

@@ -18,9 +18,21 @@ Everything else in the plugin writes the current API; a name here goes when its 
 """
 from types import SimpleNamespace
 
-from qgis.core import (Qgis, QgsAttributeEditorContainer, QgsGeometry, QgsLayerTreeModel, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLegendStyle, QgsLocatorResult, QgsMapLayer, QgsRectangle,
-                       QgsUnitTypes, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    Qgis,
+    QgsAttributeEditorContainer,
+    QgsGeometry,
+    QgsLayerTreeModel,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLegendStyle,
+    QgsLocatorResult,
+    QgsMapLayer,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
 try:  # QGIS >= 3.32
     from qgis.core import QgsLayerTreeFilterSettings

@@ -16,7 +16,6 @@ from qgis.core import QgsTask
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 
-
 _TURN = threading.Lock()  # held by the running RemixTask's worker
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import List, Tuple
 
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.values import safe_url
+from remix_plugin.core.catalogue.model import Catalogue
 
 HELP = paths.RESOURCES / "help"
 GUIDE = HELP / "guida.html"

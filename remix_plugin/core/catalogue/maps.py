@@ -8,19 +8,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsMapLayer, QgsProject,
-                       QgsRasterLayer, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 
-from remix_plugin.core.data import datapack
-from remix_plugin.core.base import http
-from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Catalogue, Entry, load_catalogue
+from remix_plugin.core.base import http, paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import layer_description
+from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.model import Catalogue, Entry, load_catalogue
+from remix_plugin.core.catalogue.sources import SourceContext, build_layer, describe, pack_sources, wms_uri, xyz_uri
+from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import shared_openings
 from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.base.settings import Settings
-from remix_plugin.core.catalogue.sources import SourceContext, build_layer, describe, pack_sources, wms_uri, xyz_uri
-from remix_plugin.core.base.qgis_compat import layer_description
 
 GROUP_PROPERTY = "remix/group"
 BASEMAP_GROUP_PROPERTY = "remix/basemaps"

@@ -12,11 +12,11 @@ from urllib.parse import quote
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
-from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue.model import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import diagnose_service
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.model import Catalogue, Entry
+from remix_plugin.core.data import datapack
 
 LOCAL_TYPES = ("datapack", "derived", "indicator")
 VECTOR_TYPES = ("datapack", "derived", "indicator", "arcgisfeatureserver", "ogcapi")

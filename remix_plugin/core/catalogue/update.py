@@ -3,11 +3,10 @@ bundled copy used when offline or when the new one is not valid."""
 import json
 from pathlib import Path
 
-from remix_plugin.core.base import log
-from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Catalogue, load_catalogue, parse_catalogue
+from remix_plugin.core.base import log, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import get
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue, parse_catalogue
 
 
 def update_catalogue(url: str, authcfg: str = "", timeout_ms: int = 15000) -> Catalogue:

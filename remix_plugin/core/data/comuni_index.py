@@ -9,13 +9,12 @@ import math
 from dataclasses import dataclass, field
 from typing import List, Optional
 
-
-from qgis.core import (QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer)
+from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import null_rectangle
-from remix_plugin.core.data.table_reader import LayerTable, computation_crs
 from remix_plugin.core.base.values import number_value, text_value
+from remix_plugin.core.data.table_reader import LayerTable, computation_crs
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"

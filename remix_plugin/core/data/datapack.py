@@ -11,8 +11,8 @@ from qgis.core import QgsVectorLayer
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.offline_manifest import package_data
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data.offline_manifest import package_data
 
 CRS = "EPSG:32632"
 CONTRACT_VERSION = "1"

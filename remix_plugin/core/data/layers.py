@@ -1,7 +1,7 @@
 """Small helpers over QgsVectorLayer shared by the core modules."""
 from pathlib import Path
 
-from qgis.core import (QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer)
+from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import save_style_to_database

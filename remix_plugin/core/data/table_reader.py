@@ -26,12 +26,18 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeatureRequest, QgsGeometry,
-                       QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType, wkb_type
+from remix_plugin.core.data import datapack
 
 FETCH_BATCH = 20000  # fids per SQL statement when fetching geometries
 UNION_BATCH = 20000  # areas per SQL statement when unioning groups
@@ -264,7 +270,7 @@ class PackReader:
         self._dataset = _open_dataset(self.pack)
         self._tables: Dict[str, object] = {}
         self._executor: Optional[ThreadPoolExecutor] = None
-        self._twin: Optional["PackReader"] = None
+        self._twin: Optional[PackReader] = None
 
     def __enter__(self) -> "PackReader":
         return self

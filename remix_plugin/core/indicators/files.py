@@ -12,9 +12,9 @@ from typing import List
 from qgis.core import QgsFeature, QgsField, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.synthesis import IndicatorResult, table_columns, table_rows, to_layer, trace_rows
-from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.indicators.synthesis import IndicatorResult, table_columns, table_rows, to_layer, trace_rows
 
 TRACE_COLUMNS = ["indicatore", "pro_com_t", "comune", "tabella", "fid_tabella", "codice", "descrizione", "quantita",
                  "unita", "nota"]

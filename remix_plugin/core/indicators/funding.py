@@ -16,10 +16,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsGeometry
 
-from remix_plugin.core.data.comuni_index import Comuni
-from remix_plugin.core.base.values import number_value, text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType
+from remix_plugin.core.base.values import number_value, text_value
+from remix_plugin.core.data.comuni_index import Comuni
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
@@ -90,7 +90,9 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
 
 def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
     """`read_shares` of a pack's own table."""
-    from remix_plugin.core.data.table_reader import PackReader  # numpy and GDAL: not at QGIS start (infoboxes import this)
+    from remix_plugin.core.data.table_reader import (
+        PackReader,  # numpy and GDAL: not at QGIS start (infoboxes import this)
+    )
 
     with PackReader(pack) as reader:
         return read_shares(reader.table(SHARES_TABLE), problems)

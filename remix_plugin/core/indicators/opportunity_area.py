@@ -16,10 +16,10 @@ import numpy as np
 from qgis.core import QgsGeometry, QgsVectorLayer, QgsWkbTypes
 
 from remix_plugin.core.base import log
-from remix_plugin.core.data.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.table_reader import Areas, Rule
 from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
+from remix_plugin.core.data.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
+from remix_plugin.core.data.table_reader import Areas, Rule
 
 # an Offerta area counts unless its soil is «libero»; without a stato_suolo it is left out (and said so)
 BUILT_UP = Rule("stato_suolo", lambda state: state.lower() != "libero")

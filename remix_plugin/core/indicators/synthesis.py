@@ -14,16 +14,14 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core.indicators import classification
-from remix_plugin.core.indicators import funding
-from remix_plugin.core.data import datapack
-from remix_plugin.core.base import log
-from remix_plugin.core.base import paths
-from remix_plugin.core.indicators.classification import Classes
-from remix_plugin.core.data.comuni_index import Comuni
-from remix_plugin.core.base.values import text_value
+from remix_plugin.core.base import log, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.base.values import text_value
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.comuni_index import Comuni
+from remix_plugin.core.indicators import classification, funding
+from remix_plugin.core.indicators.classification import Classes
 
 INDICATOR_PROPERTY = "remix/indicator"
 
@@ -156,7 +154,9 @@ class IndicatorResult:
 
 
 def rule(which: str) -> str:
-    from remix_plugin.core.indicators import opportunity_area  # numpy and GDAL: loaded when measuring, not at QGIS start
+    from remix_plugin.core.indicators import (
+        opportunity_area,  # numpy and GDAL: loaded when measuring, not at QGIS start
+    )
 
     return {"superficie": opportunity_area.RULE, "finanziamento": funding.RULE}[which]
 
@@ -282,10 +282,10 @@ class _Share:
     def __init__(self, feedback, step: int, steps: int):
         self.feedback, self.step, self.steps = feedback, step, steps
 
-    def isCanceled(self) -> bool:  # noqa: N802
+    def isCanceled(self) -> bool:
         return self.feedback is not None and self.feedback.isCanceled()
 
-    def setProgress(self, value: float) -> None:  # noqa: N802
+    def setProgress(self, value: float) -> None:
         if self.feedback is not None:
             self.feedback.setProgress((self.step * 100.0 + value) / self.steps)
 

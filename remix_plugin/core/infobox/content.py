@@ -16,20 +16,26 @@ from pathlib import Path
 from typing import Dict, List, Optional
 from urllib.parse import urlsplit
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
-                       QgsProject, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Entry
-from remix_plugin.core.base.values import number_value, safe_url, text_value
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
+from remix_plugin.core.base.values import number_value, safe_url, text_value
+from remix_plugin.core.catalogue.model import Entry
+from remix_plugin.core.data import datapack
+from remix_plugin.core.indicators.funding import AMOUNTS, SHARES_TABLE, pack_shares
 from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, format_number
 from remix_plugin.core.scope.model import comuni_table, zones
-from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 TEXT_LIMIT = 1500  # characters of one value shown: a 100 kB description would bury the facts

@@ -9,15 +9,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsExpressionContextUtils, QgsFeature,
-                       QgsFeatureRequest, QgsGeometry, QgsMapSettings, QgsPointXY, QgsProject, QgsProviderRegistry,
-                       QgsRectangle, QgsRenderContext, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMapSettings,
+    QgsPointXY,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsVectorLayer,
+)
 
-from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue.model import Catalogue, Entry
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.base.qgis_compat import GeometryType
+from remix_plugin.core.catalogue.model import Catalogue, Entry
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import entry_id
 
 TOLERANCE_PX = 6  # around a click, for points and lines; a polygon must contain the clicked point
 MAX_HITS = 30

@@ -13,13 +13,13 @@ from typing import Dict, List, Optional, Tuple
 from osgeo import gdal
 from qgis.core import QgsGeometry, QgsRectangle
 
-from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue.model import Catalogue
-from remix_plugin.core.base.values import text_value
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.scope.model import comuni_table, normalise, zones
+from remix_plugin.core.base.values import text_value
+from remix_plugin.core.catalogue.model import Catalogue
+from remix_plugin.core.data import datapack
 from remix_plugin.core.scope.filtering import FRAME_ENTRIES, scope_area
+from remix_plugin.core.scope.model import comuni_table, normalise, zones
 
 PER_GROUP = 8  # results listed per group
 

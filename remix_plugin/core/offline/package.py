@@ -21,25 +21,48 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDataProvider, QgsEditorWidgetSetup, QgsFeature,
-                       QgsFeatureRequest, QgsLayerMetadata, QgsLayerTreeGroup, QgsMapLayer, QgsPathResolver, QgsProject,
-                       QgsRasterLayer, QgsReadWriteContext, QgsRectangle, QgsReferencedRectangle, QgsVectorLayer, Qgis)
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataProvider,
+    QgsEditorWidgetSetup,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsLayerMetadata,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsPathResolver,
+    QgsProject,
+    QgsRasterLayer,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsReferencedRectangle,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.catalogue import maps
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.funding import SHARES_TABLE
-from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
-from remix_plugin.core.data.offline_manifest import (BASEMAP_STEM, DATA_FILE, INTERRUPTED, MANIFEST, STORE_FILE,
-                                                read_manifest, write_manifest)
-from remix_plugin.core.scope.model import comuni_table, normalise
-from remix_plugin.core.scope.filtering import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
-from remix_plugin.core.catalogue.sources import SourceContext, candidate_sources, describe
-from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
 from remix_plugin.core.base.qgis_compat import layer_description
+from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
+from remix_plugin.core.catalogue import maps
+from remix_plugin.core.catalogue.sources import SourceContext, candidate_sources, describe
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
+from remix_plugin.core.data.offline_manifest import (
+    BASEMAP_STEM,
+    DATA_FILE,
+    INTERRUPTED,
+    MANIFEST,
+    STORE_FILE,
+    read_manifest,
+    write_manifest,
+)
+from remix_plugin.core.indicators.funding import SHARES_TABLE
+from remix_plugin.core.scope.filtering import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
+from remix_plugin.core.scope.model import comuni_table, normalise
 
 MAPS = ("opportunita", "realizzazioni")
 BASEMAP_SUFFIXES = (".tif", ".tiff", ".mbtiles")
@@ -187,7 +210,7 @@ def _items(project: QgsProject, ctx: SourceContext) -> List[PlanItem]:
         layer = group[0]
         count = layer.featureCount()
         items.append(PlanItem(entry_id, ctx.catalogue.entry(entry_id).title,
-                              sorted((l.customProperty(MAP_PROPERTY) for l in group), key=list(MAPS).index), count,
+                              sorted((lyr.customProperty(MAP_PROPERTY) for lyr in group), key=list(MAPS).index), count,
                               _estimate(layer, count),
                               _origin(layer, ctx)))
     return items
@@ -563,11 +586,11 @@ def _remove_leftovers(folder: Path) -> None:
 def _replace_catalogue_layers(project: QgsProject, plan: Plan) -> None:
     """Remove the old catalogue layers (their groups stay, so the new ones land where the old ones were),
     move the planned ones in, and drop groups left empty."""
-    project.removeMapLayers([l.id() for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY)])
+    project.removeMapLayers([lyr.id() for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY)])
     for map_id in plan.request.maps:
         built = []
-        for layer in [l for l in plan.project.mapLayers().values() if l.customProperty(MAP_PROPERTY) == map_id
-                      and l.customProperty(ENTRY_PROPERTY)]:
+        for layer in [lyr for lyr in plan.project.mapLayers().values() if lyr.customProperty(MAP_PROPERTY) == map_id
+                      and lyr.customProperty(ENTRY_PROPERTY)]:
             plan.project.takeMapLayer(layer)
             built.append((plan.ctx.catalogue.entry(layer.customProperty(ENTRY_PROPERTY)), layer))
         maps.place_layers(project, map_id, built, plan.ctx)

@@ -13,16 +13,28 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (NULL, Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature,
-                       QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex,
-                       QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes)
+from qgis.core import (
+    NULL,
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
+from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope.model import resolve_scope
-from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 
 ERROR, WARNING, INFO = "errore", "avviso", "informazione"
 GEOS_MESSAGES = {  # GEOS's English reasons, as a technician reads them

@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex,
-                       QgsVectorLayer)
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 
-from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
-from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.pgt.check import CheckResult, as_text, square_metres
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.catalogue.lum import lum_layer
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
+from remix_plugin.core.data import datapack
+from remix_plugin.core.pgt.check import CheckResult, as_text, square_metres
 
 GREEN_TABLES = ("parchi", "plis")
 COLUMNS = [  # name, type, Italian header (CSV, PDF)

@@ -16,16 +16,22 @@ from typing import Dict, List, Tuple
 from qgis.core import QgsVectorLayer
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.staging import discard as discard_folder
+from remix_plugin.core.base.staging import free_name, publish, sha256, staging_folder
+from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.data.layers import save_default_style, write_to_gpkg
 from remix_plugin.core.pgt.check import ERROR, INFO, WARNING, CheckResult, Comune, SourceLayer, check_pgt
 from remix_plugin.core.pgt.coherence import CoherenceReading, read_coherence
-from remix_plugin.core.pgt.report import (BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, write_coherence_csv,
-                                          write_problems_csv, write_report_pdf)
+from remix_plugin.core.pgt.report import (
+    BOUNDARY_STYLE,
+    COHERENCE_STYLE,
+    PROBLEMS_STYLE,
+    write_coherence_csv,
+    write_problems_csv,
+    write_report_pdf,
+)
 from remix_plugin.core.pgt.themes import Mapping, ThemeSet
-from remix_plugin.core.base.staging import discard as discard_folder
-from remix_plugin.core.base.staging import free_name, publish, sha256, staging_folder
 
 MANIFEST = "manifest.json"
 

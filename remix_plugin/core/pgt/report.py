@@ -9,21 +9,40 @@ import math
 from pathlib import Path
 from typing import List
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsField,
-                       QgsLayoutFrame, QgsLayoutItemAttributeTable, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemScaleBar,
-                       QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLegendStyle, QgsPrintLayout,
-                       QgsProject, QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.printing import layouts
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
+from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
+from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt.coherence import COLUMNS, CoherenceReading
-from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
+from remix_plugin.core.printing import layouts
 
 PROBLEMS_STYLE = paths.STYLES / "pgt" / "problemi.qml"
 COHERENCE_STYLE = paths.STYLES / "pgt" / "coerenza.qml"

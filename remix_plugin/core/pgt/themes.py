@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.json_schema import validate
-from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.scope.model import normalise
 
 THEMES_FILE = paths.RESOURCES / "pgt" / "pgt_themes.json"
 THEMES_SCHEMA = paths.RESOURCES / "pgt" / "pgt_themes.schema.json"

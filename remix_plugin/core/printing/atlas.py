@@ -12,22 +12,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
-                       QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsProject, QgsVectorLayer)
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsProject,
+    QgsVectorLayer,
+)
 
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.core.indicators import classification, funding
+from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all, format_number
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.printing import legend as print_legend
-from remix_plugin.core.indicators import classification
-from remix_plugin.core.indicators import funding
-from remix_plugin.core.data import datapack
-from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
-from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all, format_number
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.printing.export import ATLAS, set_scale_bar, sources_text, template
 from remix_plugin.core.scope.filtering import comuni_geometries
-from remix_plugin.core.base.settings import Settings
 
 TEMPLATE = "scheda_comunale"
 MAP_ID = "realizzazioni"  # the map whose styles and scale ranges the sheets use (it holds both kinds of layer)

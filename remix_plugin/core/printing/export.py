@@ -13,19 +13,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsLayerTreeGroup, QgsLayoutItemLabel, QgsLayoutItemLegend,
-                       QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMapLayer, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsScaleBarSettings, QgsUnitTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsLayerTreeGroup,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsMapLayer,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
+)
 
+from remix_plugin.core.base import paths
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import layer_description
+from remix_plugin.core.catalogue.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
+from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
+from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.printing import legend as print_legend
-from remix_plugin.core.data import datapack
-from remix_plugin.core.base import paths
-from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
-from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_PROPERTY
-from remix_plugin.core.catalogue.maps import BASEMAP_GROUP_PROPERTY, DEMO_NOTICE
-from remix_plugin.core.base.qgis_compat import layer_description
 
 MAP, ATLAS, SHEET = "mappa", "atlante", "scheda"  # kinds of template
 
@@ -163,7 +174,7 @@ def map_layout(project: QgsProject, chosen: Template, view: MapView, title: str,
     sourced = [layer for layer in shown if not _furniture(layer)] + basemaps  # the selection overlay is no source
     print_legend.fit_label(layouts.item(layout, "fonti", QgsLayoutItemLabel),
                            sources_text(sourced, catalogue or load_catalogue(), pack, view.crs))
-    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(DEMO_NOTICE in layer_description(l).abstract() for l in shown)
+    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(DEMO_NOTICE in layer_description(lyr).abstract() for lyr in shown)
     layouts.item(layout, "avviso_dimostrativo", QgsLayoutItemLabel).setVisibility(demonstrative)
     return layout
 
@@ -247,8 +258,8 @@ def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optio
     does, printed on its whole extent (or the filter's): the command line's and Processing's print.
     Returns the file and the problems met on the way (layers that could not be loaded...)."""
     from remix_plugin.core.catalogue.maps import load_map, make_context
-    from remix_plugin.core.scope.model import ALL_CMM
     from remix_plugin.core.scope.filtering import apply_scope
+    from remix_plugin.core.scope.model import ALL_CMM
 
     chosen = template(layout_name)
     out = layouts.target(out)

@@ -14,9 +14,9 @@ from typing import Dict
 
 from qgis.core import QgsApplication
 
-from remix_plugin.core.printing import layouts
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.printing import layouts
 from remix_plugin.core.printing.export import MAP, templates
 
 PREFIX = "RE-MIX "  # QGIS shows the file name up to its first dot: no "RE.MIX" here

@@ -15,8 +15,17 @@ import uuid
 from pathlib import Path
 from typing import Dict
 
-from qgis.core import (Qgis, QgsBasicNumericFormat, QgsLayoutExporter, QgsLayoutItemPicture, QgsLayoutItemRegistry,
-                       QgsPathResolver, QgsPrintLayout, QgsReadWriteContext, QgsSymbolLayerUtils)
+from qgis.core import (
+    Qgis,
+    QgsBasicNumericFormat,
+    QgsLayoutExporter,
+    QgsLayoutItemPicture,
+    QgsLayoutItemRegistry,
+    QgsPathResolver,
+    QgsPrintLayout,
+    QgsReadWriteContext,
+    QgsSymbolLayerUtils,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.core.base import paths

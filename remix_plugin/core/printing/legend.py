@@ -10,15 +10,35 @@ are left out and the title says so. The sources text shrinks too, and is cut wit
 import math
 from typing import List, Tuple
 
-from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutSize, QgsLayoutUtils, QgsLegendRenderer,
-                       QgsLegendStyle, QgsMapLayer, QgsMapLayerLegendUtils, QgsUnitTypes, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutSize,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayer,
+    QgsMapLayerLegendUtils,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QFontMetricsF
 
+from remix_plugin.core.base.qgis_compat import (
+    filter_legend_by_map,
+    label_font,
+    layer_description,
+    legend_font,
+    set_label_font,
+    set_legend_font,
+)
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.printing.layouts import DPI
-from remix_plugin.core.base.qgis_compat import filter_legend_by_map, label_font, layer_description, legend_font, set_label_font, set_legend_font
 
 SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # text and symbols, largest first
 MIN_COLUMN_MM = 42.0  # narrower columns wrap every label into many lines

@@ -11,7 +11,7 @@ from remix_plugin.core.data.layers import ENTRY_PROPERTY
 
 def project_extent(project: QgsProject) -> QgsRectangle:
     """The extent of the Comuni if loaded, else of every catalogue layer."""
-    layers = [l for l in project.mapLayers().values() if l.customProperty(ENTRY_PROPERTY) == "comuni"]
+    layers = [lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "comuni"]
     layers = layers or list(project.mapLayers().values())
     extent = QgsRectangle()
     for layer in layers:

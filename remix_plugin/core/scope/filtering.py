@@ -23,17 +23,29 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from osgeo import gdal
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDataProvider, QgsFeature,
-                       QgsFeatureRequest, QgsGeometry, QgsMapLayer, QgsProject, QgsProviderRegistry, QgsRectangle,
-                       QgsSpatialIndex, QgsVectorLayer, QgsVirtualLayerDefinition)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataProvider,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsVirtualLayerDefinition,
+)
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
+from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.scope.model import comuni_table, describe_scope, pack_key
-from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
 
 PROJECT_SCOPE = ("remix", "scope")  # project entry: comma-separated ISTAT codes
 CODES_PROPERTY = "remix/scope_codes"  # on a filtered layer: the codes its filter is for

@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.data import datapack
 
 ALL_CMM = "Tutta la Città metropolitana"
 _tables: Dict[tuple, List[Tuple[str, str, str]]] = {}

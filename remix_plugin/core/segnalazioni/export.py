@@ -13,15 +13,30 @@ import zipfile
 from pathlib import Path
 from typing import List
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsExpression, QgsFeature, QgsFeatureRequest, QgsFillSymbol, QgsGeometry,
-                       QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsMarkerSymbol,
-                       QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsVectorLayer)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsMarkerSymbol,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsTableCell,
+    QgsVectorLayer,
+)
 
-from remix_plugin.core.printing import layouts
-from remix_plugin.core.data import datapack
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.printing import layouts
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni.store import layer_uri, now_iso

@@ -10,12 +10,12 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsGeometry
 
-from remix_plugin.core.scope.model import normalise, pack_key, resolve_scope
+from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
-from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.scope.model import normalise, pack_key, resolve_scope
 from remix_plugin.core.segnalazioni.schema import Taxonomy
-from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 
 _lookups: Dict[tuple, "ComuniLookup"] = {}
 

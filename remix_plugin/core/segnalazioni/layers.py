@@ -12,20 +12,40 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import (NULL, QgsAttributeEditorContainer, QgsAttributeEditorField, QgsDefaultValue,
-                       QgsEditFormConfig, QgsEditorWidgetSetup, QgsExpression, QgsFeature, QgsFeatureRequest,
-                       QgsFieldConstraints, QgsGeometry,
-                       QgsLayerTreeGroup, QgsMapLayer, QgsOptionalExpression, QgsProject, QgsValueMapFieldFormatter,
-                       QgsVectorLayer, QgsVectorLayerUtils)
+from qgis.core import (
+    NULL,
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFieldConstraints,
+    QgsGeometry,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsOptionalExpression,
+    QgsProject,
+    QgsValueMapFieldFormatter,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+)
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
-from remix_plugin.core.segnalazioni.schema import (LAYERS, Taxonomy, condition_expression, encode_multi, load_taxonomy,
-                                                   rules)
 from remix_plugin.core.base.qgis_compat import set_group_box
-from remix_plugin.core.segnalazioni.store import (SYNC_FIELDS, VALUES, create_local_store, layer_uri,
-                                                  refresh_values)
+from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
+from remix_plugin.core.segnalazioni.schema import (
+    LAYERS,
+    Taxonomy,
+    condition_expression,
+    encode_multi,
+    load_taxonomy,
+    rules,
+)
+from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_local_store, layer_uri, refresh_values
 
 STORE_PROPERTY = "remix/segnalazioni"  # custom property: which store table a project layer shows
 GROUP_TITLE = "Segnalazioni RE.MIX"
@@ -174,8 +194,8 @@ def placed_store_layers(project: QgsProject, path) -> Optional[StoreLayers]:
 
 def store_layers_in(project: QgsProject) -> Dict[str, QgsVectorLayer]:
     """table -> the project layer showing it (the ones the plugin placed)."""
-    return {l.customProperty(STORE_PROPERTY): l for l in project.mapLayers().values()
-            if l.customProperty(STORE_PROPERTY)}
+    return {lyr.customProperty(STORE_PROPERTY): lyr for lyr in project.mapLayers().values()
+            if lyr.customProperty(STORE_PROPERTY)}
 
 
 # --- one new segnalazione (the form does the same through QgsAttributeForm) ------------------------

@@ -11,10 +11,10 @@ from typing import List
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core.catalogue.lum import lum_layer
-from remix_plugin.core.data import datapack
-from remix_plugin.core.catalogue.model import Catalogue
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.catalogue.lum import lum_layer
+from remix_plugin.core.catalogue.model import Catalogue
+from remix_plugin.core.data import datapack
 
 GROUPS = ("opportunita", "realizzazioni")
 NAME_FIELDS = ("nome", "titolo", "cup", "id")

@@ -22,9 +22,9 @@ from typing import List
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.staging import checkpoint
 from remix_plugin.core.segnalazioni.central import CentralStore, conflict_json
 from remix_plugin.core.segnalazioni.store import LocalStore, Row, check_local_store, create_local_store, now_iso
-from remix_plugin.core.base.staging import checkpoint
 
 BATCH = 500
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
@@ -203,7 +203,7 @@ def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
         for tomb, deleted in plan.tombs_done:
             local.drop_tombstone(tomb.fid)
             report.sent_deleted += deleted
-        for kind, loser, tomb, winner, record in plan.conflicts:
+        for _kind, loser, tomb, winner, record in plan.conflicts:
             if tomb is not None:  # deleted here, edited there: the central version comes back
                 local.drop_tombstone(tomb.fid)
                 local.put(winner, winner.rev)
