@@ -1,4 +1,5 @@
 """Name and version of the plugin, read from metadata.txt: the single source of both."""
+
 import configparser
 
 from remix_plugin.core.base.paths import METADATA

@@ -4,6 +4,7 @@ Each capability is a component in `remix_plugin/gui/` (a class with `init_gui()`
 so this class stays small; components create their docks and dialogs lazily, on first use, so
 nothing is loaded at QGIS start.
 """
+
 import importlib
 
 from qgis.core import QgsApplication
@@ -45,8 +46,16 @@ class RemixPlugin:
         self.session = None
 
     # --- helpers components use ---------------------------------------------------------------
-    def add_action(self, icon_name: str, text: str, callback, tooltip: str = "", checkable: bool = False,
-                   toolbar: bool = True, menu: QMenu = None) -> QAction:
+    def add_action(
+        self,
+        icon_name: str,
+        text: str,
+        callback,
+        tooltip: str = "",
+        checkable: bool = False,
+        toolbar: bool = True,
+        menu: QMenu = None,
+    ) -> QAction:
         action = QAction(QIcon(icon(icon_name)), text, self.iface.mainWindow())
         action.setObjectName("remix_" + icon_name.split(".")[0] + f"_{len(self.actions)}")
         action.setToolTip(tooltip or text)
@@ -63,9 +72,15 @@ class RemixPlugin:
         instead of being squeezed under the others; a dock that is opened comes to the front of its tabs."""
         main = self.iface.mainWindow()
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        others = [d for d in main.findChildren(QDockWidget) if d is not dock and d.objectName().startswith("Remix")
-                  and not d.isFloating() and d.isVisible()
-                  and main.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        others = [
+            d
+            for d in main.findChildren(QDockWidget)
+            if d is not dock
+            and d.objectName().startswith("Remix")
+            and not d.isFloating()
+            and d.isVisible()
+            and main.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+        ]
         if others:
             main.tabifyDockWidget(others[0], dock)
         dock.visibilityChanged.connect(lambda visible: visible and dock.raise_())

@@ -5,6 +5,7 @@ Writes out/bench.json ({"qgis": version, "rows": [{"name", "value", "unit", "bas
 out/matrix/RELEASE/). `--table` then puts them side by side, a column per QGIS version, between the
 bench-table markers of README.md. Each capability adds its rows below.
 """
+
 import argparse
 import json
 import os
@@ -35,13 +36,20 @@ def row(name, value, unit, baseline=None, target=None, ratio=None, higher_is_bet
         ratio = value / baseline
     measured = ratio if ratio is not None else value
     holds = None if target is None else (measured >= target if higher_is_better else measured <= target)
-    return {"name": name, "value": round(value, 4), "unit": unit,
-            "baseline": None if baseline is None else round(baseline, 4),
-            "ratio": None if ratio is None else round(ratio, 3), "target": target, "holds": holds,
-            "target_is": "min" if higher_is_better else "max"}
+    return {
+        "name": name,
+        "value": round(value, 4),
+        "unit": unit,
+        "baseline": None if baseline is None else round(baseline, 4),
+        "ratio": None if ratio is None else round(ratio, 3),
+        "target": target,
+        "holds": holds,
+        "target_is": "min" if higher_is_better else "max",
+    }
 
 
 # --- rows -------------------------------------------------------------------------------------
+
 
 def bench_maps():
     """Both maps from the demo pack, styled and scaled, vs the same bare QgsVectorLayers."""
@@ -53,8 +61,12 @@ def bench_maps():
     folder = Path(tempfile.mkdtemp())
     ctx = make_context(derived_store=folder / "derivati.gpkg")
     # one bare layer for each pack layer the two maps hold (a table shown in both maps counts twice, as loaded)
-    tables = [e.pack_table() for m in ("opportunita", "realizzazioni") for e in ctx.catalogue.entries_for_map(m)
-              if e.source("datapack")]
+    tables = [
+        e.pack_table()
+        for m in ("opportunita", "realizzazioni")
+        for e in ctx.catalogue.entries_for_map(m)
+        if e.source("datapack")
+    ]
     cold_stores = iter(range(100))
 
     def full(store=folder / "derivati.gpkg"):
@@ -73,9 +85,15 @@ def bench_maps():
     full()  # warm the OS and QGIS caches for both sides alike
     bare()
     t_full, t_bare, t_cold = timed(full), timed(bare), timed(cold)
-    return [row("Caricamento delle due mappe complete vs strati nudi", t_full * 1000, "ms", t_bare * 1000, 1.5),
-            row("… la prima volta (LUM e indicatori calcolati, non ancora nell'archivio dei derivati)", t_cold * 1000,
-                "ms", t_bare * 1000)]
+    return [
+        row("Caricamento delle due mappe complete vs strati nudi", t_full * 1000, "ms", t_bare * 1000, 1.5),
+        row(
+            "… la prima volta (LUM e indicatori calcolati, non ancora nell'archivio dei derivati)",
+            t_cold * 1000,
+            "ms",
+            t_bare * 1000,
+        ),
+    ]
 
 
 def bench_startup():
@@ -98,8 +116,12 @@ def bench_startup():
     clean(base)
     t_with, t_without = statistics.median(with_plugin), statistics.median(without_plugin)
     return [
-        row("Costo del plugin all'avvio di QGIS (import + initGui, misurato da QGIS)", statistics.median(own) * 1000,
-            "ms", target=150),
+        row(
+            "Costo del plugin all'avvio di QGIS (import + initGui, misurato da QGIS)",
+            statistics.median(own) * 1000,
+            "ms",
+            target=150,
+        ),
         row("Avvio di QGIS Desktop con il plugin vs senza", t_with * 1000, "ms", t_without * 1000),
     ]
 
@@ -166,8 +188,12 @@ def bench_zone_filter():
 
     reference = timed(lambda: (resource('|subset="fid" > 0'), resource("")), repeat=5) / 2
     return [
-        row(f"Filtro per Zona omogenea, due mappe ({len(layers)} strati filtrabili): applicare",
-            statistics.median(applying) * 1000, "ms", target=200),
+        row(
+            f"Filtro per Zona omogenea, due mappe ({len(layers)} strati filtrabili): applicare",
+            statistics.median(applying) * 1000,
+            "ms",
+            target=200,
+        ),
         row("Filtro per Zona omogenea, due mappe: togliere", statistics.median(clearing) * 1000, "ms", target=200),
         row("Riferimento: QGIS dà agli stessi strati una sorgente con filtro fisso", reference * 1000, "ms"),
     ]
@@ -213,25 +239,38 @@ def make_opportunity_pack(path: Path, count: int, source_pack: Path, seed: int =
 
     def polygon(x, y, r):
         k = rnd.randint(6, 14)
-        ring = [(x + r * rnd.uniform(0.75, 1) * math.cos(2 * math.pi * j / k),
-                 y + r * rnd.uniform(0.75, 1) * math.sin(2 * math.pi * j / k)) for j in range(k)]
+        ring = [
+            (
+                x + r * rnd.uniform(0.75, 1) * math.cos(2 * math.pi * j / k),
+                y + r * rnd.uniform(0.75, 1) * math.sin(2 * math.pi * j / k),
+            )
+            for j in range(k)
+        ]
         if rnd.random() < 0.001:
             ring[1], ring[2] = ring[2], ring[1]
-        return ogr.CreateGeometryFromWkt("MULTIPOLYGON(((" + ", ".join(f"{a:.2f} {b:.2f}" for a, b in ring + ring[:1])
-                                         + ")))")
+        return ogr.CreateGeometryFromWkt(
+            "MULTIPOLYGON(((" + ", ".join(f"{a:.2f} {b:.2f}" for a, b in ring + ring[:1]) + ")))"
+        )
 
     def add(table, geometry, code):
         layer = layers[table]
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(geometry)
-        for name, value in (("id", str(made)), ("nome", f"Area {made}"), ("pro_com_t", code),
-                            ("fonte", "generato per il bench"), ("aggiornamento", "2024")):
+        for name, value in (
+            ("id", str(made)),
+            ("nome", f"Area {made}"),
+            ("pro_com_t", code),
+            ("fonte", "generato per il bench"),
+            ("aggiornamento", "2024"),
+        ):
             feature.SetField(name, value)
         if table.startswith("offerta"):
             feature.SetField("stato_suolo", rnd.choice(("libero", "parzialmente edificato", "edificato")))
         layer.CreateFeature(feature)
 
-    cells = [(i, j) for i in range(int(extent.width() / spacing) + 1) for j in range(int(extent.height() / spacing) + 1)]
+    cells = [
+        (i, j) for i in range(int(extent.width() / spacing) + 1) for j in range(int(extent.height() / spacing) + 1)
+    ]
     while made < count:
         rnd.shuffle(cells)
         for i, j in cells:
@@ -248,9 +287,11 @@ def make_opportunity_pack(path: Path, count: int, source_pack: Path, seed: int =
             add(table, polygon(x, y, r), comuni.codes[number])
             made += 1
             if rnd.random() < 0.3 and made < count:
-                add(rnd.choice([t for t in tables if t != table]),
+                add(
+                    rnd.choice([t for t in tables if t != table]),
                     polygon(x + rnd.uniform(-0.5, 0.5) * r, y + rnd.uniform(-0.5, 0.5) * r, r * rnd.uniform(0.7, 1.2)),
-                    comuni.codes[number])
+                    comuni.codes[number],
+                )
                 made += 1
     dataset.CommitTransaction()
     dataset = None
@@ -284,14 +325,23 @@ def _processing_superficie(pack: Path) -> dict:
         if expression:
             layer.setSubsetString("\"stato_suolo\" <> 'libero'")
         layers.append(layer)
-    merged = processing.run("native:mergevectorlayers", {"LAYERS": layers, "CRS": "EPSG:32632",
-                                                         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    merged = processing.run(
+        "native:mergevectorlayers", {"LAYERS": layers, "CRS": "EPSG:32632", "OUTPUT": "TEMPORARY_OUTPUT"}
+    )["OUTPUT"]
     fixed = processing.run("native:fixgeometries", {"INPUT": merged, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    cut = processing.run("native:intersection", {"INPUT": fixed, "OVERLAY": datapack.table_uri(pack, "comuni"),
-                                                 "INPUT_FIELDS": ["fid"], "OVERLAY_FIELDS": ["pro_com_t"],
-                                                 "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    dissolved = processing.run("native:dissolve", {"INPUT": cut, "FIELD": ["pro_com_t"],
-                                                   "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    cut = processing.run(
+        "native:intersection",
+        {
+            "INPUT": fixed,
+            "OVERLAY": datapack.table_uri(pack, "comuni"),
+            "INPUT_FIELDS": ["fid"],
+            "OVERLAY_FIELDS": ["pro_com_t"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+    dissolved = processing.run("native:dissolve", {"INPUT": cut, "FIELD": ["pro_com_t"], "OUTPUT": "TEMPORARY_OUTPUT"})[
+        "OUTPUT"
+    ]
     return {f["pro_com_t"]: f.geometry().area() for f in dissolved.getFeatures()}
 
 
@@ -302,17 +352,52 @@ def _processing_finanziamento(pack: Path) -> dict:
     from remix_plugin.core.data import datapack
     from remix_plugin.core.indicators.funding import SHARES_TABLE, SOURCES
 
-    joined = [processing.run("native:joinattributestable", {
-        "INPUT": datapack.table_uri(pack, SHARES_TABLE), "FIELD": "cup", "INPUT_2": datapack.table_uri(pack, table),
-        "FIELD_2": "cup", "FIELDS_TO_COPY": ["importo_finanziato", "importo_cofinanziato"], "METHOD": 1,
-        "DISCARD_NONMATCHING": True, "PREFIX": "", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"] for table in SOURCES]
+    joined = [
+        processing.run(
+            "native:joinattributestable",
+            {
+                "INPUT": datapack.table_uri(pack, SHARES_TABLE),
+                "FIELD": "cup",
+                "INPUT_2": datapack.table_uri(pack, table),
+                "FIELD_2": "cup",
+                "FIELDS_TO_COPY": ["importo_finanziato", "importo_cofinanziato"],
+                "METHOD": 1,
+                "DISCARD_NONMATCHING": True,
+                "PREFIX": "",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )["OUTPUT"]
+        for table in SOURCES
+    ]
     merged = processing.run("native:mergevectorlayers", {"LAYERS": joined, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    totals = processing.run("native:aggregate", {
-        "INPUT": merged, "GROUP_BY": "\"pro_com_t\"", "OUTPUT": "TEMPORARY_OUTPUT",
-        "AGGREGATES": [{"aggregate": "first_value", "delimiter": ",", "input": "\"pro_com_t\"", "length": 6,
-                        "name": "pro_com_t", "precision": 0, "type": 10},
-                       {"aggregate": "sum", "delimiter": ",", "input": "\"importo_finanziato\" * \"quota\"",
-                        "length": 0, "name": "finanziamento", "precision": 2, "type": 6}]})["OUTPUT"]
+    totals = processing.run(
+        "native:aggregate",
+        {
+            "INPUT": merged,
+            "GROUP_BY": '"pro_com_t"',
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "AGGREGATES": [
+                {
+                    "aggregate": "first_value",
+                    "delimiter": ",",
+                    "input": '"pro_com_t"',
+                    "length": 6,
+                    "name": "pro_com_t",
+                    "precision": 0,
+                    "type": 10,
+                },
+                {
+                    "aggregate": "sum",
+                    "delimiter": ",",
+                    "input": '"importo_finanziato" * "quota"',
+                    "length": 0,
+                    "name": "finanziamento",
+                    "precision": 2,
+                    "type": 6,
+                },
+            ],
+        },
+    )["OUTPUT"]
     return {f["pro_com_t"]: f["finanziamento"] for f in totals.getFeatures()}
 
 
@@ -340,10 +425,20 @@ def bench_indicators_demo():
     chain = timed(lambda: (_processing_superficie(pack), _processing_finanziamento(pack)), repeat=3)
     bare = timed(lambda: _bare_read(pack, tables))
     return [
-        row("Indicatori (entrambi, 133 Comuni, pacchetto dimostrativo) vs catena Processing", ours * 1000, "ms",
-            chain * 1000, 0.2),
-        row("Indicatori (entrambi, 133 Comuni, pacchetto dimostrativo) vs lettura nuda degli stessi strati",
-            ours * 1000, "ms", bare * 1000, 3),
+        row(
+            "Indicatori (entrambi, 133 Comuni, pacchetto dimostrativo) vs catena Processing",
+            ours * 1000,
+            "ms",
+            chain * 1000,
+            0.2,
+        ),
+        row(
+            "Indicatori (entrambi, 133 Comuni, pacchetto dimostrativo) vs lettura nuda degli stessi strati",
+            ours * 1000,
+            "ms",
+            bare * 1000,
+            3,
+        ),
     ]
 
 
@@ -375,8 +470,15 @@ def bench_indicators_scaling():
             if count == 100000:
                 rows.append(row("Superficie su 100.000 poligoni generati (tempo)", ours, "s", target=10))
             pack.unlink()
-        rows.append(row("Crescita: costo per poligono a 1.000.000 rispetto a 100.000 (1 = lineare)",
-                        per_polygon[1000000] * 1e6, "µs", per_polygon[100000] * 1e6, 1.3))
+        rows.append(
+            row(
+                "Crescita: costo per poligono a 1.000.000 rispetto a 100.000 (1 = lineare)",
+                per_polygon[1000000] * 1e6,
+                "µs",
+                per_polygon[100000] * 1e6,
+                1.3,
+            )
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rows
@@ -397,8 +499,9 @@ def bench_segnalazioni():
     server = PostgisServer().start()
     saved_env = {k: os.environ.get(k) for k in ("PGSERVICEFILE", "PGPASSFILE")}
     try:
-        (work / "pg_service.conf").write_text(f"[remix_bench]\nhost={server.host}\nport={server.port}\n"
-                                              f"user={server.user}\n")
+        (work / "pg_service.conf").write_text(
+            f"[remix_bench]\nhost={server.host}\nport={server.port}\n" f"user={server.user}\n"
+        )
         (work / "pgpass").write_text(f"{server.host}:{server.port}:*:{server.user}:{server.password}\n")
         (work / "pgpass").chmod(0o600)
         os.environ.update(PGSERVICEFILE=str(work / "pg_service.conf"), PGPASSFILE=str(work / "pgpass"))
@@ -445,8 +548,11 @@ def bench_offline():
     made = []
 
     def package():
-        made.append(prepare(OfflineRequest(out_dir=work / f"giro_{next(runs)}"),
-                            make_context(derived_store=work / "derivati.gpkg"))[1])
+        made.append(
+            prepare(
+                OfflineRequest(out_dir=work / f"giro_{next(runs)}"), make_context(derived_store=work / "derivati.gpkg")
+            )[1]
+        )
 
     try:
         package()  # warm the derived store (LUM, indicators) and the OS caches
@@ -455,11 +561,19 @@ def bench_offline():
         manifest = json.loads((made[-1] / "manifest.json").read_text(encoding="utf-8"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return [row("Pacchetto offline: tutta la Città metropolitana, due mappe, dal pacchetto dimostrativo", elapsed, "s",
-                target=30),
-            row(f"… dimensione del pacchetto ({len(manifest['strati'])} tabelle, {len(manifest['file'])} file)",
-                size / 1024 / 1024, "MB")]
-
+    return [
+        row(
+            "Pacchetto offline: tutta la Città metropolitana, due mappe, dal pacchetto dimostrativo",
+            elapsed,
+            "s",
+            target=30,
+        ),
+        row(
+            f"… dimensione del pacchetto ({len(manifest['strati'])} tabelle, {len(manifest['file'])} file)",
+            size / 1024 / 1024,
+            "MB",
+        ),
+    ]
 
 
 def bench_infobox():
@@ -488,7 +602,9 @@ def bench_infobox():
     settings.setLayers([lyr for lyr in root.layerOrder() if root.findLayer(lyr.id()).isVisible()])
     settings.setDestinationCrs(project.crs())
     settings.setOutputSize(QSize(1000, 800))
-    pinqua = next(lyr for lyr in project.mapLayers().values() if lyr.customProperty("remix/entry_id") == "interventi_pinqua")
+    pinqua = next(
+        lyr for lyr in project.mapLayers().values() if lyr.customProperty("remix/entry_id") == "interventi_pinqua"
+    )
     target = next(pinqua.getFeatures("\"cup\" = 'C41I21000020001'")).geometry().pointOnSurface().asPoint()
     settings.setExtent(QgsRectangle(target.x() - 660, target.y() - 530, target.x() + 660, target.y() + 530))
     dock = InfoboxDock()
@@ -524,12 +640,25 @@ def bench_infobox():
     count = len(index.current.places)
     dock.deleteLater()
     project.clear()
-    return [row(f"Clic → infobox mostrata, due mappe caricate ({len(hits)} elementi toccati)", t_click * 1000, "ms",
-                target=50),
-            row(f"Ricerca «RE.MIX» nella barra di QGIS, risposta su {count} elementi del pacchetto", t_search * 1000,
-                "ms", target=100),
-            row("… costruzione dell'indice della ricerca (prima ricerca dopo un cambio di pacchetto o di filtro)",
-                t_build * 1000, "ms")]
+    return [
+        row(
+            f"Clic → infobox mostrata, due mappe caricate ({len(hits)} elementi toccati)",
+            t_click * 1000,
+            "ms",
+            target=50,
+        ),
+        row(
+            f"Ricerca «RE.MIX» nella barra di QGIS, risposta su {count} elementi del pacchetto",
+            t_search * 1000,
+            "ms",
+            target=100,
+        ),
+        row(
+            "… costruzione dell'indice della ricerca (prima ricerca dopo un cambio di pacchetto o di filtro)",
+            t_build * 1000,
+            "ms",
+        ),
+    ]
 
 
 def bench_print():
@@ -550,19 +679,35 @@ def bench_print():
         load_map(project, "realizzazioni", ctx)
         sheet = export.template("A3_orizzontale")
         view = export.project_view(project, "realizzazioni")
-        a3 = timed(lambda: export.print_map(project, sheet, view, "Mappa delle Realizzazioni", ALL_CMM,
-                                              work / "a3.pdf", ctx.pack, ctx.catalogue), 3)
+        a3 = timed(
+            lambda: export.print_map(
+                project, sheet, view, "Mappa delle Realizzazioni", ALL_CMM, work / "a3.pdf", ctx.pack, ctx.catalogue
+            ),
+            3,
+        )
         atlas = timed(lambda: print_atlas(ctx.pack, None, work / "schede.pdf"), 1)
         size = (work / "schede.pdf").stat().st_size
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return [row("Stampa A3 orizzontale in PDF della Mappa delle Realizzazioni completa", a3, "s", target=5),
-            row("Schede comunali (atlante) dei 133 Comuni in un PDF", atlas, "s", target=90),
-            row("… dimensione del PDF delle 133 schede", size / 1024 / 1024, "MB")]
+    return [
+        row("Stampa A3 orizzontale in PDF della Mappa delle Realizzazioni completa", a3, "s", target=5),
+        row("Schede comunali (atlante) dei 133 Comuni in un PDF", atlas, "s", target=90),
+        row("… dimensione del PDF delle 133 schede", size / 1024 / 1024, "MB"),
+    ]
 
 
-BENCHES = [bench_maps, bench_startup, bench_pgt, bench_zone_filter, bench_indicators_demo, bench_indicators_scaling,
-           bench_segnalazioni, bench_offline, bench_infobox, bench_print]
+BENCHES = [
+    bench_maps,
+    bench_startup,
+    bench_pgt,
+    bench_zone_filter,
+    bench_indicators_demo,
+    bench_indicators_scaling,
+    bench_segnalazioni,
+    bench_offline,
+    bench_infobox,
+    bench_print,
+]
 
 
 def _cell(r) -> str:
@@ -584,8 +729,10 @@ def write_readme_table(runs):
         return
     names = list(dict.fromkeys(r["name"] for _, rows in runs for r in rows))
     by_version = [{r["name"]: r for r in rows} for _, rows in runs]
-    lines = ["| misura | obiettivo | " + " | ".join(f"QGIS {v}" for v, _ in runs) + " |",
-             "|---|---|" + "---|" * len(runs)]
+    lines = [
+        "| misura | obiettivo | " + " | ".join(f"QGIS {v}" for v, _ in runs) + " |",
+        "|---|---|" + "---|" * len(runs),
+    ]
     for name in names:
         found = [rows.get(name) for rows in by_version]
         r = next(x for x in found if x)
@@ -612,8 +759,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "out" / "bench.json"))
     parser.add_argument("--only", help="run only the benches whose function name contains this")
-    parser.add_argument("--table", action="store_true",
-                        help="only write README's table from the bench.json of every QGIS version measured")
+    parser.add_argument(
+        "--table",
+        action="store_true",
+        help="only write README's table from the bench.json of every QGIS version measured",
+    )
     args = parser.parse_args()
     if args.table:
         write_readme_table(collected_runs())
@@ -630,13 +780,24 @@ def main() -> int:
         try:
             rows += bench()
         except Exception as exc:  # a broken bench is a row that says so, not a missing row
-            rows.append({"name": bench.__name__, "value": None, "unit": "", "baseline": None, "ratio": None,
-                         "target": None, "holds": False, "error": repr(exc)})
+            rows.append(
+                {
+                    "name": bench.__name__,
+                    "value": None,
+                    "unit": "",
+                    "baseline": None,
+                    "ratio": None,
+                    "target": None,
+                    "holds": False,
+                    "error": repr(exc),
+                }
+            )
         for r in rows[-3:]:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"qgis": Qgis.QGIS_VERSION, "rows": rows}, ensure_ascii=False, indent=1),
-                              encoding="utf-8")
+    Path(args.out).write_text(
+        json.dumps({"qgis": Qgis.QGIS_VERSION, "rows": rows}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return 0
 
 

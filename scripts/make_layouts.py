@@ -13,6 +13,7 @@ What the code of the plugin relies on (remix_plugin/core/printing/export.py, atl
 `indicatore_finanziamento`, `metodo`, `interventi_titolo`, `interventi`, `interventi_nota`, and its coverage
 fields (atlas.COVERAGE_FIELDS). Everything else (sizes, colours, fonts, positions) is free to change.
 """
+
 import os
 import sys
 from pathlib import Path
@@ -63,12 +64,14 @@ def save_coverage_style(path: Path) -> None:
 
     from remix_plugin.core.printing.atlas import COVERAGE_FIELDS
 
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS),
-                           "Comuni", "memory")
+    layer = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS), "Comuni", "memory"
+    )
     root = QgsRuleBasedRenderer.Rule(None)
     own = QgsFillSymbol.createSimple({"style": "no", "outline_color": rgba(SLATE), "outline_width": "0.8"})
-    others = QgsFillSymbol.createSimple({"color": "255,255,255,150", "outline_color": "140,146,153,255",
-                                         "outline_width": "0.2"})
+    others = QgsFillSymbol.createSimple(
+        {"color": "255,255,255,150", "outline_color": "140,146,153,255", "outline_width": "0.2"}
+    )
     root.appendChild(QgsRuleBasedRenderer.Rule(own, 0, 0, "$id = @atlas_featureid", "Comune della scheda"))
     root.appendChild(QgsRuleBasedRenderer.Rule(others, 0, 0, "ELSE", "Altri Comuni"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
@@ -105,6 +108,7 @@ def save(sheet, path: Path) -> None:
 
 # --- building blocks ------------------------------------------------------------------------------
 
+
 class Sheet:
     """A layout with one page and helpers that place items in millimetres from the page's top left."""
 
@@ -116,7 +120,9 @@ class Sheet:
         self.layout.initializeDefaults()
         self.layout.setName(name)
         page = self.layout.pageCollection().page(0)
-        page.setPageSize(size, QgsLayoutItemPage.Landscape if orientation == "landscape" else QgsLayoutItemPage.Portrait)
+        page.setPageSize(
+            size, QgsLayoutItemPage.Landscape if orientation == "landscape" else QgsLayoutItemPage.Portrait
+        )
         self.width, self.height = page.pageSize().width(), page.pageSize().height()
         self.k = self.width / 297.0 if orientation == "landscape" else self.width / 210.0  # 1 for A4, √2 for A3
         self.margin = margin * self.k
@@ -131,8 +137,9 @@ class Sheet:
             item.setId(item_id)
         return item
 
-    def label(self, text, x, y, w, h, size, item_id="", bold=False, colour=SLATE, align="left", valign="top",
-              italic=False):
+    def label(
+        self, text, x, y, w, h, size, item_id="", bold=False, colour=SLATE, align="left", valign="top", italic=False
+    ):
         from qgis.core import QgsLayoutItemLabel
         from qgis.PyQt.QtCore import Qt
 
@@ -140,10 +147,20 @@ class Sheet:
         label.setText(text)
         label.setFont(font(size * self.k, bold, italic))
         label.setFontColor(colour_of(colour))
-        label.setHAlign({"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRight,
-                         "center": Qt.AlignmentFlag.AlignHCenter}[align])
-        label.setVAlign({"top": Qt.AlignmentFlag.AlignTop, "middle": Qt.AlignmentFlag.AlignVCenter,
-                         "bottom": Qt.AlignmentFlag.AlignBottom}[valign])
+        label.setHAlign(
+            {
+                "left": Qt.AlignmentFlag.AlignLeft,
+                "right": Qt.AlignmentFlag.AlignRight,
+                "center": Qt.AlignmentFlag.AlignHCenter,
+            }[align]
+        )
+        label.setVAlign(
+            {
+                "top": Qt.AlignmentFlag.AlignTop,
+                "middle": Qt.AlignmentFlag.AlignVCenter,
+                "bottom": Qt.AlignmentFlag.AlignBottom,
+            }[valign]
+        )
         label.setMarginX(0)
         label.setMarginY(0)
         return self.place(label, x, y, w, h, item_id)
@@ -153,9 +170,16 @@ class Sheet:
 
         shape = QgsLayoutItemShape(self.layout)
         shape.setShapeType(QgsLayoutItemShape.Rectangle)
-        shape.setSymbol(QgsFillSymbol.createSimple({
-            "color": rgba(fill), "outline_style": "solid" if outline else "no",
-            "outline_color": rgba(outline or fill), "outline_width": "0.25"}))
+        shape.setSymbol(
+            QgsFillSymbol.createSimple(
+                {
+                    "color": rgba(fill),
+                    "outline_style": "solid" if outline else "no",
+                    "outline_color": rgba(outline or fill),
+                    "outline_width": "0.25",
+                }
+            )
+        )
         return self.place(shape, x, y, w, h, item_id)
 
     def picture(self, file, x, y, w, h, item_id, anchor="middle"):
@@ -164,8 +188,11 @@ class Sheet:
         picture = QgsLayoutItemPicture(self.layout)
         picture.setPicturePath(str(file))
         picture.setResizeMode(QgsLayoutItemPicture.Zoom)
-        picture.setPictureAnchor({"left": QgsLayoutItem.MiddleLeft, "right": QgsLayoutItem.MiddleRight,
-                                  "middle": QgsLayoutItem.Middle}[anchor])
+        picture.setPictureAnchor(
+            {"left": QgsLayoutItem.MiddleLeft, "right": QgsLayoutItem.MiddleRight, "middle": QgsLayoutItem.Middle}[
+                anchor
+            ]
+        )
         return self.place(picture, x, y, w, h, item_id)
 
     def map(self, x, y, w, h):
@@ -205,8 +232,17 @@ class Sheet:
     def printed_on(self, x, y, w):
         """The date of printing: an expression, so it is the day the page is drawn, also when the layout is
         printed again from the designer."""
-        self.label("[% 'Stampato il ' || format_date(now(), 'dd/MM/yyyy') %]", x, y, w, 4 * self.k, 7, "data_stampa",
-                   bold=True, align="right")
+        self.label(
+            "[% 'Stampato il ' || format_date(now(), 'dd/MM/yyyy') %]",
+            x,
+            y,
+            w,
+            4 * self.k,
+            7,
+            "data_stampa",
+            bold=True,
+            align="right",
+        )
 
     def map_furniture(self, map_item, x, y, w, h):
         """North arrow (top right), scale bars (bottom left) and the demonstrative-data notice (top left),
@@ -262,10 +298,20 @@ class Sheet:
         number.setBackgroundColor(colour_of("#ffffffd9"))
         number.setBoxContentSpace(1.2 * k)
         self.place(number, x + 3 * k, y + h - 7 * k, 30 * k, 5 * k, "scala_numerica")
-        text = (DEMO_NOTICE if w > 150 * k else DEMO_NOTICE.split(" — ")[0] + " — non ufficiali")
+        text = DEMO_NOTICE if w > 150 * k else DEMO_NOTICE.split(" — ")[0] + " — non ufficiali"
         width = min(w - 22 * k, QgsLayoutUtils.textWidthMM(font(8 * k, True), text) + 6 * k)
-        notice = self.label(text, x + 3 * k, y + 3 * k, width, 6.5 * k, 8, "avviso_dimostrativo", bold=True,
-                            colour="#b3261e", valign="middle")
+        notice = self.label(
+            text,
+            x + 3 * k,
+            y + 3 * k,
+            width,
+            6.5 * k,
+            8,
+            "avviso_dimostrativo",
+            bold=True,
+            colour="#b3261e",
+            valign="middle",
+        )
         notice.setBackgroundEnabled(True)
         notice.setBackgroundColor(colour_of("#fff4e5f0"))
         notice.setFrameEnabled(True)
@@ -289,8 +335,12 @@ class Sheet:
         legend.setSymbolHeight(2.8 * self.k)
         legend.setFontColor(colour_of(SLATE))
         legend.setBoxSpace(0)
-        for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Group, 8, True),
-                                  (QgsLegendStyle.Subgroup, 7.5, True), (QgsLegendStyle.SymbolLabel, 7, False)):
+        for style, size, bold in (
+            (QgsLegendStyle.Title, 10, True),
+            (QgsLegendStyle.Group, 8, True),
+            (QgsLegendStyle.Subgroup, 7.5, True),
+            (QgsLegendStyle.SymbolLabel, 7, False),
+        ):
             legend.setStyleFont(style, font(size * self.k, bold))
         legend.rstyle(QgsLegendStyle.Title).setMargin(QgsLegendStyle.Bottom, 2.0 * self.k)
         legend.rstyle(QgsLegendStyle.Group).setMargin(QgsLegendStyle.Top, 2.2 * self.k)
@@ -344,8 +394,9 @@ def scheda_comunale():
 
     from remix_plugin.core.printing.atlas import COVERAGE_FIELDS, TABLE_FIELDS, TABLE_LAYER
 
-    coverage = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS),
-                              "Comuni", "memory")
+    coverage = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:32632&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS), "Comuni", "memory"
+    )
     table_layer = QgsVectorLayer("None?" + "&".join(f"field={n}:{t}" for n, t in TABLE_FIELDS), TABLE_LAYER, "memory")
     sheet = Sheet("A4", "portrait", "RE.MIX — Scheda comunale")
     sheet.project.addMapLayers([coverage, table_layer])
@@ -354,8 +405,16 @@ def scheda_comunale():
     sheet.picture(ICONS / "logo_remix.svg", w - m - 40, m + 0.5, 40, 11, "logo_remix", "right")
     sheet.rectangle(m, 24, w - 2 * m, 0.8, ORANGE)
     sheet.label("[% 'Comune di ' || \"comune\" %]", m, 27, w - 2 * m, 10, 17, "titolo", bold=True)
-    sheet.label("[% 'Scheda comunale RE.MIX — Zona omogenea ' || \"zona_omogenea\" || ' — codice ISTAT ' || "
-                "\"pro_com_t\" %]", m, 37, w - 2 * m - 50, 6, 9.5, "sottotitolo", colour=GREY)
+    sheet.label(
+        "[% 'Scheda comunale RE.MIX — Zona omogenea ' || \"zona_omogenea\" || ' — codice ISTAT ' || " '"pro_com_t" %]',
+        m,
+        37,
+        w - 2 * m - 50,
+        6,
+        9.5,
+        "sottotitolo",
+        colour=GREY,
+    )
     map_item = sheet.map(m, 45, 128, 100)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(map_item.Auto)
@@ -363,26 +422,48 @@ def scheda_comunale():
     legend = sheet.legend(map_item, m + 133, 45, w - 2 * m - 133, 100)
     legend.setLegendFilterOutAtlas(True)
     sheet.map_furniture(map_item, m, 45, 128, 100)
-    for number, (which, title) in enumerate((("superficie", "Superficie delle aree di interesse per la rigenerazione"),
-                                             ("finanziamento", "Finanziamento complessivo per interventi di "
-                                                               "rigenerazione"))):
+    for number, (which, title) in enumerate(
+        (
+            ("superficie", "Superficie delle aree di interesse per la rigenerazione"),
+            ("finanziamento", "Finanziamento complessivo per interventi di " "rigenerazione"),
+        )
+    ):
         x = m + number * 96
         sheet.rectangle(x, 149, 94, 23, PALE)
         sheet.rectangle(x, 149, 1.2, 23, ORANGE)
         sheet.label(title, x + 4, 150.5, 88, 4, 7, bold=True, colour=GREY)
-        sheet.label(f"[% \"{which}_valore\" %]", x + 4, 155, 50, 7, 13, f"indicatore_{which}", bold=True)
-        sheet.label(f"[% 'classe: ' || \"{which}_classe\" %]", x + 54, 156, 36, 6, 9, f"classe_{which}", bold=True,
-                    colour=ORANGE, align="right", valign="middle")
-        sheet.label(f"[% \"{which}_dettaglio\" %]", x + 4, 163, 88, 8, 7, f"dettaglio_{which}", colour=GREY)
+        sheet.label(f'[% "{which}_valore" %]', x + 4, 155, 50, 7, 13, f"indicatore_{which}", bold=True)
+        sheet.label(
+            f"[% 'classe: ' || \"{which}_classe\" %]",
+            x + 54,
+            156,
+            36,
+            6,
+            9,
+            f"classe_{which}",
+            bold=True,
+            colour=ORANGE,
+            align="right",
+            valign="middle",
+        )
+        sheet.label(f'[% "{which}_dettaglio" %]', x + 4, 163, 88, 8, 7, f"dettaglio_{which}", colour=GREY)
     sheet.label("Metodo delle classi", m, 173, w - 2 * m, 7, 6, "metodo", colour=GREY)
-    sheet.label("[% 'Interventi finanziati nel Comune (' || \"n_interventi\" || ')' %]", m, 181, w - 2 * m, 6, 10,
-                "interventi_titolo", bold=True)
+    sheet.label(
+        "[% 'Interventi finanziati nel Comune (' || \"n_interventi\" || ')' %]",
+        m,
+        181,
+        w - 2 * m,
+        6,
+        10,
+        "interventi_titolo",
+        bold=True,
+    )
     table = QgsLayoutItemAttributeTable.create(sheet.layout)
     sheet.layout.addMultiFrame(table)
     table.setVectorLayer(table_layer)
     table.setMaximumNumberOfFeatures(20)
     table.setFilterFeatures(True)  # `mostrato`: the rows that fit the frame (set by the plugin for each Comune)
-    table.setFeatureFilter("\"pro_com_t\" = attribute(@atlas_feature, 'pro_com_t') AND \"mostrato\" = 1")
+    table.setFeatureFilter('"pro_com_t" = attribute(@atlas_feature, \'pro_com_t\') AND "mostrato" = 1')
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setHeaderTextFormat(text_format(7, bold=True, colour="#ffffff"))
     table.setContentTextFormat(text_format(6.5))
@@ -401,10 +482,16 @@ def scheda_comunale():
     table.setCellStyle(QgsLayoutTable.OddRows, odd)
     columns = []
     for heading, expression, width, align in (
-            ("CUP", "\"cup\"", 26, Qt.AlignmentFlag.AlignLeft), ("Titolo", "\"titolo\"", 74, Qt.AlignmentFlag.AlignLeft),
-            ("Bando", "\"bando\"", 52, Qt.AlignmentFlag.AlignLeft),  # widths + 2 cell margins each = the frame's 190 mm
-            ("Importo finanziato", "format_number(\"importo_finanziato\", 2, 'it') || ' €'", 30,
-             Qt.AlignmentFlag.AlignRight)):
+        ("CUP", '"cup"', 26, Qt.AlignmentFlag.AlignLeft),
+        ("Titolo", '"titolo"', 74, Qt.AlignmentFlag.AlignLeft),
+        ("Bando", '"bando"', 52, Qt.AlignmentFlag.AlignLeft),  # widths + 2 cell margins each = the frame's 190 mm
+        (
+            "Importo finanziato",
+            "format_number(\"importo_finanziato\", 2, 'it') || ' €'",
+            30,
+            Qt.AlignmentFlag.AlignRight,
+        ),
+    ):
         column = QgsLayoutTableColumn(heading)
         column.setAttribute(expression)
         column.setWidth(width)
@@ -419,7 +506,7 @@ def scheda_comunale():
     sheet.place(frame, m, 188, w - 2 * m, 73, "interventi")
     table.addFrame(frame)
     table.setResizeMode(table.UseExistingFrames)
-    sheet.label("[% \"nota_interventi\" %]", m, 262, w - 2 * m, 4, 6.5, "interventi_nota", colour=GREY, italic=True)
+    sheet.label('[% "nota_interventi" %]', m, 262, w - 2 * m, 4, 6.5, "interventi_nota", colour=GREY, italic=True)
     sheet.printed_on(w - m - 50, 38, 50)
     sheet.footer(267)
     atlas = sheet.layout.atlas()
@@ -428,14 +515,15 @@ def scheda_comunale():
     atlas.setHideCoverage(False)
     atlas.setSortFeatures(True)
     atlas.setFilterFeatures(True)
-    atlas.setFilterExpression("\"stampa\" = 1")
-    atlas.setSortExpression("\"comune\"")
-    atlas.setPageNameExpression("\"comune\"")
+    atlas.setFilterExpression('"stampa" = 1')
+    atlas.setSortExpression('"comune"')
+    atlas.setPageNameExpression('"comune"')
     atlas.setFilenameExpression("'scheda_' || \"pro_com_t\"")
     return sheet
 
 
 # --- small conversions ----------------------------------------------------------------------------
+
 
 def font(size, bold=False, italic=False):
     from qgis.PyQt.QtGui import QFont

@@ -14,6 +14,7 @@ Rules kept by every style (tests/unit/test_styles.py checks them):
   "altro / non indicato" class (empty value = all other values) so unexpected values still show;
 - indicator styles classify `classe_n` (integer class 1..7, see INDICATOR_CLASSES).
 """
+
 import argparse
 import json
 import os
@@ -34,9 +35,16 @@ CATEGORIES = {
     "offerta_pa_2020": ("stato_suolo", ["libero", "parzialmente edificato", "edificato"]),
     "stazioni": ("rilevanza", ["metropolitana", "sovracomunale"]),
     "lum": ("rilevanza", ["metropolitana", "sovracomunale"]),
-    "servizi_sovracomunali": ("categoria", [
-        "Grandi strutture di vendita e luoghi di intrattenimento", "Centri sportivi", "Scuole e Università",
-        "Strutture sanitarie", "Aeroporti e stazioni"]),
+    "servizi_sovracomunali": (
+        "categoria",
+        [
+            "Grandi strutture di vendita e luoghi di intrattenimento",
+            "Centri sportivi",
+            "Scuole e Università",
+            "Strutture sanitarie",
+            "Aeroporti e stazioni",
+        ],
+    ),
     "rete_ciclabile": ("rete", ["OSM", "BICITALIA", "VENTO", "MiBici", "CAMBIO"]),
     "parchi": ("tipo", ["parco regionale", "parco nazionale", "parco naturale", "riserva regionale"]),
     "plis": ("tipo", ["PLIS"]),
@@ -45,8 +53,16 @@ OTHER_LABEL = "altro / non indicato"
 INDICATOR_FIELD = "classe_n"
 INDICATOR_CLASSES = ["molto basso", "basso", "medio-basso", "medio", "medio-alto", "alto", "molto alto"]
 
-NUMERIC_FIELDS = {"importo_totale", "importo_finanziato", "importo_cofinanziato", "superficie_ha",
-                  "quota_superficie", "finanziamento", "cofinanziamento", "raggio_m"}
+NUMERIC_FIELDS = {
+    "importo_totale",
+    "importo_finanziato",
+    "importo_cofinanziato",
+    "superficie_ha",
+    "quota_superficie",
+    "finanziamento",
+    "cofinanziamento",
+    "raggio_m",
+}
 INTEGER_FIELDS = {"n_interventi", INDICATOR_FIELD}
 GEOMETRY = {"point": "Point", "line": "MultiLineString", "polygon": "MultiPolygon"}
 FONT = "Open Sans"  # QGIS's own default styles use it; QGIS 3.40 downloads it where it is missing
@@ -56,18 +72,30 @@ GREY_COMUNI = "#8c8c8c"
 DARK = "#333333"
 P = {
     # opportunità: warm colours
-    "remix": "#f28e2b", "remix_line": "#c3620a",
-    "dismesse": "#8c510a", "dismesse_bg": "#d8b365",
+    "remix": "#f28e2b",
+    "remix_line": "#c3620a",
+    "dismesse": "#8c510a",
+    "dismesse_bg": "#d8b365",
     "8bis": "#c51b7d",
-    "pgt": "#d8a31a", "pgt_line": "#9c7400",
-    "at": ["#fcbba1", "#fb6a4a", "#cb181d"], "at_line": "#99000d",
-    "pa": ["#f1d3b8", "#d69a6a", "#9c4a1f"], "pa_line": "#5e2c12",
+    "pgt": "#d8a31a",
+    "pgt_line": "#9c7400",
+    "at": ["#fcbba1", "#fb6a4a", "#cb181d"],
+    "at_line": "#99000d",
+    "pa": ["#f1d3b8", "#d69a6a", "#9c4a1f"],
+    "pa_line": "#5e2c12",
     # realizzazioni: one colour per programme
-    "periferie": "#1f5fa8", "comein": "#0f8b8d", "pinqua": "#6a3d9a", "mica": "#d7191c",
-    "spugna": "#1fa2de", "altri_pui": "#6b7f99", "cambio": "#1a9641",
+    "periferie": "#1f5fa8",
+    "comein": "#0f8b8d",
+    "pinqua": "#6a3d9a",
+    "mica": "#d7191c",
+    "spugna": "#1fa2de",
+    "altri_pui": "#6b7f99",
+    "cambio": "#1a9641",
     # interesse
-    "verde": ["#41ab5d", "#238b45", "#74c476", "#a1d99b"], "verde_line": "#1b6b35",
-    "plis": "#b8e186", "plis_line": "#4d9221",
+    "verde": ["#41ab5d", "#238b45", "#74c476", "#a1d99b"],
+    "verde_line": "#1b6b35",
+    "plis": "#b8e186",
+    "plis_line": "#4d9221",
     "lum": "#4292c6",
     # indicators (7 classes, light to dark)
     "ind_superficie": ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"],
@@ -102,10 +130,17 @@ def _rgba(hex_colour, alpha=255):
 def fill(colour, alpha, outline, width, outline_style="solid", no_fill=False):
     from qgis.core import QgsFillSymbol
 
-    return QgsFillSymbol.createSimple({
-        "color": _rgba(colour, alpha), "style": "no" if no_fill else "solid",
-        "outline_color": _rgba(outline), "outline_width": str(width), "outline_width_unit": "MM",
-        "outline_style": outline_style, "joinstyle": "round"})
+    return QgsFillSymbol.createSimple(
+        {
+            "color": _rgba(colour, alpha),
+            "style": "no" if no_fill else "solid",
+            "outline_color": _rgba(outline),
+            "outline_width": str(width),
+            "outline_width_unit": "MM",
+            "outline_style": outline_style,
+            "joinstyle": "round",
+        }
+    )
 
 
 def outline_only(colour, width, style="solid"):
@@ -120,8 +155,11 @@ def hatched(line_colour, bg_colour, bg_alpha, angle=45, distance=1.6, line_width
     pattern.setLineAngle(angle)
     pattern.setDistance(distance)
     pattern.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
-    pattern.setSubSymbol(QgsLineSymbol.createSimple({
-        "line_color": _rgba(line_colour), "line_width": str(line_width), "line_width_unit": "MM"}))
+    pattern.setSubSymbol(
+        QgsLineSymbol.createSimple(
+            {"line_color": _rgba(line_colour), "line_width": str(line_width), "line_width_unit": "MM"}
+        )
+    )
     symbol.appendSymbolLayer(pattern)  # hatch drawn over the tint and its outline
     return symbol
 
@@ -158,10 +196,18 @@ def line(colour, width, dash=None, casing=None, alpha=255):
 def marker(shape, colour, size, outline="#ffffff", outline_width=0.4, alpha=255):
     from qgis.core import QgsMarkerSymbol
 
-    return QgsMarkerSymbol.createSimple({
-        "name": shape, "color": _rgba(colour, alpha), "size": str(size), "size_unit": "MM",
-        "outline_color": _rgba(outline), "outline_width": str(outline_width), "outline_width_unit": "MM",
-        "joinstyle": "round"})
+    return QgsMarkerSymbol.createSimple(
+        {
+            "name": shape,
+            "color": _rgba(colour, alpha),
+            "size": str(size),
+            "size_unit": "MM",
+            "outline_color": _rgba(outline),
+            "outline_width": str(outline_width),
+            "outline_width_unit": "MM",
+            "joinstyle": "round",
+        }
+    )
 
 
 def station(size, ring_width, dot):
@@ -170,9 +216,15 @@ def station(size, ring_width, dot):
 
     symbol = marker("circle", "#ffffff", size, outline="#1d2b3a", outline_width=ring_width)
     if dot:
-        centre = QgsSimpleMarkerSymbolLayer.create({
-            "name": "circle", "color": _rgba("#1d2b3a"), "size": str(round(size * 0.38, 2)), "size_unit": "MM",
-            "outline_style": "no"})
+        centre = QgsSimpleMarkerSymbolLayer.create(
+            {
+                "name": "circle",
+                "color": _rgba("#1d2b3a"),
+                "size": str(round(size * 0.38, 2)),
+                "size_unit": "MM",
+                "outline_style": "no",
+            }
+        )
         symbol.appendSymbolLayer(centre)
     return symbol
 
@@ -226,8 +278,7 @@ def _all_uppercase():
 
 
 # ---- labels ---------------------------------------------------------------------------------
-def labels(field, size, colour, bold=False, caps=False, spacing=0.0, buffer=0.8, max_scale_denominator=0,
-           priority=5):
+def labels(field, size, colour, bold=False, caps=False, spacing=0.0, buffer=0.8, max_scale_denominator=0, priority=5):
     """Horizontal labels over the polygon's inside point, with a white halo.
 
     `max_scale_denominator` > 0 shows them only from that scale inwards (e.g. 60000 = 1:60.000)."""
@@ -292,11 +343,20 @@ def _programme(colour):
 def _verde(entry_id):
     field, values = CATEGORIES[entry_id]
     if entry_id == "plis":
-        items = [("PLIS", "PLIS — Parco Locale di Interesse Sovracomunale",
-                  fill(P["plis"], 120, P["plis_line"], 0.45, "dash"))]
+        items = [
+            (
+                "PLIS",
+                "PLIS — Parco Locale di Interesse Sovracomunale",
+                fill(P["plis"], 120, P["plis_line"], 0.45, "dash"),
+            )
+        ]
         return categorised(field, items, fill(P["plis"], 80, P["plis_line"], 0.3, "dot"))
-    labels_it = {"parco regionale": "Parco regionale", "parco nazionale": "Parco nazionale",
-                 "parco naturale": "Parco naturale", "riserva regionale": "Riserva naturale regionale"}
+    labels_it = {
+        "parco regionale": "Parco regionale",
+        "parco nazionale": "Parco nazionale",
+        "parco naturale": "Parco naturale",
+        "riserva regionale": "Riserva naturale regionale",
+    }
     alphas = {"parco regionale": 70, "parco nazionale": 90, "parco naturale": 110, "riserva regionale": 130}
     items = []
     for value, tone in zip(values, P["verde"]):
@@ -310,11 +370,15 @@ def _verde(entry_id):
 def build(entry_id):
     """(renderer, labeling or None) of a catalogue entry."""
     if entry_id == "comuni":
-        return (single(outline_only(GREY_COMUNI, 0.26)),
-                labels("comune", 8, "#404040", max_scale_denominator=60000, priority=3))
+        return (
+            single(outline_only(GREY_COMUNI, 0.26)),
+            labels("comune", 8, "#404040", max_scale_denominator=60000, priority=3),
+        )
     if entry_id == "zone_omogenee":
-        return (single(outline_only(DARK, 0.8)),
-                labels("zona_omogenea", 9, DARK, bold=True, caps=True, spacing=0.6, buffer=1.0, priority=8))
+        return (
+            single(outline_only(DARK, 0.8)),
+            labels("zona_omogenea", 9, DARK, bold=True, caps=True, spacing=0.6, buffer=1.0, priority=8),
+        )
     if entry_id == "indicatore_superficie":
         return graduated_classes(P["ind_superficie"]), None
     if entry_id == "indicatore_finanziamento":
@@ -351,29 +415,45 @@ def build(entry_id):
         return _verde(entry_id), None
     if entry_id == "stazioni":
         field, _ = CATEGORIES["stazioni"]
-        items = [("metropolitana", "Fermata di rilevanza metropolitana", station(2.6, 0.5, True)),
-                 ("sovracomunale", "Fermata di rilevanza sovracomunale", station(2.0, 0.45, False))]
+        items = [
+            ("metropolitana", "Fermata di rilevanza metropolitana", station(2.6, 0.5, True)),
+            ("sovracomunale", "Fermata di rilevanza sovracomunale", station(2.0, 0.45, False)),
+        ]
         return categorised(field, items, station(1.8, 0.35, False)), None
     if entry_id == "lum":
         field, _ = CATEGORIES["lum"]
-        items = [("metropolitana", "LUM — 400 m da fermata metropolitana", fill(P["lum"], 55, P["lum"], 0.4)),
-                 ("sovracomunale", "LUM — 200 m da fermata sovracomunale", fill(P["lum"], 35, P["lum"], 0.3, "dash"))]
+        items = [
+            ("metropolitana", "LUM — 400 m da fermata metropolitana", fill(P["lum"], 55, P["lum"], 0.4)),
+            ("sovracomunale", "LUM — 200 m da fermata sovracomunale", fill(P["lum"], 35, P["lum"], 0.3, "dash")),
+        ]
         return categorised(field, items, fill(P["lum"], 25, P["lum"], 0.25, "dot")), None
     if entry_id == "servizi_sovracomunali":
         field, values = CATEGORIES["servizi_sovracomunali"]
-        shapes = [("square", "#e6550d", 3.0), ("circle", "#31a354", 3.2), ("triangle", "#3182bd", 3.6),
-                  ("cross_fill", "#de2d26", 4.0), ("diamond", "#54278f", 3.6)]
-        items = [(value, value, marker(shape, colour, size, outline="#ffffff", outline_width=0.35))
-                 for value, (shape, colour, size) in zip(values, shapes)]
+        shapes = [
+            ("square", "#e6550d", 3.0),
+            ("circle", "#31a354", 3.2),
+            ("triangle", "#3182bd", 3.6),
+            ("cross_fill", "#de2d26", 4.0),
+            ("diamond", "#54278f", 3.6),
+        ]
+        items = [
+            (value, value, marker(shape, colour, size, outline="#ffffff", outline_width=0.35))
+            for value, (shape, colour, size) in zip(values, shapes)
+        ]
         return categorised(field, items, marker("circle", "#969696", 2.2, outline="#ffffff", outline_width=0.3)), None
     if entry_id == "rete_ciclabile":
         field, _ = CATEGORIES["rete_ciclabile"]
-        items = [("OSM", "Rete OpenStreetMap", line("#7f6f5f", 0.35)),
-                 ("BICITALIA", "BICITALIA (rete ciclabile nazionale)", line("#b2182b", 0.8, casing=("#ffffff", 1.3))),
-                 ("VENTO", "VENTO (ciclovia Venezia–Torino)", line("#e08214", 0.8, dash=(2.5, 1.0),
-                                                                    casing=("#ffffff", 1.3))),
-                 ("MiBici", "MiBici (Biciplan metropolitano)", line("#2c7fb8", 0.65)),
-                 ("CAMBIO", "CAMBIO (superciclabili)", line(P["cambio"], 0.9, casing=("#ffffff", 1.4)))]
+        items = [
+            ("OSM", "Rete OpenStreetMap", line("#7f6f5f", 0.35)),
+            ("BICITALIA", "BICITALIA (rete ciclabile nazionale)", line("#b2182b", 0.8, casing=("#ffffff", 1.3))),
+            (
+                "VENTO",
+                "VENTO (ciclovia Venezia–Torino)",
+                line("#e08214", 0.8, dash=(2.5, 1.0), casing=("#ffffff", 1.3)),
+            ),
+            ("MiBici", "MiBici (Biciplan metropolitano)", line("#2c7fb8", 0.65)),
+            ("CAMBIO", "CAMBIO (superciclabili)", line(P["cambio"], 0.9, casing=("#ffffff", 1.4))),
+        ]
         return categorised(field, items, line("#9e9e9e", 0.3)), None
     raise KeyError(entry_id)
 

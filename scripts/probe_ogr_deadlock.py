@@ -11,6 +11,7 @@ not ended after 60 s is frozen; one killed by a signal crashed. Seen on 2026-12-
 getLayer(), each waiting for a mutex the other holds); 3.40.6 as often ends in a segmentation fault within
 2 s instead. tests/qgis/test_qgis_defects.py runs up to three trials on every version of the matrix.
 """
+
 import subprocess
 import sys
 import tempfile

@@ -4,6 +4,7 @@ Python: string literals passed to `tr(...)` (context "RemixPlugin", see core/bas
 Qt Designer: every <string> of a .ui file (context = the form's class, as uic translates it).
 Run: python scripts/update_translations.py   (then `make translations` compiles the .qm files)
 """
+
 import ast
 import sys
 import xml.etree.ElementTree as ET
@@ -18,8 +19,13 @@ def python_strings():
     for path in sorted((ROOT / "remix_plugin").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 yield CONTEXT, node.args[0].value, path.relative_to(ROOT)
 
 
@@ -67,8 +73,10 @@ def write(ts: Path, language: str, messages: list, identity: bool) -> int:
                 translation.set("type", "unfinished")
                 missing += 1
     ET.indent(root)
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                  + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n",
+        encoding="utf-8",
+    )
     return missing
 
 

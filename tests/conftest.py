@@ -1,4 +1,5 @@
 """Shared fixtures. Real public data is read from ../shared/data (never copied into the project)."""
+
 import os
 import sys
 import tempfile

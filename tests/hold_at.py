@@ -4,6 +4,7 @@
 
 On reaching POINT it writes «REMIX_PAUSED POINT» on stderr and waits, so that a test kills it right
 there. The hold lives here, in the tests: the plugin's own checkpoints do nothing."""
+
 import sys
 import time
 from pathlib import Path

@@ -3,6 +3,7 @@
 Each subcommand lives in its own module of this package with `register(subparsers)`, and calls the
 same core functions as the GUI. Errors: one clear Italian line on stderr and exit status 1.
 """
+
 import argparse
 import importlib
 import os
@@ -11,18 +12,36 @@ import sys
 from remix_plugin.__about__ import __title__, __version__
 
 # modules of this package that define subcommands, in help order
-COMMANDS = ["catalogue", "project", "demo_pack", "pgt", "indicators", "segnalazioni", "offline", "infobox", "print_map",
-            "atlas"]
+COMMANDS = [
+    "catalogue",
+    "project",
+    "demo_pack",
+    "pgt",
+    "indicators",
+    "segnalazioni",
+    "offline",
+    "infobox",
+    "print_map",
+    "atlas",
+]
 
 
 def common_arguments() -> argparse.ArgumentParser:
     """Options every subcommand takes (as a parent parser)."""
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--data", metavar="PACK", help="pacchetto dati GeoPackage (predefinito: il pacchetto dimostrativo)")
-    parent.add_argument("--zona", action="append", default=[], metavar="NOME",
-                        help="limita a una Zona omogenea (ripetibile)")
-    parent.add_argument("--comune", action="append", default=[], metavar="NOME|ISTAT",
-                        help="limita a un Comune, per nome o codice ISTAT (ripetibile)")
+    parent.add_argument(
+        "--data", metavar="PACK", help="pacchetto dati GeoPackage (predefinito: il pacchetto dimostrativo)"
+    )
+    parent.add_argument(
+        "--zona", action="append", default=[], metavar="NOME", help="limita a una Zona omogenea (ripetibile)"
+    )
+    parent.add_argument(
+        "--comune",
+        action="append",
+        default=[],
+        metavar="NOME|ISTAT",
+        help="limita a un Comune, per nome o codice ISTAT (ripetibile)",
+    )
     return parent
 
 

@@ -3,12 +3,14 @@ the same core as «Stampa» ▸ Scheda comunale.
 
     python -m remix_plugin atlas --zona "Nord Milano" --out schede_nord_milano.pdf
 """
+
 import sys
 
 
 def register(subparsers, parent):
-    p = subparsers.add_parser("atlas", parents=[parent],
-                              help="stampa la scheda di ogni Comune (mappa, indicatori, interventi) in un PDF")
+    p = subparsers.add_parser(
+        "atlas", parents=[parent], help="stampa la scheda di ogni Comune (mappa, indicatori, interventi) in un PDF"
+    )
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="file PDF da scrivere")
     p.set_defaults(handler=run)
 

@@ -1,4 +1,5 @@
 """`catalogue`: list the catalogue entries with their validation result."""
+
 import json
 import sys
 
@@ -16,8 +17,18 @@ def run(args) -> int:
     catalogue = load_catalogue(args.file)
     report = entry_report(catalogue)
     if args.json:
-        json.dump({"version": catalogue.version, "updated": catalogue.updated, "origin": catalogue.origin,
-                   "problems": catalogue.problems, "entries": report}, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(
+            {
+                "version": catalogue.version,
+                "updated": catalogue.updated,
+                "origin": catalogue.origin,
+                "problems": catalogue.problems,
+                "entries": report,
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+        )
         sys.stdout.write("\n")
     else:
         for row in report:

@@ -1,5 +1,6 @@
 """`demo-pack`: (re)build the demonstrative data pack, from a source checkout (the generator is part of
 the build, scripts/build_demo_pack.py; an installed plugin ships the built pack and has no generator)."""
+
 import importlib.util
 import sys
 from pathlib import Path
@@ -18,8 +19,10 @@ def run(args) -> int:
     from remix_plugin.core.base import paths
 
     if not GENERATOR.is_file():
-        sys.stderr.write("Il pacchetto dimostrativo si genera dal sorgente del progetto (scripts/build_demo_pack.py); "
-                         f"il plugin installato include già quello pronto: {paths.DEMO_PACK}\n")
+        sys.stderr.write(
+            "Il pacchetto dimostrativo si genera dal sorgente del progetto (scripts/build_demo_pack.py); "
+            f"il plugin installato include già quello pronto: {paths.DEMO_PACK}\n"
+        )
         return 2
     spec = importlib.util.spec_from_file_location("build_demo_pack", GENERATOR)
     generator = importlib.util.module_from_spec(spec)

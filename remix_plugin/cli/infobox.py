@@ -3,13 +3,15 @@ the JSON of its context — the same core (`core.infobox`) and templates as the 
 
     python -m remix_plugin infobox --layer interventi_pinqua --fid 1 --format json
 """
+
 import json
 import sys
 
 
 def register(subparsers, parent):
-    p = subparsers.add_parser("infobox", parents=[parent],
-                              help="stampa l'infobox di un elemento di uno strato del catalogo (HTML o JSON)")
+    p = subparsers.add_parser(
+        "infobox", parents=[parent], help="stampa l'infobox di un elemento di uno strato del catalogo (HTML o JSON)"
+    )
     p.add_argument("--layer", required=True, metavar="ID", help="identificativo dello strato nel catalogo")
     p.add_argument("--fid", required=True, type=int, metavar="N", help="identificativo dell'elemento")
     p.add_argument("--format", default="html", choices=["html", "json"], help="formato dell'uscita (predefinito: html)")

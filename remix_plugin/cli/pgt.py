@@ -7,6 +7,7 @@ build the package for CMM — the same core as the «Pacchetto PGT» dialog.
 `check` writes the report (CSV) into DIR and exits with status 2 when it finds errors; `package`
 writes the package folder PGT_<ISTAT>_<date>/ into DIR.
 """
+
 import sys
 from pathlib import Path
 
@@ -18,14 +19,23 @@ def register(subparsers, parent):
     p = subparsers.add_parser("pgt", help="verifica i file del PGT di un Comune e crea il pacchetto per CMM")
     actions = p.add_subparsers(dest="pgt_action", metavar="AZIONE")
     actions.required = True
-    for name, text in (("check", "verifica gli strati e scrive il rapporto CSV (stato di uscita 2 se ci sono errori)"),
-                       ("package", "crea il pacchetto: GeoPackage, rapporto PDF e CSV, manifest con impronte")):
+    for name, text in (
+        ("check", "verifica gli strati e scrive il rapporto CSV (stato di uscita 2 se ci sono errori)"),
+        ("package", "crea il pacchetto: GeoPackage, rapporto PDF e CSV, manifest con impronte"),
+    ):
         action = actions.add_parser(name, parents=[parent], help=text, description=text)
-        action.add_argument("--layer", action="append", required=True, metavar="TEMA=PERCORSO[:STRATO]",
-                            help=f"uno strato del tecnico per un tema (ripetibile); temi: {THEMES_HELP}")
-        action.add_argument("--mapping", metavar="FILE",
-                            help="file JSON delle corrispondenze dei campi: "
-                                 "{\"tema\": {\"campo atteso\": \"campo dello strato\"}}")
+        action.add_argument(
+            "--layer",
+            action="append",
+            required=True,
+            metavar="TEMA=PERCORSO[:STRATO]",
+            help=f"uno strato del tecnico per un tema (ripetibile); temi: {THEMES_HELP}",
+        )
+        action.add_argument(
+            "--mapping",
+            metavar="FILE",
+            help="file JSON delle corrispondenze dei campi: " '{"tema": {"campo atteso": "campo dello strato"}}',
+        )
         action.add_argument("--out", required=True, metavar="DIR", help="cartella di destinazione")
         action.set_defaults(handler=run)
 
@@ -66,7 +76,9 @@ def run(args) -> int:
         folder = create_package(check, reading, out)
         sys.stdout.write(f"Pacchetto scritto: {folder} — esito: {check.outcome()}\n")
         if not check.compliant:
-            sys.stderr.write(f"avviso: il pacchetto contiene {check.outcome()}: correggere gli strati prima di inviarlo.\n")
+            sys.stderr.write(
+                f"avviso: il pacchetto contiene {check.outcome()}: correggere gli strati prima di inviarlo.\n"
+            )
         return 0
     report = write_report(check, reading, out)[0]
     sys.stdout.write(f"Rapporto scritto: {report} — esito: {check.outcome()}\n")

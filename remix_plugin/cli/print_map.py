@@ -5,14 +5,21 @@
 The map is loaded as the GUI loads it, filtered with --zona/--comune as the "Zone omogenee" dock
 does, and printed on its whole extent (or the filter's), at the round scale that fits it.
 """
+
 import sys
 
 
 def register(subparsers, parent):
-    p = subparsers.add_parser("print", parents=[parent], help="stampa una mappa del portale con un layout CMM (PDF o PNG)")
+    p = subparsers.add_parser(
+        "print", parents=[parent], help="stampa una mappa del portale con un layout CMM (PDF o PNG)"
+    )
     p.add_argument("--map", required=True, choices=["opportunita", "realizzazioni"], help="la mappa da stampare")
-    p.add_argument("--layout", default="A4_orizzontale", metavar="NOME",
-                   help="modello di stampa: nome del file .qpt in print_layouts/ (predefinito: A4_orizzontale)")
+    p.add_argument(
+        "--layout",
+        default="A4_orizzontale",
+        metavar="NOME",
+        help="modello di stampa: nome del file .qpt in print_layouts/ (predefinito: A4_orizzontale)",
+    )
     p.add_argument("--title", default="", help="titolo (predefinito: il nome della mappa)")
     p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.png", help="file da scrivere")
     p.set_defaults(handler=run)

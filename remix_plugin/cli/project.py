@@ -1,5 +1,6 @@
 """`project`: write a QGIS project with a map of the portal loaded exactly as the GUI loads it,
 filtered to Zone omogenee / Comuni with --zona / --comune as the "Zone omogenee" dock does."""
+
 import sys
 from pathlib import Path
 

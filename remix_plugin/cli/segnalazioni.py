@@ -8,6 +8,7 @@
 
 --wkt is in EPSG:32632 (the data pack's CRS). Multiple choices: --campo attori=pubblico,privati.
 """
+
 import json
 import sys
 from dataclasses import asdict
@@ -23,10 +24,17 @@ def register(subparsers, parent):
     new.add_argument("--tipo", required=True, help="criticita | opportunita | progetto")
     new.add_argument("--natura", required=True, help="lavori (area) | azioni (punto) | sistema_interventi (punto)")
     new.add_argument("--titolo", required=True)
-    new.add_argument("--wkt", help="geometria in EPSG:32632; senza: un punto dentro il Comune (solo azioni e programmi)")
+    new.add_argument(
+        "--wkt", help="geometria in EPSG:32632; senza: un punto dentro il Comune (solo azioni e programmi)"
+    )
     new.add_argument("--stato", default="bozza")
-    new.add_argument("--campo", action="append", default=[], metavar="NOME=VALORE",
-                     help="un altro campo della tassonomia (ripetibile; scelte multiple separate da virgole)")
+    new.add_argument(
+        "--campo",
+        action="append",
+        default=[],
+        metavar="NOME=VALORE",
+        help="un altro campo della tassonomia (ripetibile; scelte multiple separate da virgole)",
+    )
     new.set_defaults(handler=run_new)
 
     listing = actions.add_parser("list", parents=[parent], help="elenca le segnalazioni dell'archivio locale")
@@ -36,18 +44,28 @@ def register(subparsers, parent):
     listing.add_argument("--json", action="store_true", help="uscita in JSON")
     listing.set_defaults(handler=run_list)
 
-    export = actions.add_parser("export", parents=[parent], help="esporta segnalazioni: GeoPackage + scheda PDF, in uno zip")
+    export = actions.add_parser(
+        "export", parents=[parent], help="esporta segnalazioni: GeoPackage + scheda PDF, in uno zip"
+    )
     export.add_argument("--local", required=True, metavar="FILE.gpkg")
     export.add_argument("--uuid", action="append", default=[], required=True, help="la segnalazione (ripetibile)")
     export.add_argument("--out", required=True, metavar="FILE.zip")
     export.set_defaults(handler=run_export)
 
     sync = actions.add_parser("sync", help="sincronizza l'archivio locale con l'archivio centrale PostGIS")
-    sync.add_argument("--local", required=True, metavar="FILE.gpkg", help="archivio locale (se non esiste: creato "
-                                                                          "e riempito dall'archivio centrale)")
-    sync.add_argument("--central", required=True, metavar="CONNINFO|service=NOME|authcfg=ID",
-                      help="connessione PostgreSQL: nome di una connessione di QGIS, o stringa con host/dbname, "
-                           "service= e authcfg= (mai la password)")
+    sync.add_argument(
+        "--local",
+        required=True,
+        metavar="FILE.gpkg",
+        help="archivio locale (se non esiste: creato " "e riempito dall'archivio centrale)",
+    )
+    sync.add_argument(
+        "--central",
+        required=True,
+        metavar="CONNINFO|service=NOME|authcfg=ID",
+        help="connessione PostgreSQL: nome di una connessione di QGIS, o stringa con host/dbname, "
+        "service= e authcfg= (mai la password)",
+    )
     sync.set_defaults(handler=run_sync)
 
 
@@ -76,8 +94,12 @@ def run_new(args) -> int:
         raise RemixError("Indicare un solo Comune (--comune) per una segnalazione.")
     if not args.comune and not args.wkt:
         raise RemixError("Indicare il Comune (--comune) o la geometria (--wkt) della segnalazione.")
-    values = {"titolo": args.titolo, "tipo": taxonomy.code_of("tipo", args.tipo),
-              "natura": taxonomy.code_of("natura", args.natura), "stato": taxonomy.code_of("stato", args.stato)}
+    values = {
+        "titolo": args.titolo,
+        "tipo": taxonomy.code_of("tipo", args.tipo),
+        "natura": taxonomy.code_of("natura", args.natura),
+        "stato": taxonomy.code_of("stato", args.stato),
+    }
     if args.comune:
         values["comune_istat"] = args.comune[0]
     for item in args.campo:
@@ -117,16 +139,22 @@ def run_list(args) -> int:
 
     taxonomy = load_taxonomy()
     comuni = scope_from_args(args, _pack(args)) if args.zona or args.comune else None
-    rows = summaries(args.local, [taxonomy.code_of("stato", s) for s in args.stato],
-                     [taxonomy.code_of("tipo", t) for t in args.tipo], comuni)
+    rows = summaries(
+        args.local,
+        [taxonomy.code_of("stato", s) for s in args.stato],
+        [taxonomy.code_of("tipo", t) for t in args.tipo],
+        comuni,
+    )
     if args.json:
         json.dump([asdict(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     for r in rows:
         pending = " *" if r.pending else ""
-        sys.stdout.write(f"{r.uuid}  {taxonomy.label('stato', r.stato):14} {taxonomy.label('tipo', r.tipo):12} "
-                         f"{r.comune:24} {r.titolo}{pending}\n")
+        sys.stdout.write(
+            f"{r.uuid}  {taxonomy.label('stato', r.stato):14} {taxonomy.label('tipo', r.tipo):12} "
+            f"{r.comune:24} {r.titolo}{pending}\n"
+        )
     sys.stdout.write(f"{len(rows)} segnalazioni (* = da sincronizzare)\n")
     return 0
 

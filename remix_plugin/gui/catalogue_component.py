@@ -1,4 +1,5 @@
 """Catalogue, the two maps, basemap modes and settings: menu entries, toolbar buttons, the dock."""
+
 from qgis.PyQt.QtGui import QIcon
 
 try:  # Qt6 (QGIS 4): QActionGroup is in QtGui
@@ -26,20 +27,34 @@ class CatalogueComponent:
     def init_gui(self):
         p = self.plugin
         self.dock_action = p.add_action("catalogue.svg", tr("Catalogo RE.MIX"), self.toggle_dock, checkable=True)
-        p.add_action("map_opportunita.svg", tr("Mappa delle Opportunità"),
-                     lambda: self.session.load_map("opportunita"),
-                     tr("Carica la Mappa delle Opportunità: dove la rigenerazione potrebbe avvenire"))
-        p.add_action("map_realizzazioni.svg", tr("Mappa delle Realizzazioni"),
-                     lambda: self.session.load_map("realizzazioni"),
-                     tr("Carica la Mappa delle Realizzazioni: interventi finanziati, in corso o realizzati"))
+        p.add_action(
+            "map_opportunita.svg",
+            tr("Mappa delle Opportunità"),
+            lambda: self.session.load_map("opportunita"),
+            tr("Carica la Mappa delle Opportunità: dove la rigenerazione potrebbe avvenire"),
+        )
+        p.add_action(
+            "map_realizzazioni.svg",
+            tr("Mappa delle Realizzazioni"),
+            lambda: self.session.load_map("realizzazioni"),
+            tr("Carica la Mappa delle Realizzazioni: interventi finanziati, in corso o realizzati"),
+        )
         basemaps = p.add_submenu(tr("Mappe di base"), "basemap.svg")
         self.basemap_group = QActionGroup(basemaps)
         current = Settings.load().basemap_mode
-        for mode, label in (("light", tr("Light: satellite, topografia, OpenStreetMap")),
-                            ("pro", tr("Pro: ortofoto regionale, DBTR, CTR")),
-                            ("none", tr("Nessuna"))):
-            action = p.add_action("basemap.svg", label, lambda _checked=False, m=mode: self.session.set_basemap(m),
-                                  checkable=True, toolbar=False, menu=basemaps)
+        for mode, label in (
+            ("light", tr("Light: satellite, topografia, OpenStreetMap")),
+            ("pro", tr("Pro: ortofoto regionale, DBTR, CTR")),
+            ("none", tr("Nessuna")),
+        ):
+            action = p.add_action(
+                "basemap.svg",
+                label,
+                lambda _checked=False, m=mode: self.session.set_basemap(m),
+                checkable=True,
+                toolbar=False,
+                menu=basemaps,
+            )
             action.setChecked(mode == current)
             self.basemap_group.addAction(action)
         p.add_action("settings.svg", tr("Impostazioni…"), self.open_settings, toolbar=False)

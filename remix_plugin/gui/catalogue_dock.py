@@ -1,4 +1,5 @@
 """The catalogue dock: the catalogue as a tree of groups, each entry with date, source and link."""
+
 import html
 from pathlib import Path
 
@@ -63,9 +64,11 @@ class CatalogueDock(QDockWidget, FORM):
             self.detailsLabel.clear()
             return
         maps = ", ".join(m.title for m in self.session.catalogue.maps if m.id in entry.maps)
-        text = (f"<b>{html.escape(entry.title)}</b><br>{tr('Mappe')}: {html.escape(maps)}<br>"
-                f"{tr('Fonte')}: {html.escape(entry.provider)} — {tr('aggiornamento')} {html.escape(entry.updated)}<br>"
-                f"<a href=\"{html.escape(entry.reference, quote=True)}\">{tr('Pagina di riferimento')}</a>")
+        text = (
+            f"<b>{html.escape(entry.title)}</b><br>{tr('Mappe')}: {html.escape(maps)}<br>"
+            f"{tr('Fonte')}: {html.escape(entry.provider)} — {tr('aggiornamento')} {html.escape(entry.updated)}<br>"
+            f"<a href=\"{html.escape(entry.reference, quote=True)}\">{tr('Pagina di riferimento')}</a>"
+        )
         for problem in entry.problems + entry.warnings:
             text += f"<br><span style='color:#b00'>{html.escape(problem)}</span>"
         self.detailsLabel.setText(text)

@@ -1,4 +1,5 @@
 """A component that is one menu entry opening one dialog: built on first use, closed with the plugin."""
+
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core.base.paths import icon

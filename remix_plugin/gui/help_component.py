@@ -4,6 +4,7 @@
 The sites are read when the menu first opens (not at QGIS start), and again after a catalogue update,
 whose reference pages they include.
 """
+
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
@@ -24,9 +25,14 @@ class HelpComponent:
 
     def init_gui(self):
         self.menu = self.plugin.add_submenu(tr("Aiuto"), "help.svg")
-        self.plugin.add_action("help.svg", tr("Guida alla consultazione"), self.open_guide,
-                               tr("Come consultare le mappe, le infobox e gli strumenti RE.MIX"),
-                               toolbar=False, menu=self.menu)
+        self.plugin.add_action(
+            "help.svg",
+            tr("Guida alla consultazione"),
+            self.open_guide,
+            tr("Come consultare le mappe, le infobox e gli strumenti RE.MIX"),
+            toolbar=False,
+            menu=self.menu,
+        )
         self.menu.addSeparator()
         self.menu.aboutToShow.connect(self.fill_sites)
         self.session.catalogue_changed.connect(self.forget_sites)
@@ -48,9 +54,16 @@ class HelpComponent:
             log.error(exc.message)
             return
         for title, url in sites:
-            self.site_actions.append(self.plugin.add_action(
-                "help.svg", title, lambda _checked=False, address=url: self.open_url(address), url,
-                toolbar=False, menu=self.menu))
+            self.site_actions.append(
+                self.plugin.add_action(
+                    "help.svg",
+                    title,
+                    lambda _checked=False, address=url: self.open_url(address),
+                    url,
+                    toolbar=False,
+                    menu=self.menu,
+                )
+            )
 
     def forget_sites(self):
         for action in self.site_actions:

@@ -5,6 +5,7 @@ The map layers are recomputed in a task when the Zona/Comuni filter changes, whe
 they are computed from is saved, and when the dock's method, classes or normalisation change; each
 is then pointed at its freshly written table, keeping its place, name and style.
 """
+
 from datetime import datetime
 
 from qgis.core import QgsDataProvider, QgsProject
@@ -49,8 +50,12 @@ class IndicatorsComponent:
 
     def init_gui(self):
         self.dock_action = self.plugin.add_action(
-            "indicators.svg", tr("Indicatori di sintesi"), self.toggle_dock,
-            tr("Superficie delle aree di interesse e finanziamento per Comune, in classi"), checkable=True)
+            "indicators.svg",
+            tr("Indicatori di sintesi"),
+            self.toggle_dock,
+            tr("Superficie delle aree di interesse e finanziamento per Comune, in classi"),
+            checkable=True,
+        )
         self.timer = QTimer()
         self.timer.setSingleShot(True)
         self.timer.setInterval(400)
@@ -105,8 +110,11 @@ class IndicatorsComponent:
         self.timer.start()
 
     def map_layers(self):
-        return [layer for layer in QgsProject.instance().mapLayers().values()
-                if entry_id(layer) in _entry_ids() and layer.customProperty(MAP_PROPERTY)]
+        return [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if entry_id(layer) in _entry_ids() and layer.customProperty(MAP_PROPERTY)
+        ]
 
     def refresh_map_layers(self):
         """Recompute the maps' indicator layers (if any) for the current filter, data and settings."""
@@ -124,8 +132,12 @@ class IndicatorsComponent:
             fresh = {}
             with indicators.Tables(ctx.pack) as tables:  # both indicators: the pack opened, the Comuni read, once
                 for which in needed:
-                    result = indicators.classify(tables.measure(which, scope, task), settings.indicator_method,
-                                                 settings.indicator_classes, settings.indicator_normalise)
+                    result = indicators.classify(
+                        tables.measure(which, scope, task),
+                        settings.indicator_method,
+                        settings.indicator_classes,
+                        settings.indicator_normalise,
+                    )
                     table = f"{indicators.INDICATORS[which].entry_id}_{stamp}"
                     written = write_to_gpkg(indicators.to_layer(result), ctx.derived_store, table)
                     fresh[which] = (written.source(), indicators.legend_data(result))

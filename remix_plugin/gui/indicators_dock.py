@@ -5,6 +5,7 @@ behind its figure; export the CSV or add the indicator to the map.
 Measuring runs in a task (`synthesis.measure`); changing method, classes or normalisation only
 reclassifies the last measurement, at once. A new scope or changed data measure again.
 """
+
 from datetime import datetime
 from pathlib import Path
 
@@ -80,8 +81,11 @@ class IndicatorsDock(QDockWidget, FORM):
         self.retry.setInterval(300)
         self.retry.timeout.connect(self.measure)
         self.indicatorCombo.currentIndexChanged.connect(lambda _i: self.measure())
-        for signal in (self.methodCombo.currentIndexChanged, self.classesSpin.valueChanged,
-                       self.normaliseCombo.currentIndexChanged):
+        for signal in (
+            self.methodCombo.currentIndexChanged,
+            self.classesSpin.valueChanged,
+            self.normaliseCombo.currentIndexChanged,
+        ):
             signal.connect(self.options_chosen)
         self.refreshButton.clicked.connect(self.data_changed)
         self.cancelButton.clicked.connect(self.cancel)
@@ -176,11 +180,13 @@ class IndicatorsDock(QDockWidget, FORM):
             return
         per_person = self.normaliseCombo.model().item(self.normaliseCombo.findData("popolazione"))
         per_person.setEnabled(measurement.comuni.has_population)
-        per_person.setToolTip("" if measurement.comuni.has_population else
-                              tr("Il pacchetto dati non ha la popolazione dei Comuni"))
+        per_person.setToolTip(
+            "" if measurement.comuni.has_population else tr("Il pacchetto dati non ha la popolazione dei Comuni")
+        )
         try:
-            self.result = synthesis.classify(measurement, self.methodCombo.currentData(), self.classesSpin.value(),
-                                              self.normaliseCombo.currentData())
+            self.result = synthesis.classify(
+                measurement, self.methodCombo.currentData(), self.classesSpin.value(), self.normaliseCombo.currentData()
+            )
         except RemixError as exc:
             self.result = None
             self.problemsLabel.setText(f"<span style='color:#b00'>{exc.message}</span>")
@@ -255,8 +261,11 @@ class IndicatorsDock(QDockWidget, FORM):
 
     def _show_scope(self):
         scope = self.session.scope
-        self.scopeLabel.setText(tr("Ambito: tutta la Città metropolitana di Milano") if scope is None else
-                                tr("Ambito: filtro attivo") + f" ({len(scope)} " + tr("Comuni") + ")")
+        self.scopeLabel.setText(
+            tr("Ambito: tutta la Città metropolitana di Milano")
+            if scope is None
+            else tr("Ambito: filtro attivo") + f" ({len(scope)} " + tr("Comuni") + ")"
+        )
 
     def _busy(self, busy: bool):
         self.progressBar.setVisible(busy)
@@ -294,8 +303,11 @@ class IndicatorsDock(QDockWidget, FORM):
         titles = {e.id: e.title for e in self.session.catalogue.entries}
         shown = sorted(rows, key=lambda r: -r.amount)[:TRACE_ROWS]
         for row in shown:
-            amount = (f"{format_number(row.amount / 10000, 4)} ha" if row.unit == "m²"
-                      else f"{format_number(row.amount, 2)} {row.unit}")
+            amount = (
+                f"{format_number(row.amount / 10000, 4)} ha"
+                if row.unit == "m²"
+                else f"{format_number(row.amount, 2)} {row.unit}"
+            )
             item = TraceItem([row.key, amount, titles.get(row.table, row.table), row.description, row.note], row.amount)
             item.setToolTip(2, f"{row.table}, fid {row.fid}")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -307,16 +319,22 @@ class IndicatorsDock(QDockWidget, FORM):
         count = f"{len(rows)} " + (tr("elemento") if len(rows) == 1 else tr("elementi"))
         if len(shown) < len(rows):
             count += " (" + tr("qui i") + f" {len(shown)} " + tr("più grandi; tutti con «Esporta CSV»") + ")"
-        self.traceLabel.setText(f"<b>{figure.name}</b>: {count} — {tr(main[2])} "
-                                + format_number(figure.quantities[main[0]])
-                                + (" " + tr("(unione delle aree: le sovrapposizioni contano una volta)")
-                                   if self.result.definition.id == "superficie" and rows else ""))
+        self.traceLabel.setText(
+            f"<b>{figure.name}</b>: {count} — {tr(main[2])} "
+            + format_number(figure.quantities[main[0]])
+            + (
+                " " + tr("(unione delle aree: le sovrapposizioni contano una volta)")
+                if self.result.definition.id == "superficie" and rows
+                else ""
+            )
+        )
 
     def zoom_to(self, figure):
         canvas = self.iface.mapCanvas()
         box = self.result.measurement.comuni.geometries[figure.number].boundingBox()
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(datapack.CRS),
-                                           canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(datapack.CRS), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
         try:
             box = transform.transformBoundingBox(box)
         except Exception:

@@ -7,6 +7,7 @@ Zona/Comuni filter (`session.scope_changed`): features it hides leave the dock, 
 rebuilt for it. Nothing is read at QGIS start: the dock, the tool and the index are made on first use,
 and the core modules behind them imported then.
 """
+
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -60,11 +61,20 @@ class InfoboxComponent:
     def init_gui(self):
         p = self.plugin
         self.tool_action = p.add_action(
-            "infobox.svg", tr("Informazioni RE.MIX"), self.toggle_tool,
+            "infobox.svg",
+            tr("Informazioni RE.MIX"),
+            self.toggle_tool,
             tr("Fare clic sulla mappa per leggere le informazioni delle aree e degli interventi RE.MIX"),
-            checkable=True)
-        self.dock_action = p.add_action("infobox.svg", tr("Infobox RE.MIX"), self.toggle_dock,
-                                        tr("Il pannello delle infobox"), checkable=True, toolbar=False)
+            checkable=True,
+        )
+        self.dock_action = p.add_action(
+            "infobox.svg",
+            tr("Infobox RE.MIX"),
+            self.toggle_dock,
+            tr("Il pannello delle infobox"),
+            checkable=True,
+            toolbar=False,
+        )
         self.iface.mapCanvas().selectionChanged.connect(self.selection_changed)
         project = QgsProject.instance()
         project.layersWillBeRemoved.connect(self.layers_removed)
@@ -139,8 +149,11 @@ class InfoboxComponent:
         # the renderer asks for the project when it runs: a project wrapper held by the dock would tie it
         # into a reference cycle with the project's own signal connections
         dock = self.make_dock()
-        dock.set_hits(hits, lambda hit: infobox_html(hit.layer, hit.feature, hit.entry, QgsProject.instance(), pack),
-                      empty_message)
+        dock.set_hits(
+            hits,
+            lambda hit: infobox_html(hit.layer, hit.feature, hit.entry, QgsProject.instance(), pack),
+            empty_message,
+        )
         dock.setVisible(True)
         dock.raise_()
 

@@ -5,6 +5,7 @@ It only shows: what was hit, the highlight and the zoom are the component's (`in
 Links never navigate the browser: a click on one opens it in the system browser, and only when it
 is an http, https or mailto address.
 """
+
 import html
 from pathlib import Path
 
@@ -43,8 +44,11 @@ class InfoboxDock(QDockWidget, FORM):
         self.previousButton.clicked.connect(lambda: self.step(-1))
         self.nextButton.clicked.connect(lambda: self.step(1))
         self.zoomButton.clicked.connect(self.request_zoom)
-        self.set_hits([], None, tr("Attivare lo strumento «Informazioni RE.MIX» e fare clic sulla mappa su un'area o "
-                                   "un intervento."))
+        self.set_hits(
+            [],
+            None,
+            tr("Attivare lo strumento «Informazioni RE.MIX» e fare clic sulla mappa su un'area o " "un intervento."),
+        )
 
     def set_hits(self, hits, renderer, empty_message: str = ""):
         """Show these hits, under the title of their layer (the first one open); with none, the message."""

@@ -6,6 +6,7 @@ QGIS clones the filter for every search, calls `prepare()` on the clone in the m
 and the thread only reads that immutable snapshot. Choosing a result calls back on the main thread.
 The core modules are imported on the first search, so QGIS's start-up does not pay for them.
 """
+
 from qgis.core import QgsLocatorFilter, QgsLocatorResult, QgsProject
 
 from remix_plugin.core.base import log

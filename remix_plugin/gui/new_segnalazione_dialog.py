@@ -1,4 +1,5 @@
 """«Nuova segnalazione», first step: tipo and natura, which decide whether an area or a point is drawn."""
+
 from pathlib import Path
 
 from qgis.PyQt import uic
@@ -36,6 +37,8 @@ class NewSegnalazioneDialog(QDialog, FORM):
         if self.taxonomy.layers[table].geometry == "point":
             text = tr("Fare clic sulla mappa nel punto della segnalazione.")
         else:
-            text = tr("Disegnare il perimetro sulla mappa: clic sinistro per ogni vertice, clic destro per chiudere. "
-                      "I vertici si agganciano agli strati del catalogo.")
+            text = tr(
+                "Disegnare il perimetro sulla mappa: clic sinistro per ogni vertice, clic destro per chiudere. "
+                "I vertici si agganciano agli strati del catalogo."
+            )
         self.hintLabel.setText(text + " " + tr("Poi si apre la scheda da compilare."))

@@ -1,4 +1,5 @@
 """«Prepara pacchetto offline»: the menu entry and toolbar button; the dialog is built on first use."""
+
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
@@ -9,9 +10,12 @@ class OfflineComponent(DialogComponent):
     ICON = "offline.svg"
 
     def init_gui(self):
-        self.plugin.add_action(self.ICON, tr("Prepara pacchetto offline…"), self.open_dialog,
-                               tr("Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto "
-                                  "già preparato"))
+        self.plugin.add_action(
+            self.ICON,
+            tr("Prepara pacchetto offline…"),
+            self.open_dialog,
+            tr("Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto " "già preparato"),
+        )
 
     def make_dialog(self):
         from remix_plugin.gui.offline_dialog import OfflineDialog

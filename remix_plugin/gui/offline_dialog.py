@@ -6,6 +6,7 @@ Thin over core.offline: planning and writing run in a RemixTask. When the check 
 it and the button turns into «Crea comunque» / «Aggiorna comunque»: the user decides with a second
 click, and any change to the choices asks again.
 """
+
 import html
 from pathlib import Path
 
@@ -47,8 +48,12 @@ class OfflineDialog(QDialog, FORM):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.comuniList.addItem(item)
         self.basemapWidget.setFilter(tr("GeoTIFF o MBTiles (*.tif *.tiff *.mbtiles)"))
-        self.basemapWidget.setToolTip(tr("Un'immagine di sfondo già disponibile sul computer: viene copiata nel "
-                                         "pacchetto, perché in campo non c'è rete"))
+        self.basemapWidget.setToolTip(
+            tr(
+                "Un'immagine di sfondo già disponibile sul computer: viene copiata nel "
+                "pacchetto, perché in campo non c'è rete"
+            )
+        )
         for widget in (self.outputWidget, self.updateWidget):
             widget.setStorageMode(QgsFileWidget.GetDirectory)
         self.outputWidget.setFilePath(self.settings.offline_output_dir)
@@ -57,17 +62,30 @@ class OfflineDialog(QDialog, FORM):
         self.limitSpin.setValue(self.settings.offline_limit_mb)
         central = bool(self.settings.segnalazioni_central)
         self.prefillCheck.setEnabled(central)
-        self.prefillCheck.setToolTip(tr("Porta nel pacchetto le segnalazioni dell'archivio centrale") if central else
-                                     tr("Scegliere prima l'archivio centrale nel pannello «Segnalazioni»"))
+        self.prefillCheck.setToolTip(
+            tr("Porta nel pacchetto le segnalazioni dell'archivio centrale")
+            if central
+            else tr("Scegliere prima l'archivio centrale nel pannello «Segnalazioni»")
+        )
         self.checkButton.clicked.connect(lambda: self.start(write=False))
         self.createButton.clicked.connect(lambda: self.start(write=True))
         self.updateButton.clicked.connect(self.update_package)
         self.comuniSearch.textChanged.connect(self.filter_comuni)
         self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
-        for signal in (self.zoneCombo.currentIndexChanged, self.comuniList.itemChanged, self.limitSpin.valueChanged,
-                       self.basemapWidget.fileChanged, self.outputWidget.fileChanged, self.updateWidget.fileChanged,
-                       self.opportunitaCheck.toggled, self.realizzazioniCheck.toggled, self.prefillCheck.toggled,
-                       self.allRadio.toggled, self.zoneRadio.toggled, self.comuniRadio.toggled):
+        for signal in (
+            self.zoneCombo.currentIndexChanged,
+            self.comuniList.itemChanged,
+            self.limitSpin.valueChanged,
+            self.basemapWidget.fileChanged,
+            self.outputWidget.fileChanged,
+            self.updateWidget.fileChanged,
+            self.opportunitaCheck.toggled,
+            self.realizzazioniCheck.toggled,
+            self.prefillCheck.toggled,
+            self.allRadio.toggled,
+            self.zoneRadio.toggled,
+            self.comuniRadio.toggled,
+        ):
             signal.connect(self.forget_confirmation)
 
     # --- the choices --------------------------------------------------------------------------
@@ -77,8 +95,11 @@ class OfflineDialog(QDialog, FORM):
             return None
         if self.zoneRadio.isChecked():
             return frozenset(code for code, _, zona in self.table if zona == self.zoneCombo.currentText())
-        codes = frozenset(self.comuniList.item(i).data(CODE_ROLE) for i in range(self.comuniList.count())
-                          if self.comuniList.item(i).checkState() == Qt.CheckState.Checked)
+        codes = frozenset(
+            self.comuniList.item(i).data(CODE_ROLE)
+            for i in range(self.comuniList.count())
+            if self.comuniList.item(i).checkState() == Qt.CheckState.Checked
+        )
         if not codes:
             raise RemixError(tr("Scegliere almeno un Comune, una Zona omogenea o tutta la Città metropolitana."))
         return codes
@@ -87,12 +108,20 @@ class OfflineDialog(QDialog, FORM):
         out = self.outputWidget.filePath().strip()
         if not out:
             raise RemixError(tr("Scegliere la cartella in cui creare il pacchetto."))
-        chosen = tuple(m for m, box in (("opportunita", self.opportunitaCheck), ("realizzazioni", self.realizzazioniCheck))
-                       if box.isChecked())
+        chosen = tuple(
+            m
+            for m, box in (("opportunita", self.opportunitaCheck), ("realizzazioni", self.realizzazioniCheck))
+            if box.isChecked()
+        )
         basemap = self.basemapWidget.filePath().strip()
-        return offline.OfflineRequest(out_dir=Path(out), maps=chosen, scope=self.scope(),
-                                      basemap=Path(basemap) if basemap else None, limit_mb=self.limitSpin.value(),
-                                      central=self.settings.segnalazioni_central if self.prefillCheck.isChecked() else "")
+        return offline.OfflineRequest(
+            out_dir=Path(out),
+            maps=chosen,
+            scope=self.scope(),
+            basemap=Path(basemap) if basemap else None,
+            limit_mb=self.limitSpin.value(),
+            central=self.settings.segnalazioni_central if self.prefillCheck.isChecked() else "",
+        )
 
     def filter_comuni(self, text):
         needle = normalise(text)
@@ -123,7 +152,9 @@ class OfflineDialog(QDialog, FORM):
         def work(task):
             return offline.prepare(request, maps.make_context(catalogue), task, accept, write)
 
-        return self._run(tr("Pacchetto offline"), work, lambda result: self.finished(result, write, ("create", request)))
+        return self._run(
+            tr("Pacchetto offline"), work, lambda result: self.finished(result, write, ("create", request))
+        )
 
     def update_package(self):
         folder = Path(self.updateWidget.filePath().strip() or ".")
@@ -157,8 +188,12 @@ class OfflineDialog(QDialog, FORM):
         if current is None or current.resolve() != folder.resolve():
             return None
         if any(getattr(layer, "isModified", lambda: False)() for layer in project.mapLayers().values()):
-            self.show_error(tr("Il progetto del pacchetto ha modifiche non salvate negli strati: salvarle o annullarle "
-                               "prima di aggiornare il pacchetto."))
+            self.show_error(
+                tr(
+                    "Il progetto del pacchetto ha modifiche non salvate negli strati: salvarle o annullarle "
+                    "prima di aggiornare il pacchetto."
+                )
+            )
             return False
         path = project.fileName()
         if project.isDirty():
@@ -208,21 +243,39 @@ class OfflineDialog(QDialog, FORM):
         elif plan.issues and write:
             self.confirmed = choices
             (self.updateButton if choices[0] == "update" else self.createButton).setText(
-                tr("Aggiorna comunque") if choices[0] == "update" else tr("Crea comunque"))
-            lines.insert(0, "<p><b>" + html.escape(tr("Nulla è stato scritto. Rivedere le questioni qui sotto; per "
-                                                      "procedere lo stesso, fare clic di nuovo.")) + "</b></p>")
+                tr("Aggiorna comunque") if choices[0] == "update" else tr("Crea comunque")
+            )
+            lines.insert(
+                0,
+                "<p><b>"
+                + html.escape(
+                    tr(
+                        "Nulla è stato scritto. Rivedere le questioni qui sotto; per "
+                        "procedere lo stesso, fare clic di nuovo."
+                    )
+                )
+                + "</b></p>",
+            )
         self.reportBrowser.setHtml("".join(lines))
 
     def _plan_html(self, plan) -> str:
         size = f"{plan.estimate_bytes / 1024 / 1024:.1f}".replace(".", ",")
-        rows = "".join(f"<li><b>{i.features}</b> — {html.escape(i.title)} <span style='color:#666'>"
-                       f"({html.escape(i.origin)})</span></li>" for i in plan.items)
-        parts = [f"<p><b>{html.escape(tr('Area'))}:</b> {html.escape(plan.area)} — "
-                 f"<b>{html.escape(tr('dimensione stimata'))}:</b> {size} MB "
-                 f"({html.escape(tr('limite'))} {plan.request.limit_mb} MB)</p>"]
+        rows = "".join(
+            f"<li><b>{i.features}</b> — {html.escape(i.title)} <span style='color:#666'>"
+            f"({html.escape(i.origin)})</span></li>"
+            for i in plan.items
+        )
+        parts = [
+            f"<p><b>{html.escape(tr('Area'))}:</b> {html.escape(plan.area)} — "
+            f"<b>{html.escape(tr('dimensione stimata'))}:</b> {size} MB "
+            f"({html.escape(tr('limite'))} {plan.request.limit_mb} MB)</p>"
+        ]
         if plan.issues:
-            parts.append(f"<p><b>{html.escape(tr('Da decidere prima di scrivere'))}:</b></p><ul>"
-                         + "".join(f"<li style='color:#b2182b'>{html.escape(i)}</li>" for i in plan.issues) + "</ul>")
+            parts.append(
+                f"<p><b>{html.escape(tr('Da decidere prima di scrivere'))}:</b></p><ul>"
+                + "".join(f"<li style='color:#b2182b'>{html.escape(i)}</li>" for i in plan.issues)
+                + "</ul>"
+            )
         parts.append(f"<p><b>{html.escape(tr('Elementi per strato nel pacchetto'))}:</b></p><ul>{rows}</ul>")
         parts += [f"<p style='color:#666'>{html.escape(n)}</p>" for n in plan.notes]
         return "".join(parts)

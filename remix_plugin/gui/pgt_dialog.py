@@ -4,6 +4,7 @@
 Thin over core.pgt_*: the check and the staging of the package run in a RemixTask; the PDF (print
 layouts) and the final rename run on the main thread when the task is done.
 """
+
 import html
 from pathlib import Path
 
@@ -137,8 +138,14 @@ class PgtDialog(QDialog, FORM):
         self.problemsTable.setColumnCount(4)
         self.problemsTable.setHorizontalHeaderLabels([tr("Tema"), tr("Codice"), tr("Gravità"), tr("Problema")])
         header = self.problemsTable.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+            )
+        ):
             header.setSectionResizeMode(column, mode)
         self.problemsTable.setColumnWidth(0, 170)
         self.problemsTable.verticalHeader().setVisible(False)
@@ -188,8 +195,9 @@ class PgtDialog(QDialog, FORM):
             page.set_remembered(remembered.get(page.theme.id, {}))
 
     def open_file(self, page: ThemePage) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Strato del PGT"), "",
-                                              QgsProviderRegistry.instance().fileVectorFilters())
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Strato del PGT"), "", QgsProviderRegistry.instance().fileVectorFilters()
+        )
         if path:
             added = self.iface.addVectorLayer(path, Path(path).stem, "ogr")
             if added is not None:
@@ -272,9 +280,12 @@ class PgtDialog(QDialog, FORM):
     def failed(self):
         self.busy(False)
         exception = self.task.exception if self.task is not None else None
-        self.say(exception.message if isinstance(exception, RemixError) else tr("Verifica non riuscita: vedere il "
-                                                                              "registro dei messaggi (RE.MIX)."),
-                 error=True)
+        self.say(
+            exception.message
+            if isinstance(exception, RemixError)
+            else tr("Verifica non riuscita: vedere il " "registro dei messaggi (RE.MIX)."),
+            error=True,
+        )
 
     def busy(self, busy: bool) -> None:
         self.verifyButton.setEnabled(not busy)
@@ -301,7 +312,11 @@ class PgtDialog(QDialog, FORM):
         self.coherenceTable.setRowCount(len(reading.rows))
         for row, area in enumerate(reading.rows):
             for column, value in enumerate(area.values()):
-                text = "" if value is None else (f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
+                text = (
+                    ""
+                    if value is None
+                    else (f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
+                )
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.coherenceTable.setItem(row, column, item)
@@ -316,8 +331,7 @@ class PgtDialog(QDialog, FORM):
             root.removeChildNode(node)
         group = root.insertGroup(0, tr("Pacchetto PGT — ") + f"{check.comune.name} ({check.comune.code})")
         group.setCustomProperty(GROUP_PROPERTY, check.comune.code)
-        layers = [style_layer(check.problems_layer(), PROBLEMS_STYLE),
-                  style_layer(reading.layer(), COHERENCE_STYLE)]
+        layers = [style_layer(check.problems_layer(), PROBLEMS_STYLE), style_layer(reading.layer(), COHERENCE_STYLE)]
         layers += [style_layer(r.layer, r.theme.style_path) for r in check.results.values()]
         layers.append(style_layer(check.comune.layer(), BOUNDARY_STYLE))
         for layer in layers:
@@ -339,7 +353,8 @@ class PgtDialog(QDialog, FORM):
         canvas = self.iface.mapCanvas()
         if extent.isEmpty() or canvas is None:
             return
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(datapack.CRS),
-                                           canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem(datapack.CRS), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
         canvas.setExtent(transform.transformBoundingBox(extent))
         canvas.refresh()

@@ -3,6 +3,7 @@
 It also lists the CMM map sheets in QGIS's own «Nuovo layout da modello» while the plugin is loaded
 (core.layout_install: copied into the profile a moment after start, removed on unload).
 """
+
 from qgis.PyQt.QtCore import QTimer
 
 from remix_plugin.core.base.i18n import tr
@@ -20,9 +21,12 @@ class PrintComponent(DialogComponent):
         self.timer = None
 
     def init_gui(self):
-        self.plugin.add_action(self.ICON, tr("Stampa…"), self.open_dialog,
-                               tr("Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede "
-                                  "comunali"))
+        self.plugin.add_action(
+            self.ICON,
+            tr("Stampa…"),
+            self.open_dialog,
+            tr("Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede " "comunali"),
+        )
         self.timer = QTimer()
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.install_templates)

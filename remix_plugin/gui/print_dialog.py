@@ -5,6 +5,7 @@ Thin over core.printing and core.atlas. Exports run on the main thread (as QGIS'
 does), on a project of their own: the map print draws copies of the canvas's layers, the Scheda
 comunale builds everything from the data pack.
 """
+
 import html
 import traceback
 from pathlib import Path
@@ -36,12 +37,14 @@ class PrintDialog(QDialog, FORM):
         self.iface = iface
         settings = Settings.load()
         project = QgsProject.instance()
-        self.sheets = {t.name: t for t in printing.templates(project, printing.MAP) +
-                       printing.templates(project, printing.ATLAS)}  # an offline package's own, for its project
+        self.sheets = {
+            t.name: t for t in printing.templates(project, printing.MAP) + printing.templates(project, printing.ATLAS)
+        }  # an offline package's own, for its project
         for sheet in self.sheets.values():
             label = sheet.title.replace("RE.MIX — ", "")
-            self.templateCombo.addItem(label + (tr(" (un PDF, una pagina per Comune)") if sheet.kind == printing.ATLAS
-                                                else ""), sheet.name)
+            self.templateCombo.addItem(
+                label + (tr(" (un PDF, una pagina per Comune)") if sheet.kind == printing.ATLAS else ""), sheet.name
+            )
         index = self.templateCombo.findData(settings.print_template)
         self.templateCombo.setCurrentIndex(max(0, index))
         self.mapCombo.addItem(tr("Vista attuale: tutti gli strati visibili"), "")
@@ -68,17 +71,21 @@ class PrintDialog(QDialog, FORM):
         self.outputWidget.setFilter(tr("PDF (*.pdf)") if atlas else tr("PDF (*.pdf);;PNG (*.png)"))
         scope = self.session.scope
         self.messageLabel.setText(
-            html.escape(tr("Una pagina per ciascun Comune di: ") + self.area()) if atlas and scope is not None else
-            html.escape(tr("Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo).")) if atlas
-            else "")
+            html.escape(tr("Una pagina per ciascun Comune di: ") + self.area())
+            if atlas and scope is not None
+            else html.escape(tr("Una pagina per ciascuno dei 133 Comuni (nessun filtro per Zona omogenea attivo)."))
+            if atlas
+            else ""
+        )
 
     def follow_map(self):
         map_id = self.mapCombo.currentData()
         self.titleEdit.setPlaceholderText(self.session.catalogue.map(map_id).title if map_id else tr("Mappa RE.MIX"))
 
     def showEvent(self, event):
-        self.scaleCheck.setText(tr("Usa la scala della mappa (1:{})").format(f"{self.canvas_scale():,.0f}"
-                                                                              .replace(",", ".")))
+        self.scaleCheck.setText(
+            tr("Usa la scala della mappa (1:{})").format(f"{self.canvas_scale():,.0f}".replace(",", "."))
+        )
         self.follow_template()
         super().showEvent(event)
 
@@ -93,8 +100,12 @@ class PrintDialog(QDialog, FORM):
 
     def view(self) -> printing.MapView:
         canvas = self.iface.mapCanvas()
-        view = printing.project_view(QgsProject.instance(), self.mapCombo.currentData() or None, canvas.extent(),
-                                     self.canvas_scale() if self.scaleCheck.isChecked() else 0.0)
+        view = printing.project_view(
+            QgsProject.instance(),
+            self.mapCombo.currentData() or None,
+            canvas.extent(),
+            self.canvas_scale() if self.scaleCheck.isChecked() else 0.0,
+        )
         view.crs = canvas.mapSettings().destinationCrs()
         return view
 
@@ -107,8 +118,15 @@ class PrintDialog(QDialog, FORM):
         """The filled layout added to the project's layouts and opened in the designer."""
         project = QgsProject.instance()
         try:
-            layout = printing.map_layout(project, self.chosen(), self.view(), self.title(), self.subtitle(),
-                                         datapack.project_pack(project), self.session.catalogue)
+            layout = printing.map_layout(
+                project,
+                self.chosen(),
+                self.view(),
+                self.title(),
+                self.subtitle(),
+                datapack.project_pack(project),
+                self.session.catalogue,
+            )
         except RemixError as exc:
             return self.say(exc.message, error=True)
         manager = project.layoutManager()

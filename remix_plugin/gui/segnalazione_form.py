@@ -5,6 +5,7 @@ the layer is put in editing only for the form, and the save is committed to the 
 once — nothing waits in an edit buffer that a crash would lose. A failed commit keeps the edits
 in the layer and says why.
 """
+
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
 
@@ -14,8 +15,9 @@ from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.segnalazioni.layers import commit
 
 
-def open_form(layer: QgsVectorLayer, feature: QgsFeature, parent=None, new: bool = True,
-              on_saved=None) -> QgsAttributeDialog:
+def open_form(
+    layer: QgsVectorLayer, feature: QgsFeature, parent=None, new: bool = True, on_saved=None
+) -> QgsAttributeDialog:
     """Show the form (not modal) for a new feature or an existing one; `on_saved(uuid)` after the commit."""
     if not layer.isEditable():
         layer.startEditing()

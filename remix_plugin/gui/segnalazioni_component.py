@@ -5,6 +5,7 @@ The local store's layers go into the project when first needed; the map tool is 
 digitizing tool; the sync runs in a RemixTask and the layers are reloaded when it ends. The core
 modules are imported on first use, so QGIS's start-up does not pay for them.
 """
+
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsSnappingConfig, QgsTolerance
@@ -45,13 +46,26 @@ class SegnalazioniComponent(QObject):
 
     def init_gui(self):
         p = self.plugin
-        p.add_action("segnalazione.svg", tr("Nuova segnalazione"), self.start_new,
-                     tr("Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda"))
-        self.dock_action = p.add_action("segnalazione.svg", tr("Segnalazioni"), self.toggle_dock,
-                                        tr("Elenco, stato, conflitti e opportunità vicine delle segnalazioni"),
-                                        checkable=True, toolbar=False)
-        p.add_action("sync.svg", tr("Sincronizza segnalazioni"), self.synchronise,
-                     tr("Sincronizza l'archivio locale delle segnalazioni con l'archivio centrale della CMM"))
+        p.add_action(
+            "segnalazione.svg",
+            tr("Nuova segnalazione"),
+            self.start_new,
+            tr("Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda"),
+        )
+        self.dock_action = p.add_action(
+            "segnalazione.svg",
+            tr("Segnalazioni"),
+            self.toggle_dock,
+            tr("Elenco, stato, conflitti e opportunità vicine delle segnalazioni"),
+            checkable=True,
+            toolbar=False,
+        )
+        p.add_action(
+            "sync.svg",
+            tr("Sincronizza segnalazioni"),
+            self.synchronise,
+            tr("Sincronizza l'archivio locale delle segnalazioni con l'archivio centrale della CMM"),
+        )
 
     def unload(self):
         self.stop_drawing()
@@ -70,8 +84,7 @@ class SegnalazioniComponent(QObject):
         from remix_plugin.core.data.offline_manifest import package_store
         from remix_plugin.core.segnalazioni.store import default_store_path
 
-        return (package_store(QgsProject.instance()) or
-                Path(Settings.load().segnalazioni_store or default_store_path()))
+        return package_store(QgsProject.instance()) or Path(Settings.load().segnalazioni_store or default_store_path())
 
     @staticmethod
     def pack() -> Path:
@@ -90,8 +103,11 @@ class SegnalazioniComponent(QObject):
         project = QgsProject.instance()
         path = self.store_path()
         known = self._layers
-        if known is None or known.path != path or any(project.mapLayer(lyr.id()) is None
-                                                       for lyr in (known.aree, known.punti, known.valori)):
+        if (
+            known is None
+            or known.path != path
+            or any(project.mapLayer(lyr.id()) is None for lyr in (known.aree, known.punti, known.valori))
+        ):
             known = placed_store_layers(project, path)
             if known is None:
                 known = open_store_layers(path, self.lookup())
@@ -141,9 +157,17 @@ class SegnalazioniComponent(QObject):
         config.setMode(QgsSnappingConfig.AdvancedConfiguration)
         for layer in project.mapLayers().values():
             if layer.customProperty(ENTRY_PROPERTY) and layer.type() == layer.VectorLayer:
-                config.setIndividualLayerSettings(layer, QgsSnappingConfig.IndividualLayerSettings(
-                    True, QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag, SNAP_TOLERANCE_PX,
-                    QgsTolerance.Pixels, 0.0, 0.0))
+                config.setIndividualLayerSettings(
+                    layer,
+                    QgsSnappingConfig.IndividualLayerSettings(
+                        True,
+                        QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag,
+                        SNAP_TOLERANCE_PX,
+                        QgsTolerance.Pixels,
+                        0.0,
+                        0.0,
+                    ),
+                )
         project.setSnappingConfig(config)
 
     def stop_drawing(self):
@@ -178,10 +202,18 @@ class SegnalazioniComponent(QObject):
             return
         for note in placed.notes:
             log.warning(note, push=True)
-        values = {"tipo": tipo, "natura": natura, "comune_istat": placed.comune.code,
-                  "zona_omogenea": placed.comune.zona}
-        self.form = open_form(layer, new_feature(layer, placed.geometry, values), self.iface.mainWindow(),
-                              on_saved=lambda _uuid: self.store_changed.emit())
+        values = {
+            "tipo": tipo,
+            "natura": natura,
+            "comune_istat": placed.comune.code,
+            "zona_omogenea": placed.comune.zona,
+        }
+        self.form = open_form(
+            layer,
+            new_feature(layer, placed.geometry, values),
+            self.iface.mainWindow(),
+            on_saved=lambda _uuid: self.store_changed.emit(),
+        )
         self.form.finished.connect(self._form_closed)
         self.stop_drawing()
 

@@ -4,6 +4,7 @@ one, change stato, export, the opportunities near one, and the conflicts left by
 Every action is a core function (segnalazioni_layers, _export, _nearby, _conflicts); the sync is
 the component's (a background task).
 """
+
 from pathlib import Path
 
 from qgis.core import QgsProviderRegistry
@@ -102,8 +103,12 @@ class SegnalazioniDock(QDockWidget, FORM):
         self.table.setRowCount(0)
         self.rows = {}
         if not path.exists():
-            self.statusLabel.setText(tr("L'archivio locale non esiste ancora: sarà creato con la prima segnalazione "
-                                        "o dalla prima sincronizzazione."))
+            self.statusLabel.setText(
+                tr(
+                    "L'archivio locale non esiste ancora: sarà creato con la prima segnalazione "
+                    "o dalla prima sincronizzazione."
+                )
+            )
             self._show_conflicts([])
             return
         try:
@@ -118,10 +123,18 @@ class SegnalazioniDock(QDockWidget, FORM):
         for s in shown:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            cells = [s.titolo + (" •" if s.pending else ""), self.taxonomy.label("tipo", s.tipo), s.comune,
-                     self.taxonomy.label("stato", s.stato)]
-            tip = (f"{s.titolo}\n{self.taxonomy.label('natura', s.natura)} — {s.comune} ({s.zona_omogenea})\n"
-                   + tr("Aggiornata il") + " " + self.taxonomy.describe("aggiornata_il", s.aggiornata_il))
+            cells = [
+                s.titolo + (" •" if s.pending else ""),
+                self.taxonomy.label("tipo", s.tipo),
+                s.comune,
+                self.taxonomy.label("stato", s.stato),
+            ]
+            tip = (
+                f"{s.titolo}\n{self.taxonomy.label('natura', s.natura)} — {s.comune} ({s.zona_omogenea})\n"
+                + tr("Aggiornata il")
+                + " "
+                + self.taxonomy.describe("aggiornata_il", s.aggiornata_il)
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(UUID_ROLE, s.uuid)
@@ -131,7 +144,8 @@ class SegnalazioniDock(QDockWidget, FORM):
         self.table.setSortingEnabled(True)
         waiting = sum(1 for s in found if s.pending)
         text = tr("Segnalazioni mostrate: {shown} su {total}; da sincronizzare: {waiting} (•).").format(
-            shown=len(shown), total=len(found), waiting=waiting)
+            shown=len(shown), total=len(found), waiting=waiting
+        )
         if open_conflicts:
             text += " " + tr("Conflitti da risolvere: {n}.").format(n=len(open_conflicts))
         self.statusLabel.setText(text)
@@ -168,8 +182,9 @@ class SegnalazioniDock(QDockWidget, FORM):
         box.grow(max(box.width(), box.height(), 300.0))
         canvas.setExtent(canvas.mapSettings().layerToMapCoordinates(layer, box))
         canvas.refresh()
-        self.component.form = open_form(layer, feature, self, new=False,
-                                        on_saved=lambda _uuid: self.component.store_changed.emit())
+        self.component.form = open_form(
+            layer, feature, self, new=False, on_saved=lambda _uuid: self.component.store_changed.emit()
+        )
 
     def change_stato(self):
         chosen = self.selected()
@@ -187,14 +202,14 @@ class SegnalazioniDock(QDockWidget, FORM):
         if not chosen:
             log.warning(tr("Scegliere nell'elenco le segnalazioni da esportare."), push=True)
             return
-        target, _ = QFileDialog.getSaveFileName(self, tr("Esporta segnalazioni"), "segnalazioni.zip",
-                                                tr("Archivio zip (*.zip)"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, tr("Esporta segnalazioni"), "segnalazioni.zip", tr("Archivio zip (*.zip)")
+        )
         if not target:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            out = export_package(self.component.store_path(), [s.uuid for s in chosen], target,
-                                 self.component.pack())
+            out = export_package(self.component.store_path(), [s.uuid for s in chosen], target, self.component.pack())
         except RemixError as exc:
             log.error(exc.message)
             return
@@ -211,8 +226,9 @@ class SegnalazioniDock(QDockWidget, FORM):
         distance = self.distanceSpin.value()
         try:
             _, feature = self._feature(summary)
-            found = opportunities_near(feature.geometry(), self.component.pack(), self.component.session.catalogue,
-                                       distance)
+            found = opportunities_near(
+                feature.geometry(), self.component.pack(), self.component.session.catalogue, distance
+            )
         except RemixError as exc:
             self.nearbyLabel.setText(exc.message)
             return
@@ -223,8 +239,11 @@ class SegnalazioniDock(QDockWidget, FORM):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{n.name} — {n.layer_title} ({n.group_title})")
                 self.nearbyTable.setItem(row, column, item)
-        self.nearbyLabel.setText(tr("{n} elementi del catalogo entro {d} m da «{title}».").format(
-            n=len(found), d=distance, title=summary.titolo))
+        self.nearbyLabel.setText(
+            tr("{n} elementi del catalogo entro {d} m da «{title}».").format(
+                n=len(found), d=distance, title=summary.titolo
+            )
+        )
 
     # --- conflicts ---------------------------------------------------------------------------------------
     def _show_conflicts(self, open_conflicts):
@@ -243,15 +262,23 @@ class SegnalazioniDock(QDockWidget, FORM):
         self.keepCentralButton.setEnabled(valid)
         self.keepLocalButton.setEnabled(valid)
         if not valid:
-            self.conflictDetails.setText(tr("Nessun conflitto scelto.") if self.open_conflicts else
-                                         tr("Nessun conflitto da risolvere."))
+            self.conflictDetails.setText(
+                tr("Nessun conflitto scelto.") if self.open_conflicts else tr("Nessun conflitto da risolvere.")
+            )
             return
         c = self.open_conflicts[row]
         lost = c.lost.data
         self.conflictDetails.setText(
-            c.description + "\n\n" + tr("Versione conservata") + ": " + " · ".join(
+            c.description
+            + "\n\n"
+            + tr("Versione conservata")
+            + ": "
+            + " · ".join(
                 f"{self.taxonomy.field(name).label}: {self.taxonomy.describe(name, lost.get(name))}"
-                for name in ("titolo", "tipo", "stato", "comune", "aggiornata_il") if lost.get(name)))
+                for name in ("titolo", "tipo", "stato", "comune", "aggiornata_il")
+                if lost.get(name)
+            )
+        )
 
     def resolve_conflict(self, keep_local: bool):
         row = self.conflictsList.currentRow()

@@ -3,6 +3,7 @@
 Maps are built and placed on the main thread (see `load_map`); the catalogue update and the
 basemaps' reachability checks run in RemixTasks. Nothing here runs at QGIS start.
 """
+
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsProject
@@ -41,8 +42,7 @@ class Session(QObject):
         settings = Settings.load()
 
         def work(task):
-            return update_catalogue(settings.catalogue_url, settings.catalogue_authcfg,
-                                            settings.network_timeout_ms)
+            return update_catalogue(settings.catalogue_url, settings.catalogue_authcfg, settings.network_timeout_ms)
 
         def done(catalogue):
             self._catalogue = catalogue

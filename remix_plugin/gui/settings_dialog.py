@@ -1,4 +1,5 @@
 """Settings dialog over core.settings.Settings. Credentials are chosen as authcfg ids, never typed here."""
+
 from pathlib import Path
 
 from qgis.gui import QgsAuthConfigSelect

@@ -4,6 +4,7 @@ It owns `session.scope` and emits `session.scope_changed` (the indicators dock, 
 locator follow it). The filter itself is `core.scope_filter`, as in the command line: layers loaded
 later get it when a map is loaded, and a project read from disk gets back the filter it was saved with.
 """
+
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
@@ -36,8 +37,12 @@ class ZoneComponent:
 
     def init_gui(self):
         self.dock_action = self.plugin.add_action(
-            "filter.svg", tr("Zone omogenee"), self.toggle_dock,
-            tr("Filtra tutti gli strati del catalogo per Zona omogenea o per Comune"), checkable=True)
+            "filter.svg",
+            tr("Zone omogenee"),
+            self.toggle_dock,
+            tr("Filtra tutti gli strati del catalogo per Zona omogenea o per Comune"),
+            checkable=True,
+        )
         project = QgsProject.instance()
         project.readProject.connect(self.restore)
         project.cleared.connect(self.forget)

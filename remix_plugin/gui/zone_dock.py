@@ -2,6 +2,7 @@
 
 It only shows and asks: applying, clearing and zooming are the component's (`zone_component`).
 """
+
 import html
 from pathlib import Path
 
@@ -58,14 +59,17 @@ class ZoneDock(QDockWidget, FORM):
                 yield zone_item.child(c)
 
     def checked_codes(self):
-        codes = frozenset(item.data(0, CODE_ROLE) for item in self.comune_items()
-                          if item.checkState(0) == Qt.CheckState.Checked)
+        codes = frozenset(
+            item.data(0, CODE_ROLE) for item in self.comune_items() if item.checkState(0) == Qt.CheckState.Checked
+        )
         return codes or None
 
     def set_checked(self, codes):
         codes = codes or frozenset()
         for item in self.comune_items():
-            item.setCheckState(0, Qt.CheckState.Checked if item.data(0, CODE_ROLE) in codes else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                0, Qt.CheckState.Checked if item.data(0, CODE_ROLE) in codes else Qt.CheckState.Unchecked
+            )
 
     def clear_selection(self):
         self.set_checked(None)
@@ -91,11 +95,16 @@ class ZoneDock(QDockWidget, FORM):
         if report is None or report.scope is None:
             self.statusLabel.setText(tr("Nessun filtro: tutta la Città metropolitana."))
             return
-        lines = [f"<b>{tr('Filtro attivo')}:</b> {html.escape(report.label)} — "
-                 f"{sum(report.kept.values())} {tr('elementi in')} {len(report.kept)} {tr('strati')}.",
-                 tr("I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione.")]
+        lines = [
+            f"<b>{tr('Filtro attivo')}:</b> {html.escape(report.label)} — "
+            f"{sum(report.kept.values())} {tr('elementi in')} {len(report.kept)} {tr('strati')}.",
+            tr("I confini dei Comuni e delle Zone omogenee restano interi, velati fuori dalla selezione."),
+        ]
         if report.unfiltered:
-            lines.append(tr("Strati raster non filtrabili (WMS, ArcGIS MapServer), solo velati fuori dalla selezione:")
-                         + " " + html.escape(", ".join(report.unfiltered)))
+            lines.append(
+                tr("Strati raster non filtrabili (WMS, ArcGIS MapServer), solo velati fuori dalla selezione:")
+                + " "
+                + html.escape(", ".join(report.unfiltered))
+            )
         lines += [f"<span style='color:#b00'>{html.escape(p)}</span>" for p in report.problems]
         self.statusLabel.setText("<br>".join(lines))

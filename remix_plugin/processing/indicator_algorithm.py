@@ -4,6 +4,7 @@ One algorithm per indicator, so each can feed a model on its own: a point per Co
 figures and class, styled by the computed classes when loaded, and optionally the CSV with its
 companion JSON (method, breaks) and trace CSV.
 """
+
 import json
 
 from qgis.core import (
@@ -49,30 +50,50 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self):
         from remix_plugin.core.indicators.synthesis import rule
 
-        return (f"{INDICATORS[self.which].title}: un punto per Comune con il valore e la classe (da «molto basso» a "
-                f"«molto alto»; «nessuno» se il valore è 0).\n\n{rule(self.which)}\n\nZone omogenee e Comuni si "
-                "indicano per nome o codice ISTAT, separati da «;». Il CSV facoltativo è accompagnato da un JSON con "
-                "metodo e limiti delle classi e da un CSV di tracciabilità.")
+        return (
+            f"{INDICATORS[self.which].title}: un punto per Comune con il valore e la classe (da «molto basso» a "
+            f"«molto alto»; «nessuno» se il valore è 0).\n\n{rule(self.which)}\n\nZone omogenee e Comuni si "
+            "indicano per nome o codice ISTAT, separati da «;». Il CSV facoltativo è accompagnato da un JSON con "
+            "metodo e limiti delle classi e da un CSV di tracciabilità."
+        )
 
     def createInstance(self):
         return IndicatorAlgorithm(self.which)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
-                                                     optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg", optional=True)
+        )
         self.addParameter(QgsProcessingParameterString("ZONA", "Zone omogenee (separate da ;)", optional=True))
-        self.addParameter(QgsProcessingParameterString("COMUNI", "Comuni (nomi o codici ISTAT, separati da ;)",
-                                                       optional=True))
-        self.addParameter(QgsProcessingParameterEnum("METHOD", "Metodo delle classi",
-                                                     [label for label, _ in METHODS.values()], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber("CLASSES", "Numero di classi", QgsProcessingParameterNumber.Integer,
-                                                       5, minValue=MIN_CLASSES, maxValue=MAX_CLASSES))
-        self.addParameter(QgsProcessingParameterEnum("NORMALISE", "Normalizzazione", list(NORMALISATIONS.values()),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", INDICATORS[self.which].title,
-                                                            QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFileDestination("CSV", "Tabella CSV", "CSV (*.csv)", optional=True,
-                                                                createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterString("COMUNI", "Comuni (nomi o codici ISTAT, separati da ;)", optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "METHOD", "Metodo delle classi", [label for label, _ in METHODS.values()], defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "CLASSES",
+                "Numero di classi",
+                QgsProcessingParameterNumber.Integer,
+                5,
+                minValue=MIN_CLASSES,
+                maxValue=MAX_CLASSES,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum("NORMALISE", "Normalizzazione", list(NORMALISATIONS.values()), defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink("OUTPUT", INDICATORS[self.which].title, QgsProcessing.TypeVectorPoint)
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "CSV", "Tabella CSV", "CSV (*.csv)", optional=True, createByDefault=False
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.base.settings import Settings
@@ -83,19 +104,34 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
 
         try:
             pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())
-            scope = resolve_scope(pack, _names(self.parameterAsString(parameters, "ZONA", context)),
-                                  _names(self.parameterAsString(parameters, "COMUNI", context)))
-            result = compute(self.which, pack, scope, list(METHODS)[self.parameterAsEnum(parameters, "METHOD", context)],
-                             self.parameterAsInt(parameters, "CLASSES", context),
-                             list(NORMALISATIONS)[self.parameterAsEnum(parameters, "NORMALISE", context)], feedback)
+            scope = resolve_scope(
+                pack,
+                _names(self.parameterAsString(parameters, "ZONA", context)),
+                _names(self.parameterAsString(parameters, "COMUNI", context)),
+            )
+            result = compute(
+                self.which,
+                pack,
+                scope,
+                list(METHODS)[self.parameterAsEnum(parameters, "METHOD", context)],
+                self.parameterAsInt(parameters, "CLASSES", context),
+                list(NORMALISATIONS)[self.parameterAsEnum(parameters, "NORMALISE", context)],
+                feedback,
+            )
             csv_path = self.parameterAsFileOutput(parameters, "CSV", context)
             written = write_outputs([result], csv_path) if csv_path else []
         except RemixError as exc:
             raise QgsProcessingException(exc.message) from exc
         for problem in result.measurement.problems:
             feedback.pushWarning(problem)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, result_fields(result), WkbType.Point,
-                                             QgsCoordinateReferenceSystem(datapack.CRS))
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            "OUTPUT",
+            context,
+            result_fields(result),
+            WkbType.Point,
+            QgsCoordinateReferenceSystem(datapack.CRS),
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for feature in to_layer(result).getFeatures():
@@ -104,8 +140,9 @@ class IndicatorAlgorithm(QgsProcessingAlgorithm):
             processor = _Styler(legend_data(result))
             _post_processors.append(processor)
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
-        feedback.pushInfo(f"{len(result.figures)} Comuni; classi ({result.classes.method}): "
-                          f"{json.dumps(result.classes.breaks)}")
+        feedback.pushInfo(
+            f"{len(result.figures)} Comuni; classi ({result.classes.method}): " f"{json.dumps(result.classes.breaks)}"
+        )
         return {"OUTPUT": dest_id, "CSV": str(written[0]) if written else None}
 
 

@@ -1,4 +1,5 @@
 """Processing: «Verifica PGT» and «Crea pacchetto PGT» (same core as `pgt` in the CLI and the dialog)."""
+
 from pathlib import Path
 
 from qgis.core import (
@@ -22,12 +23,21 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
 
         self.addParameter(QgsProcessingParameterString("COMUNE", "Comune (nome o codice ISTAT)"))
         for theme in load_themes().themes:
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                theme.id, theme.title, [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFile("MAPPING", "Corrispondenze dei campi (JSON, facoltativo)",
-                                                     extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: quello delle impostazioni)",
-                                                     extension="gpkg", optional=True))
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    theme.id, theme.title, [QgsProcessing.TypeVectorPolygon], optional=True
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "MAPPING", "Corrispondenze dei campi (JSON, facoltativo)", extension="json", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DATA", "Pacchetto dati (vuoto: quello delle impostazioni)", extension="gpkg", optional=True
+            )
+        )
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT", "Cartella di destinazione"))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -47,8 +57,14 @@ class _PgtAlgorithm(QgsProcessingAlgorithm):
                 if source is None:
                     continue
                 layer = self.parameterAsLayer(parameters, theme.id, context)
-                sources[theme.id] = SourceLayer(source.sourceName(), layer.publicSource() if layer else source.sourceName(),
-                                                source.fields(), source.sourceCrs(), source.wkbType(), source)
+                sources[theme.id] = SourceLayer(
+                    source.sourceName(),
+                    layer.publicSource() if layer else source.sourceName(),
+                    source.fields(),
+                    source.sourceCrs(),
+                    source.wkbType(),
+                    source,
+                )
             mapping_file = self.parameterAsFile(parameters, "MAPPING", context)
             explicit = read_mapping_file(Path(mapping_file), themes) if mapping_file else {}
             mapping = complete_mapping(themes, {t: s.field_names() for t, s in sources.items()}, explicit)
@@ -74,9 +90,11 @@ class PgtCheckAlgorithm(_PgtAlgorithm):
         return "Verifica PGT"
 
     def shortHelpString(self):
-        return ("Verifica gli strati del PGT di un Comune (Ambiti di Trasformazione, Piani Attuativi, Ambiti della "
-                "rigenerazione, Aree dismesse) rispetto ai contenuti minimi attesi da CMM e scrive il rapporto CSV "
-                "dei problemi e della lettura di coerenza con il catalogo RE.MIX.")
+        return (
+            "Verifica gli strati del PGT di un Comune (Ambiti di Trasformazione, Piani Attuativi, Ambiti della "
+            "rigenerazione, Aree dismesse) rispetto ai contenuti minimi attesi da CMM e scrive il rapporto CSV "
+            "dei problemi e della lettura di coerenza con il catalogo RE.MIX."
+        )
 
     def createInstance(self):
         return PgtCheckAlgorithm()
@@ -95,9 +113,11 @@ class PgtPackageAlgorithm(_PgtAlgorithm):
         return "Crea pacchetto PGT"
 
     def shortHelpString(self):
-        return ("Crea il pacchetto PGT per CMM: un GeoPackage con gli strati verificati nello schema atteso e i loro "
-                "stili, il rapporto in PDF e CSV e un manifest con le impronte SHA-256. I file del tecnico non "
-                "vengono modificati.")
+        return (
+            "Crea il pacchetto PGT per CMM: un GeoPackage con gli strati verificati nello schema atteso e i loro "
+            "stili, il rapporto in PDF e CSV e un manifest con le impronte SHA-256. I file del tecnico non "
+            "vengono modificati."
+        )
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading  # the PDF uses print layouts

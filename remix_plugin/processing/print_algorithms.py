@@ -3,6 +3,7 @@
 Each run builds a project of its own from the data pack, so it runs in Processing's background thread
 without touching the user's project.
 """
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -29,11 +30,13 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def add_area_parameters(self):
-        self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
-                                                     optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg", optional=True)
+        )
         self.addParameter(QgsProcessingParameterString("ZONA", "Zone omogenee (separate da ;)", optional=True))
-        self.addParameter(QgsProcessingParameterString("COMUNI", "Comuni (nomi o codici ISTAT, separati da ;)",
-                                                       optional=True))
+        self.addParameter(
+            QgsProcessingParameterString("COMUNI", "Comuni (nomi o codici ISTAT, separati da ;)", optional=True)
+        )
 
     def pack_and_scope(self, parameters, context):
         from remix_plugin.core.base.settings import Settings
@@ -41,8 +44,11 @@ class _PrintAlgorithm(QgsProcessingAlgorithm):
         from remix_plugin.core.scope.model import resolve_scope
 
         pack = datapack.resolve_pack(self.parameterAsFile(parameters, "DATA", context) or None, Settings.load())
-        scope = resolve_scope(pack, _names(self.parameterAsString(parameters, "ZONA", context)),
-                              _names(self.parameterAsString(parameters, "COMUNI", context)))
+        scope = resolve_scope(
+            pack,
+            _names(self.parameterAsString(parameters, "ZONA", context)),
+            _names(self.parameterAsString(parameters, "COMUNI", context)),
+        )
         return pack, scope
 
 
@@ -54,10 +60,12 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         return "Stampa una mappa RE.MIX"
 
     def shortHelpString(self):
-        return ("Stampa la Mappa delle Opportunità o delle Realizzazioni con un layout CMM (PDF o PNG): titolo, "
-                "legenda di ciò che la mappa mostra, scala, nord, loghi, fonti con le date di aggiornamento, data di "
-                "stampa e avviso per i dati dimostrativi. Con Zone omogenee o Comuni la mappa è filtrata e inquadrata "
-                "su di essi.")
+        return (
+            "Stampa la Mappa delle Opportunità o delle Realizzazioni con un layout CMM (PDF o PNG): titolo, "
+            "legenda di ciò che la mappa mostra, scala, nord, loghi, fonti con le date di aggiornamento, data di "
+            "stampa e avviso per i dati dimostrativi. Con Zone omogenee o Comuni la mappa è filtrata e inquadrata "
+            "su di essi."
+        )
 
     def createInstance(self):
         return PrintMapAlgorithm()
@@ -66,8 +74,9 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         from remix_plugin.core.printing.export import templates
 
         self.layouts = [t.name for t in templates(kind="mappa")]
-        self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità",
-                                                                      "Mappa delle Realizzazioni"]))
+        self.addParameter(
+            QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"])
+        )
         self.addParameter(QgsProcessingParameterEnum("LAYOUT", "Modello di stampa", self.layouts, defaultValue=0))
         self.addParameter(QgsProcessingParameterString("TITLE", "Titolo (vuoto: il nome della mappa)", optional=True))
         self.add_area_parameters()
@@ -81,8 +90,11 @@ class PrintMapAlgorithm(_PrintAlgorithm):
             written, problems = print_portal_map(
                 MAPS[self.parameterAsEnum(parameters, "MAP", context)],
                 self.layouts[self.parameterAsEnum(parameters, "LAYOUT", context)],
-                self.parameterAsFileOutput(parameters, "OUTPUT", context), pack, scope,
-                self.parameterAsString(parameters, "TITLE", context))
+                self.parameterAsFileOutput(parameters, "OUTPUT", context),
+                pack,
+                scope,
+                self.parameterAsString(parameters, "TITLE", context),
+            )
         except RemixError as exc:
             raise QgsProcessingException(exc.message) from exc
         for problem in problems:
@@ -98,9 +110,11 @@ class AtlasAlgorithm(_PrintAlgorithm):
         return "Schede comunali RE.MIX (atlante)"
 
     def shortHelpString(self):
-        return ("Un PDF con una pagina per Comune delle Zone omogenee o dei Comuni indicati (tutti i 133 se vuoti): "
-                "la mappa del Comune con le aree di opportunità e gli interventi, i due indicatori di sintesi con la "
-                "classe e la tabella degli interventi (CUP, titolo, bando, importo finanziato).")
+        return (
+            "Un PDF con una pagina per Comune delle Zone omogenee o dei Comuni indicati (tutti i 133 se vuoti): "
+            "la mappa del Comune con le aree di opportunità e gli interventi, i due indicatori di sintesi con la "
+            "classe e la tabella degli interventi (CUP, titolo, bando, importo finanziato)."
+        )
 
     def createInstance(self):
         return AtlasAlgorithm()
@@ -114,8 +128,9 @@ class AtlasAlgorithm(_PrintAlgorithm):
 
         try:
             pack, scope = self.pack_and_scope(parameters, context)
-            written, problems = print_atlas(pack, scope, self.parameterAsFileOutput(parameters, "OUTPUT", context),
-                                            feedback=feedback)
+            written, problems = print_atlas(
+                pack, scope, self.parameterAsFileOutput(parameters, "OUTPUT", context), feedback=feedback
+            )
         except RemixError as exc:
             raise QgsProcessingException(exc.message) from exc
         for problem in problems:

@@ -1,4 +1,5 @@
 """Processing: write a QGIS project with one of the portal's maps (same code as `project` in the CLI)."""
+
 from pathlib import Path
 
 from qgis.core import (
@@ -23,16 +24,21 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
         return "Crea progetto di una mappa RE.MIX"
 
     def shortHelpString(self):
-        return ("Scrive un progetto QGIS con la Mappa delle Opportunità o delle Realizzazioni caricata come "
-                "nel plugin: gruppi, stili CMM e soglie di scala del portale.")
+        return (
+            "Scrive un progetto QGIS con la Mappa delle Opportunità o delle Realizzazioni caricata come "
+            "nel plugin: gruppi, stili CMM e soglie di scala del portale."
+        )
 
     def createInstance(self):
         return ProjectAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"]))
-        self.addParameter(QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg",
-                                                     optional=True))
+        self.addParameter(
+            QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"])
+        )
+        self.addParameter(
+            QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg", optional=True)
+        )
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Progetto", "Progetto QGIS (*.qgz)"))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -41,8 +47,10 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
         map_id = MAPS[self.parameterAsEnum(parameters, "MAP", context)]
         out = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
         try:
-            ctx = make_context(pack=self.parameterAsFile(parameters, "DATA", context) or None,
-                               derived_store=out.with_name(out.stem + "_derivati.gpkg"))
+            ctx = make_context(
+                pack=self.parameterAsFile(parameters, "DATA", context) or None,
+                derived_store=out.with_name(out.stem + "_derivati.gpkg"),
+            )
             project = QgsProject()
             report = load_map(project, map_id, ctx)
         except RemixError as exc:

@@ -1,4 +1,5 @@
 """The "RE.MIX" Processing provider. Each algorithm is a thin face over a core function."""
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -14,9 +15,16 @@ class RemixProvider(QgsProcessingProvider):
         from remix_plugin.processing.print_algorithms import AtlasAlgorithm, PrintMapAlgorithm
         from remix_plugin.processing.project_algorithm import ProjectAlgorithm
 
-        for algorithm in (ProjectAlgorithm(), PgtCheckAlgorithm(), PgtPackageAlgorithm(),
-                          IndicatorAlgorithm("superficie"), IndicatorAlgorithm("finanziamento"), OfflineAlgorithm(),
-                          PrintMapAlgorithm(), AtlasAlgorithm()):
+        for algorithm in (
+            ProjectAlgorithm(),
+            PgtCheckAlgorithm(),
+            PgtPackageAlgorithm(),
+            IndicatorAlgorithm("superficie"),
+            IndicatorAlgorithm("finanziamento"),
+            OfflineAlgorithm(),
+            PrintMapAlgorithm(),
+            AtlasAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)
 
     def id(self):

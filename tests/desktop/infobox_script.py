@@ -1,6 +1,7 @@
 """Run inside QGIS Desktop (qgis --code): a planner loads the Realizzazioni map, searches a Comune in QGIS's
 own locator bar, then clicks a PINQuA intervento in Rho with «Informazioni RE.MIX» and reads its infobox;
 the window is saved as a screenshot."""
+
 import os
 import time
 
@@ -30,8 +31,9 @@ def settle(seconds=1.0, tasks=True):
 
 def locator_search(text):
     # QGIS's own locator widget reaches Python as a bare QWidget: found by class name, then cast
-    widget = next(w for w in iface.mainWindow().findChildren(QWidget)
-                  if w.metaObject().className() == "QgsLocatorWidget")
+    widget = next(
+        w for w in iface.mainWindow().findChildren(QWidget) if w.metaObject().className() == "QgsLocatorWidget"
+    )
     locator = sip.cast(widget, QgsLocatorWidget).locator()
     found = []
 
@@ -52,8 +54,9 @@ def locator_search(text):
 
 def choose_in_search_bar(text):
     """Type in QGIS's search bar and press Enter, as a planner does: what the infobox dock then shows."""
-    line = next(w for w in iface.mainWindow().findChildren(QWidget)
-                if w.metaObject().className() == "QgsLocatorLineEdit")
+    line = next(
+        w for w in iface.mainWindow().findChildren(QWidget) if w.metaObject().className() == "QgsLocatorLineEdit"
+    )
     line.setFocus()
     QTest.keyClicks(line, text)
     settle(1.5, tasks=False)
@@ -79,8 +82,11 @@ def steps():
     settle()
     result["locator"] = locator_search("rmx cassina de pecchi")
     result["chosen"] = choose_in_search_bar("rmx cassina de pecchi")
-    layer = next(lyr for lyr in QgsProject.instance().mapLayers().values()
-                 if lyr.customProperty("remix/entry_id") == "interventi_pinqua")
+    layer = next(
+        lyr
+        for lyr in QgsProject.instance().mapLayers().values()
+        if lyr.customProperty("remix/entry_id") == "interventi_pinqua"
+    )
     feature = next(layer.getFeatures(f"\"cup\" = '{CUP}'"))
     point = click_point(layer, feature)
     canvas = iface.mapCanvas()
@@ -90,8 +96,12 @@ def steps():
     settle(1.0, tasks=False)
     actions["Informazioni RE.MIX"].trigger()
     pixel = canvas.getCoordinateTransform().transform(point)
-    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(round(pixel.x()), round(pixel.y())),
+    )
     settle(0.5, tasks=False)
     component = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "InfoboxComponent")
     dock = component.dock

@@ -1,4 +1,5 @@
 """Run inside QGIS Desktop (qgis --code): load both maps through the plugin's own actions, take a screenshot."""
+
 import os
 import time
 
@@ -30,8 +31,9 @@ def steps():
         QgsApplication.processEvents()
         time.sleep(0.05)
     layers = QgsProject.instance().mapLayers().values()
-    result["layers"] = sorted(lyr.customProperty("remix/map", "") + "/" + lyr.customProperty("remix/entry_id", "")
-                              for lyr in layers)
+    result["layers"] = sorted(
+        lyr.customProperty("remix/map", "") + "/" + lyr.customProperty("remix/entry_id", "") for lyr in layers
+    )
     result["invalid"] = [lyr.name() for lyr in layers if not lyr.isValid()]
     root = QgsProject.instance().layerTreeRoot()
     result["groups"] = [g.name() for g in root.children()]

@@ -1,5 +1,6 @@
 """Run inside QGIS Desktop (qgis --code): open an offline package's project as a field technician would,
 record every network request QGIS makes meanwhile, and take a screenshot."""
+
 import os
 import time
 
@@ -19,16 +20,23 @@ def settle(seconds=2.0):
 
 def steps():
     QgsNetworkAccessManager.instance().requestAboutToBeCreated.connect(
-        lambda parameters: result["requests"].append(parameters.request().url().toString()))
+        lambda parameters: result["requests"].append(parameters.request().url().toString())
+    )
     result["opened"] = iface.addProject(os.environ["REMIX_PACKAGE_PROJECT"])
     settle()
     layers = list(QgsProject.instance().mapLayers().values())
     result["layers"] = len(layers)
     result["invalid"] = [lyr.name() for lyr in layers if not lyr.isValid()]
-    result["unstyled"] = [lyr.name() for lyr in layers if isinstance(lyr, QgsVectorLayer) and lyr.customProperty("remix/entry_id")
-                          and lyr.renderer() is None]
-    result["counts"] = {f"{lyr.customProperty('remix/map')}/{lyr.customProperty('remix/entry_id')}": lyr.featureCount()
-                        for lyr in layers if lyr.customProperty("remix/entry_id")}
+    result["unstyled"] = [
+        lyr.name()
+        for lyr in layers
+        if isinstance(lyr, QgsVectorLayer) and lyr.customProperty("remix/entry_id") and lyr.renderer() is None
+    ]
+    result["counts"] = {
+        f"{lyr.customProperty('remix/map')}/{lyr.customProperty('remix/entry_id')}": lyr.featureCount()
+        for lyr in layers
+        if lyr.customProperty("remix/entry_id")
+    }
     part = next(c for c in plugins["remix_plugin"].components if type(c).__name__ == "SegnalazioniComponent")
     result["store"] = str(part.store_path())
     result["actions"] = sorted(a.text() for a in plugins["remix_plugin"].actions)
@@ -42,8 +50,9 @@ def steps():
     iface.mapCanvas().waitWhileRendering()
     settle()
     result["scale"] = iface.mapCanvas().scale()
-    result["warnings"] = [f"{item.title()}: {item.text()}" for item in iface.messageBar().items()
-                          if item.level() >= Qgis.Warning]
+    result["warnings"] = [
+        f"{item.title()}: {item.text()}" for item in iface.messageBar().items() if item.level() >= Qgis.Warning
+    ]
     iface.mainWindow().grab().save(os.environ["REMIX_SCREENSHOT"])
 
 

@@ -2,6 +2,7 @@
 
 Used by the desktop tests and by `make bench` (start-up with and without the plugin).
 """
+
 import json
 import os
 import shutil
@@ -37,7 +38,8 @@ def make_profile(profiles: Path, plugin_zip: Path = None, enabled: bool = True) 
         "[qgis]\n"
         "checkVersion=false\nshowTips=false\nshowTips322=false\nallowVersionCheck=false\n"
         "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n"
-        "[app]\nprojections\\unknownCrsBehavior=UseProjectCrs\n")
+        "[app]\nprojections\\unknownCrsBehavior=UseProjectCrs\n"
+    )
     for name in ("QGIS3.ini", "QGIS4.ini"):  # QGIS 4 reads QGIS4.ini
         (profile / "QGIS" / name).write_text(settings, encoding="utf-8")
     return profile
@@ -50,8 +52,11 @@ def xvfb(width: int = 1600, height: int = 1000):
         if not Path(f"/tmp/.X{number}-lock").exists():
             break
     display = f":{number}"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{number}").exists():
@@ -68,13 +73,23 @@ def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env
     result_file = profiles / "result.json"
     result_file.unlink(missing_ok=True)
     support = str(Path(__file__).resolve().parent / "support")  # desktop_script.py, and nothing else of ours
-    environment = dict(os.environ, DISPLAY=display, REMIX_RESULT=str(result_file), QT_QPA_PLATFORM="xcb",
-                       PYTHONPATH=os.pathsep.join(p for p in (support, os.environ.get("PYTHONPATH")) if p),
-                       **(env or {}))
+    environment = dict(
+        os.environ,
+        DISPLAY=display,
+        REMIX_RESULT=str(result_file),
+        QT_QPA_PLATFORM="xcb",
+        PYTHONPATH=os.pathsep.join(p for p in (support, os.environ.get("PYTHONPATH")) if p),
+        **(env or {}),
+    )
     environment.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # the tests' own profile would win over --profiles-path
     started = time.perf_counter()
-    proc = subprocess.run(["qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck",
-                           "--code", str(script)], env=environment, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        ["qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck", "--code", str(script)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     elapsed = time.perf_counter() - started
     if not result_file.exists():
         raise RuntimeError(f"QGIS non ha scritto il risultato (uscita {proc.returncode}).\n{proc.stderr[-3000:]}")

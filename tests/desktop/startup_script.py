@@ -1,4 +1,5 @@
 """Run inside QGIS Desktop (qgis --code): report the plugin's own load time as QGIS measured it, and quit."""
+
 import json
 import os
 

@@ -18,9 +18,15 @@ def test_zip_holds_one_plugin_folder_with_its_data(plugin_zip):
 
     names = zipfile.ZipFile(plugin_zip).namelist()
     assert {n.split("/")[0] for n in names} == {"remix_plugin"}
-    for needed in ("remix_plugin/metadata.txt", "remix_plugin/__init__.py", "remix_plugin/resources/catalogue/catalogue.json",
-                   "remix_plugin/resources/data/remix_demo.gpkg", "remix_plugin/resources/i18n/remix_en.qm",
-                   "remix_plugin/styles/aree_remix.qml", "remix_plugin/LICENSE"):
+    for needed in (
+        "remix_plugin/metadata.txt",
+        "remix_plugin/__init__.py",
+        "remix_plugin/resources/catalogue/catalogue.json",
+        "remix_plugin/resources/data/remix_demo.gpkg",
+        "remix_plugin/resources/i18n/remix_en.qm",
+        "remix_plugin/styles/aree_remix.qml",
+        "remix_plugin/LICENSE",
+    ):
         assert needed in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".ts")]
     assert not [n for n in names if "build_demo_pack" in n], "the demo-pack generator is part of the build"
@@ -56,8 +62,12 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
     loaded, unloaded = result["loaded_1"], result["unloaded_1"]
     assert "RE.MIX" in loaded["menus"] and "remix_toolbar" in loaded["toolbars"] and "remix" in loaded["providers"]
     assert any(d.startswith("Remix") for d in loaded["docks"])
-    assert loaded["layout_templates"] == ["RE-MIX A3 orizzontale.qpt", "RE-MIX A3 verticale.qpt",
-                                          "RE-MIX A4 orizzontale.qpt", "RE-MIX A4 verticale.qpt"]
+    assert loaded["layout_templates"] == [
+        "RE-MIX A3 orizzontale.qpt",
+        "RE-MIX A3 verticale.qpt",
+        "RE-MIX A4 orizzontale.qpt",
+        "RE-MIX A4 verticale.qpt",
+    ]
     assert "RemixInfoboxDock" in loaded["docks"] and "remix" in loaded["locator"] and "layertree" in loaded["locator"]
     assert loaded["map_tool"] == "RemixInfoboxTool"
     for state in (result["unloaded_1"], result["unloaded_2"]):
@@ -75,8 +85,9 @@ def test_unload_removes_everything_init_gui_added_twice(plugin_zip, tmp_path):
 
 def test_a_planner_filters_a_zona_and_reads_its_indicators(plugin_zip, tmp_path):
     """Zone omogenee dock → Nord Milano; Indicatori di sintesi dock then lists the 6 Comuni of the zone."""
-    result, screenshot = run_desktop(tmp_path, plugin_zip, "zone_indicators_script.py", "desktop_zona_indicatori.png",
-                                     {"REMIX_ZONA": "Nord Milano"})
+    result, screenshot = run_desktop(
+        tmp_path, plugin_zip, "zone_indicators_script.py", "desktop_zona_indicatori.png", {"REMIX_ZONA": "Nord Milano"}
+    )
     assert "error" not in result, result.get("error")
     assert len(result["scope"]) == 6 and result["saved_scope"] == ",".join(result["scope"])
     assert result["rows"] == 6

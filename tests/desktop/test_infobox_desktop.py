@@ -17,7 +17,13 @@ def test_desktop_click_on_an_intervento_opens_its_infobox(tmp_path):
     assert result["chosen"] == ["comuni", "Cassina de' Pecchi"]  # typed in the search bar, Enter: its infobox
     assert result["map_tool"] == "RemixInfoboxTool" and result["dock_visible"] and result["highlight"]
     assert result["hits"][0][0] == "interventi_pinqua" and result["hits"][-1][0] == "zone_omogenee"
-    for fact in ("CUP 4 - ID 103 Città Metr. di Milano", "C41I21000020001", "Rho", "€ 1.140.669,50",
-                 "Pagina del progetto", "Scheda PDF"):
+    for fact in (
+        "CUP 4 - ID 103 Città Metr. di Milano",
+        "C41I21000020001",
+        "Rho",
+        "€ 1.140.669,50",
+        "Pagina del progetto",
+        "Scheda PDF",
+    ):
         assert fact in result["text"]
     assert screenshot.exists() and screenshot.stat().st_size > 50_000

@@ -17,13 +17,20 @@ pytestmark = [pytest.mark.desktop, pytest.mark.servers]
 def test_desktop_opens_a_package_with_the_servers_stopped(qgis_app, demo_pack, tmp_path, isolated_settings):
     scope = resolve_scope(demo_pack, ["Nord Ovest"])
     with region_services(demo_pack, tmp_path / "koop") as koop:
-        plan = plan_package(OfflineRequest(out_dir=tmp_path / "ufficio", scope=scope),
-                            remote(demo_pack, koop.url, tmp_path / "derivati.gpkg"))
+        plan = plan_package(
+            OfflineRequest(out_dir=tmp_path / "ufficio", scope=scope),
+            remote(demo_pack, koop.url, tmp_path / "derivati.gpkg"),
+        )
         expected = {f"{m}/{i.entry_id}": i.features for i in plan.items for m in i.maps}
         folder = write_package(plan)
     tablet = to_tablet(folder, tmp_path / "tablet")
-    result, screenshot = run_desktop(tmp_path, build_zip(), "offline_script.py", "offline_desktop.png",
-                                     {"REMIX_PACKAGE_PROJECT": str(tablet / read_manifest(tablet)["progetto"])})
+    result, screenshot = run_desktop(
+        tmp_path,
+        build_zip(),
+        "offline_script.py",
+        "offline_desktop.png",
+        {"REMIX_PACKAGE_PROJECT": str(tablet / read_manifest(tablet)["progetto"])},
+    )
     assert "error" not in result, result.get("error")
     assert result["plugin_loaded"] and result["opened"]
     assert result["invalid"] == [] and result["unstyled"] == []

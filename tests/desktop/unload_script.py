@@ -1,5 +1,6 @@
 """Run inside QGIS Desktop (qgis --code): open every RE.MIX part, unload, load again, unload again;
 record what the main window holds each time, so the test can prove unload() removes everything."""
+
 import os
 import time
 
@@ -24,8 +25,14 @@ def snapshot():
     settle()
     window = iface.mainWindow()
     # QGIS's own locator widget reaches Python as a bare QWidget: found by class name, then cast
-    locator = next((sip.cast(w, QgsLocatorWidget) for w in window.findChildren(QWidget)
-                    if w.metaObject().className() == "QgsLocatorWidget"), None)
+    locator = next(
+        (
+            sip.cast(w, QgsLocatorWidget)
+            for w in window.findChildren(QWidget)
+            if w.metaObject().className() == "QgsLocatorWidget"
+        ),
+        None,
+    )
     return {
         "menus": sorted(a.text() for a in window.menuBar().actions()),
         "toolbars": sorted(t.objectName() for t in window.findChildren(QToolBar)),
@@ -33,8 +40,11 @@ def snapshot():
         "locator": sorted(f.name() for f in locator.locator().filters()) if locator else [],
         "providers": sorted(p.id() for p in QgsApplication.processingRegistry().providers()),
         "map_tool": type(iface.mapCanvas().mapTool()).__name__ if iface.mapCanvas().mapTool() else None,
-        "actions": sorted(a.objectName() for a in window.findChildren(type(window.menuBar().actions()[0]))
-                          if a.objectName().startswith("remix")),
+        "actions": sorted(
+            a.objectName()
+            for a in window.findChildren(type(window.menuBar().actions()[0]))
+            if a.objectName().startswith("remix")
+        ),
         "layout_templates": layout_templates(),
     }
 

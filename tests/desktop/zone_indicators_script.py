@@ -1,5 +1,6 @@
 """Run inside QGIS Desktop (qgis --code): a planner loads the Realizzazioni map, filters it to a Zona
 omogenea in the «Zone omogenee» dock, reads the indicators dock for that zone, takes a screenshot."""
+
 import os
 import time
 
@@ -54,8 +55,11 @@ def steps():
     result["rows"] = dock.table.rowCount()
     result["first_row"] = [dock.table.item(0, c).text() for c in range(dock.table.columnCount())]
     result["status"] = zones.dock.statusLabel.text()
-    result["filtered"] = {lyr.customProperty("remix/entry_id"): lyr.featureCount()
-                          for lyr in project.mapLayers().values() if lyr.customProperty("remix/scope_codes")}
+    result["filtered"] = {
+        lyr.customProperty("remix/entry_id"): lyr.featureCount()
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty("remix/scope_codes")
+    }
     iface.mapCanvas().refreshAllLayers()
     iface.mapCanvas().waitWhileRendering()
     settle(1.0, tasks=False)

@@ -1,5 +1,6 @@
 """Helpers of the offline package tests: what a package holds once copied to a tablet, and what the
 same maps show online with the Zone omogenee filter (the "filtered source" a package must equal)."""
+
 import shutil
 import zipfile
 from contextlib import contextmanager
@@ -32,8 +33,11 @@ def open_package(folder: Path) -> QgsProject:
 
 
 def catalogue_layers(project: QgsProject) -> Dict[Tuple[str, str], QgsVectorLayer]:
-    return {(lyr.customProperty(MAP_PROPERTY), lyr.customProperty(ENTRY_PROPERTY)): lyr
-            for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY)}
+    return {
+        (lyr.customProperty(MAP_PROPERTY), lyr.customProperty(ENTRY_PROPERTY)): lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(ENTRY_PROPERTY)
+    }
 
 
 def online(ctx, maps, scope) -> QgsProject:

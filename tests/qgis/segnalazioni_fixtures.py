@@ -6,6 +6,7 @@ The pack: `comuni` (the 133 real boundaries, Zona omogenea from the membership t
 ex scalo merci of Rho (the survey's "area ATTRACT") an Area Remix 150 m away, a PINQuA intervento
 600 m away and the real stations (Rho, Rho Fiera...) as `stazioni` of metropolitan relevance.
 """
+
 import contextlib
 import csv
 import hashlib
@@ -34,32 +35,82 @@ WGS84, UTM = QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSy
 
 # the six examples of the 2020 survey (DESIGN §5), as a Comune would file them; geometry: see example_geometry
 SURVEY_2020 = [
-    {"titolo": "Ampliamento asilo di Largo Bernasconi", "comune": "Pogliano Milanese", "tipo": "progetto",
-     "natura": "lavori", "localizzazione": "urbana", "intervento_oggetto": ["riqualificazione", "servizi_attrezzature"],
-     "ambito_intervento": ["fisico_materiale"], "attori": ["pubblico"], "sttm": ["2"],
-     "obiettivo": "Valorizzazione del patrimonio esistente / efficientamento energetico",
-     "scala_impatto": "comunale"},
-    {"titolo": "Casa dei Castanesi", "comune": "Castano Primo", "tipo": "progetto", "natura": "azioni",
-     "tipo_servizio": "Servizi di comunità e socialità", "popolazione_riferimento": "Residenti e associazioni",
-     "fasi": "1. Ascolto della comunità\n2. Co-progettazione degli spazi\n3. Gestione condivisa della casa",
-     "attori": ["pubblico", "associazioni", "gruppi_informali"], "ambito_intervento": ["sociale_culturale_economico"],
-     "localizzazione": "urbana", "sttm": ["2"]},
-    {"titolo": "Recupero ex edificio scolastico in piazza Marconi", "comune": "Pero", "tipo": "opportunita",
-     "natura": "lavori", "ambito_opportunita": ["sociale", "urbanistico"], "intervento_oggetto": ["riuso"],
-     "obiettivo": "Cohousing sociale nell'ex edificio scolastico", "localizzazione": "urbana", "sttm": ["1", "2"]},
-    {"titolo": "ARU ex ICOMA", "comune": "Cornaredo", "tipo": "criticita", "natura": "lavori",
-     "ambito_criticita": ["urbanistico", "ambientale", "economico"], "scala_criticita": "sovracomunale",
-     "intervento_oggetto": ["sostituzione", "servizi_spazi_verdi"], "localizzazione": "periferica",
-     "ambito_azione": "Recupero di un ambito industriale dismesso", "attori": ["pubblico", "privati", "associazioni"],
-     "attori_nomi": "Fondazione Cariplo, Coldiretti, Istituto Alberghiero Olmo, K-City", "sttm": ["1", "3"]},
-    {"titolo": "Ex scalo merci, area ATTRACT", "comune": "Rho", "tipo": "opportunita", "natura": "lavori",
-     "ambito_opportunita": ["infrastrutturale", "urbanistico"], "scala_impatto": "strategico_metropolitano",
-     "intervento_oggetto": ["riuso", "riorganizzazione"], "ambito_azione": "Recupero di un ambito ferroviario",
-     "attori": ["pubblico", "privati"], "attori_nomi": "RFI, Comune di Rho, privati", "sttm": ["1", "3"],
-     "fonte_finanziamento": "Fondi privati e RFI", "importo_finanziamento": 12500000.5},
-    {"titolo": "Cascina Gogna", "comune": "Bussero", "tipo": "opportunita", "natura": "sistema_interventi",
-     "ambito_opportunita": ["paesistico", "culturale"], "localizzazione": "frangia_urbana",
-     "obiettivo": "Recupero della cascina come presidio agricolo e culturale di frangia", "sttm": ["1"]},
+    {
+        "titolo": "Ampliamento asilo di Largo Bernasconi",
+        "comune": "Pogliano Milanese",
+        "tipo": "progetto",
+        "natura": "lavori",
+        "localizzazione": "urbana",
+        "intervento_oggetto": ["riqualificazione", "servizi_attrezzature"],
+        "ambito_intervento": ["fisico_materiale"],
+        "attori": ["pubblico"],
+        "sttm": ["2"],
+        "obiettivo": "Valorizzazione del patrimonio esistente / efficientamento energetico",
+        "scala_impatto": "comunale",
+    },
+    {
+        "titolo": "Casa dei Castanesi",
+        "comune": "Castano Primo",
+        "tipo": "progetto",
+        "natura": "azioni",
+        "tipo_servizio": "Servizi di comunità e socialità",
+        "popolazione_riferimento": "Residenti e associazioni",
+        "fasi": "1. Ascolto della comunità\n2. Co-progettazione degli spazi\n3. Gestione condivisa della casa",
+        "attori": ["pubblico", "associazioni", "gruppi_informali"],
+        "ambito_intervento": ["sociale_culturale_economico"],
+        "localizzazione": "urbana",
+        "sttm": ["2"],
+    },
+    {
+        "titolo": "Recupero ex edificio scolastico in piazza Marconi",
+        "comune": "Pero",
+        "tipo": "opportunita",
+        "natura": "lavori",
+        "ambito_opportunita": ["sociale", "urbanistico"],
+        "intervento_oggetto": ["riuso"],
+        "obiettivo": "Cohousing sociale nell'ex edificio scolastico",
+        "localizzazione": "urbana",
+        "sttm": ["1", "2"],
+    },
+    {
+        "titolo": "ARU ex ICOMA",
+        "comune": "Cornaredo",
+        "tipo": "criticita",
+        "natura": "lavori",
+        "ambito_criticita": ["urbanistico", "ambientale", "economico"],
+        "scala_criticita": "sovracomunale",
+        "intervento_oggetto": ["sostituzione", "servizi_spazi_verdi"],
+        "localizzazione": "periferica",
+        "ambito_azione": "Recupero di un ambito industriale dismesso",
+        "attori": ["pubblico", "privati", "associazioni"],
+        "attori_nomi": "Fondazione Cariplo, Coldiretti, Istituto Alberghiero Olmo, K-City",
+        "sttm": ["1", "3"],
+    },
+    {
+        "titolo": "Ex scalo merci, area ATTRACT",
+        "comune": "Rho",
+        "tipo": "opportunita",
+        "natura": "lavori",
+        "ambito_opportunita": ["infrastrutturale", "urbanistico"],
+        "scala_impatto": "strategico_metropolitano",
+        "intervento_oggetto": ["riuso", "riorganizzazione"],
+        "ambito_azione": "Recupero di un ambito ferroviario",
+        "attori": ["pubblico", "privati"],
+        "attori_nomi": "RFI, Comune di Rho, privati",
+        "sttm": ["1", "3"],
+        "fonte_finanziamento": "Fondi privati e RFI",
+        "importo_finanziamento": 12500000.5,
+    },
+    {
+        "titolo": "Cascina Gogna",
+        "comune": "Bussero",
+        "tipo": "opportunita",
+        "natura": "sistema_interventi",
+        "ambito_opportunita": ["paesistico", "culturale"],
+        "localizzazione": "frangia_urbana",
+        "obiettivo": "Recupero della cascina come presidio agricolo e culturale di frangia",
+        "sttm": ["1"],
+    },
 ]
 
 
@@ -102,40 +153,85 @@ def example_geometry(pack: Path, example: dict) -> QgsGeometry:
 
 
 def build_pack(path: Path, shared_data: Path) -> Path:
-    zones = {row["com_istat_code"]: row["zona_omogenea"]
-             for row in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").open(encoding="utf-8"))}
+    zones = {
+        row["com_istat_code"]: row["zona_omogenea"]
+        for row in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").open(encoding="utf-8"))
+    }
     source = shared_layer(shared_data, "comuni_cmm.geojson")
-    comuni = memory("comuni", "MultiPolygon", "field=pro_com_t:string&field=comune:string&field=zona_omogenea:string",
-                    [(to_utm(f.geometry()), [f["com_istat_code"], f["name"], zones[f["com_istat_code"]]])
-                     for f in source.getFeatures()])
+    comuni = memory(
+        "comuni",
+        "MultiPolygon",
+        "field=pro_com_t:string&field=comune:string&field=zona_omogenea:string",
+        [
+            (to_utm(f.geometry()), [f["com_istat_code"], f["name"], zones[f["com_istat_code"]]])
+            for f in source.getFeatures()
+        ],
+    )
     write_to_gpkg(comuni, path, "comuni")
     zone_source = shared_layer(shared_data, "zone_omogenee.geojson")
-    write_to_gpkg(memory("zone_omogenee", "MultiPolygon", "field=zona_omogenea:string",
-                         [(to_utm(f.geometry()), [f["zona_omogenea"]]) for f in zone_source.getFeatures()]),
-                  path, "zone_omogenee")
-    write_to_gpkg(memory("metadata", "None", "field=chiave:string&field=valore:string",
-                         [(QgsGeometry(), ["nome", "Pacchetto di prova (comuni reali)"]),
-                          (QgsGeometry(), ["dimostrativo", "true"])]), path, "metadata")
+    write_to_gpkg(
+        memory(
+            "zone_omogenee",
+            "MultiPolygon",
+            "field=zona_omogenea:string",
+            [(to_utm(f.geometry()), [f["zona_omogenea"]]) for f in zone_source.getFeatures()],
+        ),
+        path,
+        "zone_omogenee",
+    )
+    write_to_gpkg(
+        memory(
+            "metadata",
+            "None",
+            "field=chiave:string&field=valore:string",
+            [(QgsGeometry(), ["nome", "Pacchetto di prova (comuni reali)"]), (QgsGeometry(), ["dimostrativo", "true"])],
+        ),
+        path,
+        "metadata",
+    )
     rho = example_geometry(path, SURVEY_2020[4]).boundingBox()
     x, y = rho.xMaximum(), rho.yMinimum()
     square = lambda x0, y0, side: QgsGeometry.fromWkt(  # noqa: E731
-        f"MULTIPOLYGON((({x0} {y0}, {x0 + side} {y0}, {x0 + side} {y0 + side}, {x0} {y0 + side}, {x0} {y0})))")
-    write_to_gpkg(memory("aree_remix", "MultiPolygon", "field=id:string&field=nome:string&field=pro_com_t:string"
-                         "&field=fonte:string&field=aggiornamento:string",
-                         [(square(x + 150, y, 100), ["R1", "Area Remix dell'ex scalo", "015182", "CMM", "2018"])]),
-                  path, "aree_remix")
-    write_to_gpkg(memory("interventi_pinqua", "MultiPolygon", "field=cup:string&field=titolo:string&field=bando:string"
-                         "&field=natura:string&field=importo_finanziato:double",
-                         [(square(x + 600, y, 100), ["C41I21000020001", "Riqualificazione via Rosselli 4", "PINQuA",
-                                                     "lavori", 1140669.5])]),
-                  path, "interventi_pinqua")
+        f"MULTIPOLYGON((({x0} {y0}, {x0 + side} {y0}, {x0 + side} {y0 + side}, {x0} {y0 + side}, {x0} {y0})))"
+    )
+    write_to_gpkg(
+        memory(
+            "aree_remix",
+            "MultiPolygon",
+            "field=id:string&field=nome:string&field=pro_com_t:string" "&field=fonte:string&field=aggiornamento:string",
+            [(square(x + 150, y, 100), ["R1", "Area Remix dell'ex scalo", "015182", "CMM", "2018"])],
+        ),
+        path,
+        "aree_remix",
+    )
+    write_to_gpkg(
+        memory(
+            "interventi_pinqua",
+            "MultiPolygon",
+            "field=cup:string&field=titolo:string&field=bando:string"
+            "&field=natura:string&field=importo_finanziato:double",
+            [
+                (
+                    square(x + 600, y, 100),
+                    ["C41I21000020001", "Riqualificazione via Rosselli 4", "PINQuA", "lavori", 1140669.5],
+                )
+            ],
+        ),
+        path,
+        "interventi_pinqua",
+    )
     stations = shared_layer(shared_data, "stazioni_ferroviarie_cmm.geojson")
-    write_to_gpkg(memory("stazioni", "Point", "field=nome:string&field=rilevanza:string",
-                         [(to_utm(f.geometry()), [f["stop_name"], "metropolitana"]) for f in stations.getFeatures()]),
-                  path, "stazioni")
+    write_to_gpkg(
+        memory(
+            "stazioni",
+            "Point",
+            "field=nome:string&field=rilevanza:string",
+            [(to_utm(f.geometry()), [f["stop_name"], "metropolitana"]) for f in stations.getFeatures()],
+        ),
+        path,
+        "stazioni",
+    )
     return path
-
-
 
 
 def example_values(example: dict) -> dict:
@@ -172,8 +268,9 @@ def fill_form(form, values: dict) -> None:
             items = [i for i in items if i is not None]
             assert set(value) <= {i.data(Qt.ItemDataRole.UserRole) for i in items}, f"{name}: {value} not offered"
             for item in items:
-                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in value
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in value else Qt.CheckState.Unchecked
+                )
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value)
         else:
@@ -192,20 +289,32 @@ def bulk(store, lookup, count: int) -> None:
             comune = comuni[n % len(comuni)]
             point = inside[comune.code]
             feature = QgsFeature(layer.fields())
-            feature.setGeometry(QgsGeometry.fromWkt(
-                f"MULTIPOLYGON((({point.x()} {point.y()}, {point.x() + 50} {point.y()}, {point.x() + 50} "
-                f"{point.y() + 50}, {point.x()} {point.y()}))" if natura == "lavori" else
-                f"POINT({point.x() + n % 7} {point.y()})"))
-            for name, value in (("titolo", f"Segnalazione {table[-5:]} n. {n} — l'ex area 🚧"), ("tipo", "criticita"),
-                                ("natura", natura), ("stato", "bozza"), ("comune_istat", comune.code),
-                                ("comune", comune.name), ("zona_omogenea", comune.zona),
-                                ("ambito_criticita", '{"sociale","urbanistico"}'), ("importo_finanziamento", n * 1.25)):
+            feature.setGeometry(
+                QgsGeometry.fromWkt(
+                    f"MULTIPOLYGON((({point.x()} {point.y()}, {point.x() + 50} {point.y()}, {point.x() + 50} "
+                    f"{point.y() + 50}, {point.x()} {point.y()}))"
+                    if natura == "lavori"
+                    else f"POINT({point.x() + n % 7} {point.y()})"
+                )
+            )
+            for name, value in (
+                ("titolo", f"Segnalazione {table[-5:]} n. {n} — l'ex area 🚧"),
+                ("tipo", "criticita"),
+                ("natura", natura),
+                ("stato", "bozza"),
+                ("comune_istat", comune.code),
+                ("comune", comune.name),
+                ("zona_omogenea", comune.zona),
+                ("ambito_criticita", '{"sociale","urbanistico"}'),
+                ("importo_finanziamento", n * 1.25),
+            ):
                 feature[name] = value
             features.append(feature)
         assert layer.dataProvider().addFeatures(features)[0]
 
 
 # --- fixtures (imported by the segnalazioni test modules) ------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pack(qgis_app, shared_data, tmp_path_factory):

@@ -1,4 +1,5 @@
 """The catalogue dock and the map actions, driven as a planner would, on the real task manager."""
+
 import time
 
 import pytest
@@ -35,15 +36,23 @@ def entries_shown(dock):
     shown = []
     for i in range(dock.tree.topLevelItemCount()):
         group = dock.tree.topLevelItem(i)
-        shown += [group.child(j).text(0) for j in range(group.childCount())
-                  if not group.child(j).isHidden() and not group.isHidden()]
+        shown += [
+            group.child(j).text(0)
+            for j in range(group.childCount())
+            if not group.child(j).isHidden() and not group.isHidden()
+        ]
     return shown
 
 
 def test_tree_shows_the_catalogue_by_group_with_date_and_source(dock):
     groups = [dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount())]
-    assert groups == ["Inquadramento", "Indicatori di sintesi", "Offerta / Opportunità", "Realizzato / finanziato",
-                      "Elementi di interesse / analisi"]
+    assert groups == [
+        "Inquadramento",
+        "Indicatori di sintesi",
+        "Offerta / Opportunità",
+        "Realizzato / finanziato",
+        "Elementi di interesse / analisi",
+    ]
     assert len(entries_shown(dock)) == len(dock.session.catalogue.entries)
     opportunita = dock.tree.topLevelItem(2)
     first = opportunita.child(0)
@@ -65,7 +74,7 @@ def test_search_narrows_the_tree(dock):
 def test_selecting_an_entry_shows_its_link_and_loading_it_adds_one_layer(dock):
     item = dock.tree.topLevelItem(3).child(3)
     dock.tree.setCurrentItem(item)
-    assert "href=\"https://www.cittametropolitana.mi.it" in dock.detailsLabel.text()
+    assert 'href="https://www.cittametropolitana.mi.it' in dock.detailsLabel.text()
     assert dock.loadButton.isEnabled()
     QTest.mouseClick(dock.loadButton, Qt.MouseButton.LeftButton)
     wait_for_tasks()

@@ -1,5 +1,6 @@
 """A newer catalogue published by CMM at a URL: fetched through QGIS's network stack with its ETag,
 cached, and the cached or bundled copy kept when the service fails or sends a bad catalogue."""
+
 import json
 
 import pytest
@@ -35,8 +36,14 @@ def test_newer_catalogue_is_fetched_cached_and_revalidated_with_etag(server, tmp
     assert server.requests[-1].get("If-None-Match") == '"a"'
 
 
-@pytest.mark.parametrize("status,body", [(500, b"errore"), (200, b"{ non json"),
-                                         (200, json.dumps({**GOOD, "layers": GOOD["layers"] + [GOOD["layers"][0]]}).encode())])
+@pytest.mark.parametrize(
+    "status,body",
+    [
+        (500, b"errore"),
+        (200, b"{ non json"),
+        (200, json.dumps({**GOOD, "layers": GOOD["layers"] + [GOOD["layers"][0]]}).encode()),
+    ],
+)
 def test_failed_or_bad_update_keeps_the_last_good_one(server, status, body):
     server.publish(newer("2027.1"), '"a"')
     update_catalogue(server.url)

@@ -1,5 +1,6 @@
 """The embedded demo pack follows the data-pack contract (docs/DATA_PACK.md), holds the real Comuni,
 Zone omogenee and PINQuA projects, says it is demonstrative, and is the same file content on every build."""
+
 import csv
 import hashlib
 
@@ -10,17 +11,45 @@ from qgis.core import QgsVectorLayer, QgsWkbTypes
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data import datapack
 
-GEOMETRY = {"comuni": "MultiPolygon", "zone_omogenee": "MultiPolygon", "interventi_cambio": "MultiLineString",
-            "interventi_periferie_punti": "Point", "stazioni": "Point", "servizi_sovracomunali": "Point",
-            "rete_ciclabile": "MultiLineString", "parchi": "MultiPolygon", "plis": "MultiPolygon",
-            **{t: "MultiPolygon" for t in datapack.OPPORTUNITY_TABLES},
-            **{t: "MultiPolygon" for t in datapack.INTERVENTI_TABLES if t not in ("interventi_cambio",
-                                                                                   "interventi_periferie_punti")}}
-COUNTS = {"comuni": 133, "zone_omogenee": 8, "interventi_periferie": 36, "interventi_periferie_punti": 15,
-          "interventi_comein": 37, "interventi_pinqua": 26, "interventi_cambio": 5, "interventi_mica": 13,
-          "interventi_spugna": 90}
-INTERVENTO_FIELDS = ("cup", "titolo", "bando", "natura", "importo_totale", "importo_finanziato",
-                     "importo_cofinanziato", "url_pagina", "url_scheda")
+GEOMETRY = {
+    "comuni": "MultiPolygon",
+    "zone_omogenee": "MultiPolygon",
+    "interventi_cambio": "MultiLineString",
+    "interventi_periferie_punti": "Point",
+    "stazioni": "Point",
+    "servizi_sovracomunali": "Point",
+    "rete_ciclabile": "MultiLineString",
+    "parchi": "MultiPolygon",
+    "plis": "MultiPolygon",
+    **{t: "MultiPolygon" for t in datapack.OPPORTUNITY_TABLES},
+    **{
+        t: "MultiPolygon"
+        for t in datapack.INTERVENTI_TABLES
+        if t not in ("interventi_cambio", "interventi_periferie_punti")
+    },
+}
+COUNTS = {
+    "comuni": 133,
+    "zone_omogenee": 8,
+    "interventi_periferie": 36,
+    "interventi_periferie_punti": 15,
+    "interventi_comein": 37,
+    "interventi_pinqua": 26,
+    "interventi_cambio": 5,
+    "interventi_mica": 13,
+    "interventi_spugna": 90,
+}
+INTERVENTO_FIELDS = (
+    "cup",
+    "titolo",
+    "bando",
+    "natura",
+    "importo_totale",
+    "importo_finanziato",
+    "importo_cofinanziato",
+    "url_pagina",
+    "url_scheda",
+)
 
 
 def table(pack, name):
@@ -45,7 +74,10 @@ def test_every_contract_table_with_its_geometry_crs_and_key_fields(demo_pack):
 def test_the_portal_counts_and_the_real_comuni_and_zones(demo_pack, shared_data):
     for name, count in COUNTS.items():
         assert table(demo_pack, name).featureCount() == count, name
-    real = {r["com_istat_code"]: r for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())}
+    real = {
+        r["com_istat_code"]: r
+        for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())
+    }
     comuni = {f["pro_com_t"]: f for f in table(demo_pack, "comuni").getFeatures()}
     assert set(comuni) == set(real)
     assert all(comuni[c]["zona_omogenea"] == real[c]["zona_omogenea"] for c in real)
@@ -54,8 +86,13 @@ def test_the_portal_counts_and_the_real_comuni_and_zones(demo_pack, shared_data)
 
 
 def test_the_real_pinqua_projects_with_their_amounts(demo_pack, shared_data):
-    projects = [r for r in csv.DictReader((shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines())
-                if r["Codice Univoco Submisura"] == "M5C2I2.03.01"]
+    projects = [
+        r
+        for r in csv.DictReader(
+            (shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines()
+        )
+        if r["Codice Univoco Submisura"] == "M5C2I2.03.01"
+    ]
     pinqua = {f["cup"]: f for f in table(demo_pack, "interventi_pinqua").getFeatures()}
     for project in projects:
         feature = pinqua[project["CUP"]]
@@ -98,8 +135,9 @@ def test_two_builds_hold_the_same_data(qgis_app, tmp_path):
         text = []
         for name in sorted(datapack.pack_tables(pack)):
             layer = QgsVectorLayer(f"{pack}|layername={name}", name, "ogr")
-            text += [name] + [f"{f.attributes()}{f.geometry().asWkt(3) if f.hasGeometry() else ''}"
-                              for f in layer.getFeatures()]
+            text += [name] + [
+                f"{f.attributes()}{f.geometry().asWkt(3) if f.hasGeometry() else ''}" for f in layer.getFeatures()
+            ]
         return hashlib.sha256("\n".join(text).encode()).hexdigest()
 
     assert digest(build_demo_pack(tmp_path / "a.gpkg")) == digest(build_demo_pack(tmp_path / "b.gpkg"))

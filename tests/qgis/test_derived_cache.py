@@ -1,5 +1,6 @@
 """Derived layers (indicators, LUM) are reused from the derived store only while their inputs are the same:
 a second load is fast, and an edited pack, another scope or other classes give freshly computed layers."""
+
 import shutil
 
 import pytest
@@ -20,8 +21,11 @@ def projects():
 
 
 def derived(project):
-    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
-            if lyr.customProperty(ENTRY_PROPERTY) in ("indicatore_superficie", "lum")}
+    return {
+        lyr.customProperty(ENTRY_PROPERTY): lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(ENTRY_PROPERTY) in ("indicatore_superficie", "lum")
+    }
 
 
 def load(pack, store, scope=None, classes=None):
@@ -64,8 +68,14 @@ def test_an_edited_pack_a_scope_or_other_classes_recompute(pack, tmp_path):
     indicator = before["indicatore_superficie"]
     code = next(f["pro_com_t"] for f in indicator.getFeatures() if f["superficie_ha"] > 0)
     source = ogr.Open(str(pack), 1)
-    for table in ("aree_remix", "aree_dismesse_2010", "ambiti_rigenerazione_8bis_40bis", "aree_rigenerazione_pgt",
-                  "offerta_at_2020", "offerta_pa_2020"):
+    for table in (
+        "aree_remix",
+        "aree_dismesse_2010",
+        "ambiti_rigenerazione_8bis_40bis",
+        "aree_rigenerazione_pgt",
+        "offerta_at_2020",
+        "offerta_pa_2020",
+    ):
         source.ExecuteSQL(f"DELETE FROM {table} WHERE pro_com_t = '{code}'")
     source = None
     _, edited = load(pack, store)

@@ -1,6 +1,7 @@
 """New sources for many layers of one GeoPackage share one held opening of the file (the Zona filter
 gives every layer of both maps a new source each time). What matters to a user: the pack is left
 exactly as it was, the layers read and edit as before, and files the holder cannot use are unaffected."""
+
 import hashlib
 import shutil
 import sqlite3
@@ -20,8 +21,12 @@ def state(pack: Path) -> tuple:
     """Bytes, modification time and journal mode of a pack, and whether a write-ahead log is beside it."""
     with sqlite3.connect(f"file:{pack}?mode=ro", uri=True) as db:
         journal = db.execute("PRAGMA journal_mode").fetchone()[0]
-    return (hashlib.sha256(pack.read_bytes()).hexdigest(), pack.stat().st_mtime_ns, journal,
-            Path(f"{pack}-wal").exists())
+    return (
+        hashlib.sha256(pack.read_bytes()).hexdigest(),
+        pack.stat().st_mtime_ns,
+        journal,
+        Path(f"{pack}-wal").exists(),
+    )
 
 
 def copy_of(pack: Path, folder: Path) -> Path:
@@ -84,15 +89,18 @@ def test_a_file_whose_every_table_is_being_given_a_source_is_not_held(tmp_path, 
     for number, name in enumerate(("a", "b", "c", "d")):
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.layerName = name
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if number
-                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
-        assert QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(),
-                                                         options)[0] == QgsVectorFileWriter.NoError
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.CreateOrOverwriteLayer if number else QgsVectorFileWriter.CreateOrOverwriteFile
+        )
+        assert (
+            QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)[0]
+            == QgsVectorFileWriter.NoError
+        )
     layers = [QgsVectorLayer(f"{path}|layername={name}", name, "ogr") for name in ("a", "b", "c", "d")]
     with shared_openings(ogr_sources(layers)) as held:
         assert held == []
         for each in layers:
-            each.setDataSource(f"{each.source()}|subset=\"fid\" > 0", each.name(), "ogr")
+            each.setDataSource(f'{each.source()}|subset="fid" > 0', each.name(), "ogr")
     assert all(each.isValid() and each.featureCount() == 0 for each in layers)
     with shared_openings(ogr_sources(layers[:3])) as held:  # d is spare, but three layers are not worth it
         assert held == []
@@ -116,8 +124,10 @@ def test_not_held_from_a_task_nor_while_one_runs(demo_pack, tmp_path, qgis_app):
 
     release = threading.Event()
     manager = QgsApplication.taskManager()
-    tasks = [QgsTask.fromFunction("condivisione in un'attività", inside),
-             QgsTask.fromFunction("attività in corso", lambda task: release.wait(30))]
+    tasks = [
+        QgsTask.fromFunction("condivisione in un'attività", inside),
+        QgsTask.fromFunction("attività in corso", lambda task: release.wait(30)),
+    ]
     for task in tasks:
         manager.addTask(task)
     while "task" not in seen or manager.countActiveTasks() != 1:
@@ -138,8 +148,16 @@ def test_while_held_new_sources_do_not_open_the_pack_again(demo_pack, tmp_path, 
     from osgeo import gdal
 
     pack = copy_of(demo_pack, tmp_path)
-    tables = ("aree_remix", "plis", "stazioni", "parchi", "offerta_at_2020", "offerta_pa_2020",
-              "interventi_pinqua", "rete_ciclabile")
+    tables = (
+        "aree_remix",
+        "plis",
+        "stazioni",
+        "parchi",
+        "offerta_at_2020",
+        "offerta_pa_2020",
+        "interventi_pinqua",
+        "rete_ciclabile",
+    )
     layers = [QgsVectorLayer(datapack.table_uri(pack, t), t, "ogr") for t in tables]
     openings = []
 

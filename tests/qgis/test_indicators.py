@@ -1,4 +1,5 @@
 """The two synthesis indicators on a hand-built world with known answers (tests/qgis/indicator_fixtures.py)."""
+
 import csv
 import json
 
@@ -148,7 +149,9 @@ def test_point_layer_styled_by_the_computed_classes(world):
     layer = indicators.to_layer(result)
     assert layer.featureCount() == 4 and layer.crs().authid() == "EPSG:32632"
     names = layer.fields().names()
-    assert {"pro_com_t", "comune", "zona_omogenea", "superficie_ha", "quota_superficie", "classe", "classe_n"} <= set(names)
+    assert {"pro_com_t", "comune", "zona_omogenea", "superficie_ha", "quota_superficie", "classe", "classe_n"} <= set(
+        names
+    )
     indicators.follow_classes(layer, indicators.legend_data(result))
     assert layer.loadNamedStyle(str(paths.STYLES / "indicatore_superficie.qml"))[1]
     renderer = layer.renderer()
@@ -167,8 +170,18 @@ def test_csv_json_and_trace_files(world, tmp_path):
     with open(tmp_path / "indicatori.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 4
-    for column in ("pro_com_t", "comune", "zona_omogenea", "superficie_ha", "quota_superficie", "finanziamento",
-                   "cofinanziamento", "n_interventi", "classe_superficie", "classe_finanziamento"):
+    for column in (
+        "pro_com_t",
+        "comune",
+        "zona_omogenea",
+        "superficie_ha",
+        "quota_superficie",
+        "finanziamento",
+        "cofinanziamento",
+        "n_interventi",
+        "classe_superficie",
+        "classe_finanziamento",
+    ):
         assert column in rows[0]
     assert {r["pro_com_t"]: float(r["superficie_ha"]) for r in rows}[ALFA] == pytest.approx(9.0, rel=1e-4)
     assert next(r for r in rows if r["pro_com_t"] == CASSINA)["comune"] == "Cassina de' Pecchi"
@@ -178,7 +191,10 @@ def test_csv_json_and_trace_files(world, tmp_path):
     with open(tmp_path / "indicatori_tracciabilita.csv", encoding="utf-8") as handle:
         trace = list(csv.DictReader(handle))
     assert {(t["indicatore"], t["pro_com_t"], t["codice"]) for t in trace} >= {
-        ("superficie", ALFA, "R1"), ("superficie", ALFA, "A1"), ("finanziamento", BETA, "CUP4")}
+        ("superficie", ALFA, "R1"),
+        ("superficie", ALFA, "A1"),
+        ("finanziamento", BETA, "CUP4"),
+    }
 
 
 def test_gpkg_output_has_both_layers_and_the_trace(world, tmp_path):
@@ -206,8 +222,9 @@ def test_pack_on_disk_gives_the_same_figures_and_trace(world, tmp_path, monkeypa
         assert money.figure(code).quantities["finanziamento"] == pytest.approx(expected, abs=1e-9), code
     from_layers = superficie(world)
     for code in (ALFA, BETA, GAMMA):
-        assert ([(r.table, r.key, round(r.amount, 3), r.note) for r in area.trace(code)]
-                == [(r.table, r.key, round(r.amount, 3), r.note) for r in from_layers.trace(code)]), code
+        assert [(r.table, r.key, round(r.amount, 3), r.note) for r in area.trace(code)] == [
+            (r.table, r.key, round(r.amount, 3), r.note) for r in from_layers.trace(code)
+        ], code
     assert sorted(area.measurement.problems) == sorted(from_layers.measurement.problems)
 
 
@@ -224,9 +241,15 @@ def measured(which, layers, read_from, tmp_path):
 def test_soil_state_is_judged_alike_however_it_is_spaced_or_written(world, tmp_path, read_from):
     """«libero» with spaces, tabs or capitals does not count, whichever reader; blank or NULL is left out and said so."""
     states = [" libero ", "LIBERO\t", "\xa0Libero\n", "edificato", "", None]
-    world["offerta_at_2020"] = memory_layer("at", "MultiPolygon", OPPORTUNITY_FIELDS + "&field=stato_suolo:string", [
-        (square(1050 + 150 * i, 50, 100), [f"S{i}", "Stato", BETA, "Indagine", "2020", state])
-        for i, state in enumerate(states)])
+    world["offerta_at_2020"] = memory_layer(
+        "at",
+        "MultiPolygon",
+        OPPORTUNITY_FIELDS + "&field=stato_suolo:string",
+        [
+            (square(1050 + 150 * i, 50, 100), [f"S{i}", "Stato", BETA, "Indagine", "2020", state])
+            for i, state in enumerate(states)
+        ],
+    )
     result = measured("superficie", world, read_from, tmp_path)
     assert {r.key for r in result.trace(BETA)} & {f"S{i}" for i in range(len(states))} == {"S3"}
     assert "Tabella «offerta_at_2020»: 2 aree senza «stato_suolo», escluse" in " ".join(result.measurement.problems)
@@ -235,9 +258,15 @@ def test_soil_state_is_judged_alike_however_it_is_spaced_or_written(world, tmp_p
 @pytest.mark.parametrize("read_from", ["strati", "pacchetto"])
 def test_an_intervento_without_geometry_first_in_its_table_leaves_the_next_its_geometry(world, tmp_path, read_from):
     """GDAL types a computed column by its first row: the geometry is read as such, so a NULL first does no harm."""
-    world["interventi_periferie"] = memory_layer("periferie", "MultiPolygon", INTERVENTI_FIELDS, [
-        (None, ["CUP7", "Senza luogo né quote", "Periferie", "lavori", 10.0, 10.0, 0]),
-        (square(2600, 100, 100), ["CUP6", "Senza quote", "Periferie", "lavori", 9000.0, 9000.0, 0])])
+    world["interventi_periferie"] = memory_layer(
+        "periferie",
+        "MultiPolygon",
+        INTERVENTI_FIELDS,
+        [
+            (None, ["CUP7", "Senza luogo né quote", "Periferie", "lavori", 10.0, 10.0, 0]),
+            (square(2600, 100, 100), ["CUP6", "Senza quote", "Periferie", "lavori", 9000.0, 9000.0, 0]),
+        ],
+    )
     result = measured("finanziamento", world, read_from, tmp_path)
     assert result.figure(GAMMA).quantities["finanziamento"] == pytest.approx(EXPECTED_FINANZIATO[GAMMA], abs=1e-9)
     assert "superficie nei Comuni" in next(r for r in result.trace(GAMMA) if r.key == "CUP6").note

@@ -1,4 +1,5 @@
 """The indicators through their headless faces: `python -m remix_plugin indicators` and Processing."""
+
 import csv
 import json
 import os
@@ -21,8 +22,14 @@ def pack(qgis_app, tmp_path):
 
 def cli(*args):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "remix_plugin", "indicators", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "indicators", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def read_csv(path):
@@ -56,10 +63,13 @@ def test_cli_comune_by_name_with_apostrophe_and_gpkg_output(pack, tmp_path):
     del layer
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--zona", "Ovest"], "Zona omogenea «Ovest» sconosciuta"),
-    (["--out-ext"], "l'estensione deve essere .csv o .gpkg"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--zona", "Ovest"], "Zona omogenea «Ovest» sconosciuta"),
+        (["--out-ext"], "l'estensione deve essere .csv o .gpkg"),
+    ],
+)
 def test_cli_bad_input_is_one_italian_line(pack, tmp_path, args, message):
     out = tmp_path / ("x.txt" if args == ["--out-ext"] else "x.csv")
     extra = [] if args == ["--out-ext"] else args
@@ -80,8 +90,19 @@ def test_processing_algorithms_are_in_the_provider_and_give_styled_points(pack, 
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("remix:indicatore_finanziamento")
         context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
         context.setProject(QgsProject.instance())
-        results, ok = algorithm.run({"DATA": str(pack), "ZONA": "Sud", "METHOD": 1, "CLASSES": 3, "NORMALISE": 0,
-                                     "OUTPUT": "memory:", "CSV": str(tmp_path / "sud.csv")}, context, feedback)
+        results, ok = algorithm.run(
+            {
+                "DATA": str(pack),
+                "ZONA": "Sud",
+                "METHOD": 1,
+                "CLASSES": 3,
+                "NORMALISE": 0,
+                "OUTPUT": "memory:",
+                "CSV": str(tmp_path / "sud.csv"),
+            },
+            context,
+            feedback,
+        )
         assert ok
         layer = context.getMapLayer(results["OUTPUT"])
         got = {f["comune"]: (f["finanziamento"], f["classe"]) for f in layer.getFeatures()}

@@ -1,5 +1,6 @@
 """The «Indicatori di sintesi» dock and the maps' indicator layers, driven as a planner would, on the
 real task manager, over the hand-built world of tests/qgis/indicator_fixtures.py."""
+
 import csv
 
 import pytest
@@ -100,7 +101,9 @@ def test_clicking_a_comune_zooms_to_it_and_lists_its_features(dock, qgis_iface):
     alfa = dock.result.measurement.comuni.geometries[0].boundingBox()
     assert extent.contains(alfa) and alfa.contains(extent.center())
     assert min(extent.width(), extent.height()) < 1.5 * alfa.height()  # zoomed to Alfa, not to all CMM
-    rows = [[dock.traceTree.topLevelItem(i).text(c) for c in range(5)] for i in range(dock.traceTree.topLevelItemCount())]
+    rows = [
+        [dock.traceTree.topLevelItem(i).text(c) for c in range(5)] for i in range(dock.traceTree.topLevelItemCount())
+    ]
     assert {r[0] for r in rows} == {"R1", "A1", "G1"}
     assert {r[0]: r[1] for r in rows}["G1"] == "2,0000 ha"  # its half inside Alfa
     assert "Aree della Rigenerazione Remix" in {r[2] for r in rows}
@@ -121,7 +124,10 @@ def test_export_csv_writes_the_table_and_its_companions(dock, tmp_path):
     dock.export_csv(str(tmp_path / "superficie.csv"))
     wait_for_tasks()
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".csv", ".json")) == [
-        "superficie.csv", "superficie.json", "superficie_tracciabilita.csv"]
+        "superficie.csv",
+        "superficie.json",
+        "superficie_tracciabilita.csv",
+    ]
     with open(tmp_path / "superficie.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["comune"] for r in rows} == {"Alfa", "Beta", "Gamma", "Cassina de' Pecchi"}

@@ -1,4 +1,5 @@
 """The indicators against the real Comune boundaries and PINQuA funding in ../shared/data."""
+
 import csv
 
 import pytest
@@ -15,16 +16,24 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 @pytest.fixture(scope="module")
 def real(qgis_app, shared_data, tmp_path_factory):
     """A pack made of the real Comuni (with their Zona omogenea) and the real layers kept beside it."""
-    zones = {r["com_istat_code"]: r["zona_omogenea"]
-             for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())}
+    zones = {
+        r["com_istat_code"]: r["zona_omogenea"]
+        for r in csv.DictReader((shared_data / "zone_omogenee_comuni.csv").read_text(encoding="utf-8").splitlines())
+    }
     source = QgsVectorLayer(str(shared_data / "comuni_cmm.geojson"), "comuni_cmm", "ogr")
     assert source.isValid()
-    comuni = memory_layer("comuni", "MultiPolygon", "field=pro_com_t:string&field=comune:string&field=zona_omogenea:string",
-                          [(f.geometry(), [f["com_istat_code"], f["name"], zones[f["com_istat_code"]]])
-                           for f in source.getFeatures()], crs="EPSG:4326")
+    comuni = memory_layer(
+        "comuni",
+        "MultiPolygon",
+        "field=pro_com_t:string&field=comune:string&field=zona_omogenea:string",
+        [(f.geometry(), [f["com_istat_code"], f["name"], zones[f["com_istat_code"]]]) for f in source.getFeatures()],
+        crs="EPSG:4326",
+    )
     pack = tmp_path_factory.mktemp("reale") / "reale.gpkg"
     write_to_gpkg(comuni, pack, "comuni")
-    metadata = memory_layer("metadata", "None", "field=chiave:string&field=valore:string", [(None, ["dimostrativo", "false"])])
+    metadata = memory_layer(
+        "metadata", "None", "field=chiave:string&field=valore:string", [(None, ["dimostrativo", "false"])]
+    )
     write_to_gpkg(metadata, pack, "metadata")
     distance = QgsDistanceArea()
     distance.setSourceCrs(WGS84, QgsProject.instance().transformContext())
@@ -39,8 +48,14 @@ def test_each_comune_covered_by_itself_twice_measures_its_own_area(real):
     area (counted once, not twice, and nothing of its neighbours) within 0.1 %."""
     comuni = real["comuni"]
     empty = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&field=stato_suolo:string", "vuoto", "memory")
-    layers = {"comuni": comuni, "aree_remix": comuni, "ambiti_rigenerazione_8bis_40bis": comuni,
-              "aree_rigenerazione_pgt": empty, "offerta_at_2020": empty, "offerta_pa_2020": empty}
+    layers = {
+        "comuni": comuni,
+        "aree_remix": comuni,
+        "ambiti_rigenerazione_8bis_40bis": comuni,
+        "aree_rigenerazione_pgt": empty,
+        "offerta_at_2020": empty,
+        "offerta_pa_2020": empty,
+    }
     result = synthesis.compute("superficie", layers=layers)
     assert len(result.figures) == 133
     truth = real["ellipsoidal_m2"]
@@ -51,15 +66,30 @@ def test_each_comune_covered_by_itself_twice_measures_its_own_area(real):
     assert total_km2 == pytest.approx(1575.03, abs=0.5)
 
 
-@pytest.mark.parametrize("zona,count,member", [("Nord Milano", 6, "Sesto San Giovanni"),
-                                               ("Adda Martesana", 29, "Cologno Monzese"),
-                                               ("Magentino e Abbiatense", 28, "Vermezzo con Zelo")])
+@pytest.mark.parametrize(
+    "zona,count,member",
+    [
+        ("Nord Milano", 6, "Sesto San Giovanni"),
+        ("Adda Martesana", 29, "Cologno Monzese"),
+        ("Magentino e Abbiatense", 28, "Vermezzo con Zelo"),
+    ],
+)
 def test_zona_omogenea_scope_gives_its_member_comuni(real, zona, count, member):
     scope = resolve_scope(real["pack"], [zona])
     empty = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&field=stato_suolo:string", "vuoto", "memory")
-    layers = {"comuni": real["comuni"], **{t: empty for t in ("aree_remix", "ambiti_rigenerazione_8bis_40bis",
-                                                              "aree_rigenerazione_pgt", "offerta_at_2020",
-                                                              "offerta_pa_2020")}}
+    layers = {
+        "comuni": real["comuni"],
+        **{
+            t: empty
+            for t in (
+                "aree_remix",
+                "ambiti_rigenerazione_8bis_40bis",
+                "aree_rigenerazione_pgt",
+                "offerta_at_2020",
+                "offerta_pa_2020",
+            )
+        },
+    }
     result = synthesis.compute("superficie", layers=layers, scope=scope)
     assert len(result.figures) == count
     assert {f.zona for f in result.figures} == {zona}
@@ -69,21 +99,46 @@ def test_zona_omogenea_scope_gives_its_member_comuni(real, zona, count, member):
 
 def test_real_pinqua_funding_adds_up_to_the_cent(real, shared_data):
     """The 23 PINQuA projects localised in CMM (no geometry: shared by their Comuni only)."""
-    projects = list(csv.DictReader((shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines()))
-    fields = ("field=cup:string&field=titolo:string&field=importo_totale:double&field=importo_finanziato:double"
-              "&field=importo_cofinanziato:double")
-    pinqua = memory_layer("interventi_pinqua", "MultiPolygon", fields, [
-        (None, [p["CUP"], p["Titolo progetto"], float(p["Finanziamento Totale"]), float(p["Finanziamento PNRR"]),
-                float(p["Finanziamento Comune"] or 0)]) for p in projects])
+    projects = list(
+        csv.DictReader((shared_data / "pnrr_m5c2_progetti_validati_cmm.csv").read_text(encoding="utf-8").splitlines())
+    )
+    fields = (
+        "field=cup:string&field=titolo:string&field=importo_totale:double&field=importo_finanziato:double"
+        "&field=importo_cofinanziato:double"
+    )
+    pinqua = memory_layer(
+        "interventi_pinqua",
+        "MultiPolygon",
+        fields,
+        [
+            (
+                None,
+                [
+                    p["CUP"],
+                    p["Titolo progetto"],
+                    float(p["Finanziamento Totale"]),
+                    float(p["Finanziamento PNRR"]),
+                    float(p["Finanziamento Comune"] or 0),
+                ],
+            )
+            for p in projects
+        ],
+    )
     shares = []
     for p in projects:
         codes = [c for c in p["COD_ISTAT_COMUNE localizzazione"].split(";") if c]
         shares += [(None, [p["CUP"], code, 1 / len(codes)]) for code in codes]
     empty = QgsVectorLayer(f"MultiPolygon?crs=EPSG:32632&{fields}", "vuoto", "memory")
-    layers = {"comuni": real["comuni"], "interventi_pinqua": pinqua, "interventi_comein": empty,
-              "interventi_periferie": empty, "interventi_periferie_punti": empty,
-              "interventi_comuni": memory_layer("interventi_comuni", "None",
-                                                "field=cup:string&field=pro_com_t:string&field=quota:double", shares)}
+    layers = {
+        "comuni": real["comuni"],
+        "interventi_pinqua": pinqua,
+        "interventi_comein": empty,
+        "interventi_periferie": empty,
+        "interventi_periferie_punti": empty,
+        "interventi_comuni": memory_layer(
+            "interventi_comuni", "None", "field=cup:string&field=pro_com_t:string&field=quota:double", shares
+        ),
+    }
     result = synthesis.compute("finanziamento", layers=layers)
     expected_cents = sum(round(float(p["Finanziamento PNRR"]) * 100) for p in projects)
     assert sum(round(f.quantities["finanziamento"] * 100) for f in result.figures) == expected_cents
@@ -94,9 +149,10 @@ def test_real_pinqua_funding_adds_up_to_the_cent(real, shared_data):
 
 
 @pytest.mark.parametrize("read_from", ["strati", "pacchetto"])
-@pytest.mark.parametrize("grid_from", [0, 10 ** 9], ids=["raster dei Comuni", "solo indice spaziale"])
-def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_data, monkeypatch, grid_from, read_from,
-                                                                tmp_path):
+@pytest.mark.parametrize("grid_from", [0, 10**9], ids=["raster dei Comuni", "solo indice spaziale"])
+def test_station_catchments_match_a_brute_force_union_per_comune(
+    real, shared_data, monkeypatch, grid_from, read_from, tmp_path
+):
     """400 m around every railway station and 200 m around every metro stop (overlapping each other and
     crossing Comune boundaries, some outside CMM) against GEOS's plain union-then-intersect, Comune by Comune.
     From layers, and from a pack (GDAL columns, half the unions by SpatiaLite)."""
@@ -114,13 +170,22 @@ def test_station_catchments_match_a_brute_force_union_per_comune(real, shared_da
             geometry = QgsGeometry(feature.geometry())
             geometry.transform(to_utm)
             rows.append((geometry.buffer(radius, 16), [str(feature.id()), name, "", "", ""]))
-        buffers[name] = memory_layer(name, "MultiPolygon", "field=id:string&field=nome:string&field=pro_com_t:string"
-                                     "&field=fonte:string&field=aggiornamento:string", rows)
+        buffers[name] = memory_layer(
+            name,
+            "MultiPolygon",
+            "field=id:string&field=nome:string&field=pro_com_t:string" "&field=fonte:string&field=aggiornamento:string",
+            rows,
+        )
         del layer
     empty = QgsVectorLayer("MultiPolygon?crs=EPSG:32632&field=stato_suolo:string", "vuoto", "memory")
-    layers = {"comuni": real["comuni"], "aree_remix": buffers["stazioni_ferroviarie_cmm.geojson"],
-              "ambiti_rigenerazione_8bis_40bis": buffers["metro_fermate_milano.geojson"],
-              "aree_rigenerazione_pgt": empty, "offerta_at_2020": empty, "offerta_pa_2020": empty}
+    layers = {
+        "comuni": real["comuni"],
+        "aree_remix": buffers["stazioni_ferroviarie_cmm.geojson"],
+        "ambiti_rigenerazione_8bis_40bis": buffers["metro_fermate_milano.geojson"],
+        "aree_rigenerazione_pgt": empty,
+        "offerta_at_2020": empty,
+        "offerta_pa_2020": empty,
+    }
     if read_from == "pacchetto":
         for table, layer in layers.items():
             write_to_gpkg(layer, tmp_path / "stazioni.gpkg", table)

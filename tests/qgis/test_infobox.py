@@ -1,5 +1,6 @@
 """Infoboxes from the demo pack, without the GUI: the facts a planner reads (euro, ha, Comuni and their
 shares, links), what is missing, the command line, and an offline package using its own templates."""
+
 import json
 import os
 import subprocess
@@ -45,8 +46,10 @@ def test_an_intervento_shows_cup_bando_comune_amounts_in_euro_and_its_links(demo
     for fact in (RHO_CUP, "PNRR M5C2 inv. 2.3 — PINQuA", ">Rho<", "<b>€ 1.140.669,50</b>", ">lavori<"):
         assert fact in html
     assert f'<a href="https://opencup.gov.it/progetto/-/cup/{RHO_CUP}">Scheda PDF</a>' in html
-    assert '<a href="https://www.cittametropolitana.mi.it/welfare_metropolitano/progetti/PINQUA/index.html">' \
-           'Pagina del progetto</a>' in html
+    assert (
+        '<a href="https://www.cittametropolitana.mi.it/welfare_metropolitano/progetti/PINQUA/index.html">'
+        "Pagina del progetto</a>" in html
+    )
     assert "Dati dimostrativi" in html  # the demo pack says so
 
 
@@ -75,8 +78,9 @@ def test_an_area_shows_its_comune_and_its_surface_in_hectares_from_the_geometry(
     moved = QgsFeature(wgs84.fields())
     moved.setAttributes([feature["nome"], feature["pro_com_t"]])
     geometry = feature.geometry()
-    geometry.transform(QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
-                                              QgsProject.instance()))
+    geometry.transform(
+        QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    )
     moved.setGeometry(geometry)
     wgs84.dataProvider().addFeatures([moved])
     again = build_context(wgs84, next(wgs84.getFeatures()), entry, demo_pack)
@@ -128,13 +132,19 @@ def test_a_broken_or_missing_template_is_named(tmp_path, demo_pack, catalogue):
 def test_every_catalogue_entry_has_its_template(catalogue):
     folder = templates_folder(None)
     assert folder == paths.TEMPLATES / "infobox"
-    assert all((folder / e.infobox).is_file() for e in catalogue.entries), \
-        [e.infobox for e in catalogue.entries if not (folder / e.infobox).is_file()]
+    assert all((folder / e.infobox).is_file() for e in catalogue.entries), [
+        e.infobox for e in catalogue.entries if not (folder / e.infobox).is_file()
+    ]
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "remix_plugin", "infobox", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "infobox", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_cli_prints_what_the_dock_shows_as_html_or_json(demo_pack, catalogue):
@@ -161,13 +171,18 @@ def test_an_offline_package_shows_infoboxes_from_its_own_templates(demo_pack, ca
     from tests.qgis.offline_fixtures import catalogue_layers, open_package, to_tablet
 
     ctx = make_context(pack=demo_pack, derived_store=tmp_path / "derivati.gpkg")
-    plan, folder = prepare(OfflineRequest(out_dir=tmp_path / "ufficio", maps=("realizzazioni",),
-                                          scope=resolve_scope(demo_pack, ["Nord Ovest"])), ctx)
+    plan, folder = prepare(
+        OfflineRequest(
+            out_dir=tmp_path / "ufficio", maps=("realizzazioni",), scope=resolve_scope(demo_pack, ["Nord Ovest"])
+        ),
+        ctx,
+    )
     assert folder is not None, plan.issues
     tablet = to_tablet(folder, tmp_path / "tablet")
     own = tablet / "templates" / "infobox" / "intervento.html.j2"
-    own.write_text(own.read_text(encoding="utf-8").replace("Pagina del progetto", "Progetto (copia del tablet)"),
-                   encoding="utf-8")
+    own.write_text(
+        own.read_text(encoding="utf-8").replace("Pagina del progetto", "Progetto (copia del tablet)"), encoding="utf-8"
+    )
     project = open_package(tablet)
     assert templates_folder(project) == tablet / "templates" / "infobox"
     pack = datapack.project_pack(project)

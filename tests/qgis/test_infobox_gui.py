@@ -1,6 +1,7 @@
 """The «Informazioni RE.MIX» tool, the «Infobox RE.MIX» dock, the «RE.MIX» locator filter and the «Aiuto»
 menu, as a planner uses them: clicks on the real map canvas with both maps of the demo pack loaded,
 the real QGIS locator, links clicked in the dock."""
+
 import time
 
 import pytest
@@ -105,7 +106,9 @@ def maps(component, demo_pack, qgis_canvas, tmp_path):
 def pinqua_rho(project):
     """The PINQuA intervento of CUP 4 in Rho, and a point inside it where it is the smallest intervento
     (the real PINQuA areas of Rho overlap: the smallest under the click is the one aimed at)."""
-    layer = next(lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "interventi_pinqua")
+    layer = next(
+        lyr for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY) == "interventi_pinqua"
+    )
     feature = next(layer.getFeatures(f"\"cup\" = '{RHO_CUP}'"))
     alone = feature.geometry()
     for other in layer.getFeatures():
@@ -123,7 +126,9 @@ def look_at(canvas, point, scale):
 
 def click(canvas, point, button=Qt.MouseButton.LeftButton):
     pixel = canvas.getCoordinateTransform().transform(point)
-    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(
+        canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y()))
+    )
     QgsApplication.processEvents()
 
 
@@ -156,12 +161,22 @@ def test_clicking_an_intervento_shows_its_infobox(component, maps, qgis_canvas):
     first = dock.current()
     assert (first.entry.id, first.feature.id()) == ("interventi_pinqua", feature.id())
     text = dock.browser.toPlainText()
-    for fact in ("CUP 4 - ID 103 Città Metr. di Milano", RHO_CUP, "PNRR M5C2 inv. 2.3 — PINQuA", "Rho", "lavori",
-                 "€ 1.140.669,50", "€ 0,00", "Importo cofinanziato"):
+    for fact in (
+        "CUP 4 - ID 103 Città Metr. di Milano",
+        RHO_CUP,
+        "PNRR M5C2 inv. 2.3 — PINQuA",
+        "Rho",
+        "lavori",
+        "€ 1.140.669,50",
+        "€ 0,00",
+        "Importo cofinanziato",
+    ):
         assert fact in text
     links = dict(anchors(dock.browser))
-    assert links["Pagina del progetto"] == \
-           "https://www.cittametropolitana.mi.it/welfare_metropolitano/progetti/PINQUA/index.html"
+    assert (
+        links["Pagina del progetto"]
+        == "https://www.cittametropolitana.mi.it/welfare_metropolitano/progetti/PINQUA/index.html"
+    )
     assert links["Scheda PDF"] == f"https://opencup.gov.it/progetto/-/cup/{RHO_CUP}"
 
 
@@ -176,9 +191,13 @@ def test_several_hits_are_listed_topmost_first_once_each_and_stepped_with_the_hi
     assert found.index("interventi_pinqua") < found.index("comuni")  # as drawn, topmost first
     keys = [hit.key for hit in dock.hits]
     assert len(keys) == len(set(keys))  # the Comuni are in both maps: one hit
-    tree = [(dock.hitTree.topLevelItem(i).text(0), [dock.hitTree.topLevelItem(i).child(j).text(0)
-                                                     for j in range(dock.hitTree.topLevelItem(i).childCount())])
-            for i in range(dock.hitTree.topLevelItemCount())]
+    tree = [
+        (
+            dock.hitTree.topLevelItem(i).text(0),
+            [dock.hitTree.topLevelItem(i).child(j).text(0) for j in range(dock.hitTree.topLevelItem(i).childCount())],
+        )
+        for i in range(dock.hitTree.topLevelItemCount())
+    ]
     assert tree[0][0] == "PINQuA — Progetto CO4Regeneration (2021)"
     assert tree[0][1][0] == "CUP 4 - ID 103 Città Metr. di Milano"
     assert len(tree[0][1]) == found.count("interventi_pinqua")
@@ -281,8 +300,9 @@ def search(locator, text):
     return results
 
 
-def test_the_locator_finds_comuni_whatever_the_apostrophes_then_zooms_and_opens_the_infobox(component, maps, locator,
-                                                                                             qgis_canvas, demo_pack):
+def test_the_locator_finds_comuni_whatever_the_apostrophes_then_zooms_and_opens_the_infobox(
+    component, maps, locator, qgis_canvas, demo_pack
+):
     found = search(locator, "rmx cassina de pecchi")
     assert found and (found[0].displayString, found[0].group) == ("Cassina de' Pecchi", "Comuni")
     assert "Cassina De Pecchi" in [r.displayString for r in found if r.group == "Stazioni"]
@@ -329,10 +349,14 @@ def test_help_menu_opens_the_guide_and_the_sector_sites(plugin, opened):
     titles = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert titles[0] == "Guida alla consultazione"
     addresses = [a.toolTip() for a in part.site_actions]
-    for page in ("welfare_metropolitano/progetti/Bando_Periferie/index.html",
-                 "welfare_metropolitano/progetti/PNRR-Piani-Integrati/index.html",
-                 "welfare_metropolitano/progetti/PINQUA/index.html", "PNRR/Piani-Urbani-Integrati/Cambio/index.html",
-                 "PNRR/Piani-Urbani-Integrati/MICA/index.html", "PNRR/Piani-Urbani-Integrati/Spugna/index.html"):
+    for page in (
+        "welfare_metropolitano/progetti/Bando_Periferie/index.html",
+        "welfare_metropolitano/progetti/PNRR-Piani-Integrati/index.html",
+        "welfare_metropolitano/progetti/PINQUA/index.html",
+        "PNRR/Piani-Urbani-Integrati/Cambio/index.html",
+        "PNRR/Piani-Urbani-Integrati/MICA/index.html",
+        "PNRR/Piani-Urbani-Integrati/Spugna/index.html",
+    ):
         assert f"https://www.cittametropolitana.mi.it/{page}" in addresses
     assert {e.reference for e in plugin.session.catalogue.entries} <= set(addresses)
     assert len(addresses) == len(set(addresses))

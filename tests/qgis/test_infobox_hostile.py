@@ -1,5 +1,6 @@
 """Hostile attribute values in an intervento, shown in the real «Infobox RE.MIX» dock: markup and scripts
 stay text, unsafe addresses are not links, a 100 kB value is cut, NULLs read «n.d.». One test each."""
+
 import pytest
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl
@@ -9,12 +10,32 @@ from remix_plugin.core.infobox.content import infobox_html
 from remix_plugin.core.infobox.identify import Hit
 from tests.qgis.test_infobox_gui import Opened, anchors
 
-FIELDS = ("cup", "titolo", "bando", "natura", "comuni", "importo_totale", "importo_finanziato",
-          "importo_cofinanziato", "url_pagina", "url_scheda", "descrizione")
-GOOD = {"cup": "DEMO0000001", "titolo": "Piazza del mercato", "bando": "PNRR M5C2 inv. 2.3 — PINQuA",
-        "natura": "lavori", "comuni": "Rho", "importo_totale": 1000.5, "importo_finanziato": 1000.5,
-        "importo_cofinanziato": 0.0, "url_pagina": "https://www.cittametropolitana.mi.it/", "url_scheda": None,
-        "descrizione": "Riqualificazione."}
+FIELDS = (
+    "cup",
+    "titolo",
+    "bando",
+    "natura",
+    "comuni",
+    "importo_totale",
+    "importo_finanziato",
+    "importo_cofinanziato",
+    "url_pagina",
+    "url_scheda",
+    "descrizione",
+)
+GOOD = {
+    "cup": "DEMO0000001",
+    "titolo": "Piazza del mercato",
+    "bando": "PNRR M5C2 inv. 2.3 — PINQuA",
+    "natura": "lavori",
+    "comuni": "Rho",
+    "importo_totale": 1000.5,
+    "importo_finanziato": 1000.5,
+    "importo_cofinanziato": 0.0,
+    "url_pagina": "https://www.cittametropolitana.mi.it/",
+    "url_scheda": None,
+    "descrizione": "Riqualificazione.",
+}
 
 
 @pytest.fixture()
@@ -68,9 +89,18 @@ def test_an_image_with_onerror_is_shown_as_text_and_loads_nothing(dock, demo_pac
     assert not [f for f in fragments(dock.browser) if f.charFormat().isImageFormat()]
 
 
-@pytest.mark.parametrize("address", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)",
-                                     "file:///etc/passwd", "data:text/html,<script>alert(1)</script>",
-                                     "https://", "ftp://example.org/scheda.pdf"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " java\tscript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+        "https://",
+        "ftp://example.org/scheda.pdf",
+    ],
+)
 def test_an_address_other_than_http_https_mailto_is_not_a_link(dock, demo_pack, address):
     opened = Opened(["javascript", "file", "data", "ftp", "http", "https"])
     try:
@@ -89,8 +119,9 @@ def test_an_address_other_than_http_https_mailto_is_not_a_link(dock, demo_pack, 
 
 def test_a_100_kb_value_is_cut_and_stays_text(dock, demo_pack):
     huge = ("<i>lungo</i> " * 9000)[:102400]
-    html = show(dock, demo_pack, descrizione=huge, titolo="x" * 102400,
-                url_scheda="https://example.org/" + "a" * 102400)
+    html = show(
+        dock, demo_pack, descrizione=huge, titolo="x" * 102400, url_scheda="https://example.org/" + "a" * 102400
+    )
     text = dock.browser.toPlainText()
     assert len(html) < 12000 and len(text) < 6000
     assert "testo abbreviato: 102.400 caratteri in tutto" in text

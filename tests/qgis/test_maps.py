@@ -1,4 +1,5 @@
 """The two maps of the portal loaded from the demo pack, as a planner sees them in the layer tree."""
+
 import json
 import subprocess
 import sys
@@ -20,12 +21,16 @@ def ctx(demo_pack, tmp_path, isolated_settings):
 
 
 def catalogue_layers(project, map_id=None):
-    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
-            if map_id is None or lyr.customProperty(MAP_PROPERTY) == map_id}
+    return {
+        lyr.customProperty(ENTRY_PROPERTY): lyr
+        for lyr in project.mapLayers().values()
+        if map_id is None or lyr.customProperty(MAP_PROPERTY) == map_id
+    }
 
 
-@pytest.mark.parametrize("map_id,title", [("opportunita", "Mappa delle Opportunità"),
-                                          ("realizzazioni", "Mappa delle Realizzazioni")])
+@pytest.mark.parametrize(
+    "map_id,title", [("opportunita", "Mappa delle Opportunità"), ("realizzazioni", "Mappa delle Realizzazioni")]
+)
 def test_map_loads_as_group_of_subgroups_with_every_entry(ctx, map_id, title):
     project = QgsProject()
     report = load_map(project, map_id, ctx)
@@ -53,7 +58,9 @@ def test_layers_are_styled_from_their_qml_and_scaled_by_the_catalogue(ctx):
         assert (layer.minimumScale(), layer.maximumScale()) == (scale.min_scale, scale.max_scale), entry.id
     assert isinstance(layers["servizi_sovracomunali"].renderer(), QgsCategorizedSymbolRenderer)
     assert isinstance(layers["stazioni"].renderer(), QgsCategorizedSymbolRenderer)
-    assert isinstance(layers["indicatore_finanziamento"].renderer(), (QgsGraduatedSymbolRenderer, QgsCategorizedSymbolRenderer))
+    assert isinstance(
+        layers["indicatore_finanziamento"].renderer(), (QgsGraduatedSymbolRenderer, QgsCategorizedSymbolRenderer)
+    )
     assert layers["lum"].featureCount() == layers["stazioni"].featureCount()
     # the same entry has another range in the other map (§2.5)
     load_map(project, "opportunita", ctx)
@@ -114,8 +121,12 @@ def test_broken_and_missing_sources_are_named_and_the_rest_loads(ctx, tmp_path):
 
 
 def test_unreachable_basemap_is_reported_and_the_map_stays(ctx):
-    ctx.settings.service_overrides = {"osm_tiles": "http://127.0.0.1:9", "opentopomap": "http://127.0.0.1:9",
-                                      "esri_tiles": "http://127.0.0.1:9", "rl_wms_basemap": "http://127.0.0.1:9"}
+    ctx.settings.service_overrides = {
+        "osm_tiles": "http://127.0.0.1:9",
+        "opentopomap": "http://127.0.0.1:9",
+        "esri_tiles": "http://127.0.0.1:9",
+        "rl_wms_basemap": "http://127.0.0.1:9",
+    }
     project = QgsProject()
     load_map(project, "opportunita", ctx)
     before = len(project.mapLayers())
@@ -128,9 +139,26 @@ def test_unreachable_basemap_is_reported_and_the_map_stays(ctx):
 
 def test_cli_project_writes_a_project_that_reopens_with_every_layer(demo_pack, tmp_path):
     out = tmp_path / "opportunita.qgz"
-    run = subprocess.run([sys.executable, "-m", "remix_plugin", "project", "--map", "opportunita", "--out", str(out),
-                          "--data", str(demo_pack), "--png", str(tmp_path / "o.png")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "remix_plugin",
+            "project",
+            "--map",
+            "opportunita",
+            "--out",
+            str(out),
+            "--data",
+            str(demo_pack),
+            "--png",
+            str(tmp_path / "o.png"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "o.png").stat().st_size > 10_000
     project = QgsProject()
@@ -141,16 +169,36 @@ def test_cli_project_writes_a_project_that_reopens_with_every_layer(demo_pack, t
 
 
 def test_cli_errors_are_one_italian_line(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "remix_plugin", "project", "--map", "opportunita", "--out",
-                          str(tmp_path / "x.qgz"), "--data", str(tmp_path / "manca.gpkg")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "remix_plugin",
+            "project",
+            "--map",
+            "opportunita",
+            "--out",
+            str(tmp_path / "x.qgz"),
+            "--data",
+            str(tmp_path / "manca.gpkg"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 1
     assert run.stderr.strip().splitlines() == [f"errore: Pacchetto dati «{tmp_path / 'manca.gpkg'}» non trovato."]
 
 
 def test_cli_catalogue_json_lists_every_entry(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "remix_plugin", "catalogue", "--json"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "catalogue", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert len(data["entries"]) == len(load_catalogue().entries) and all(e["valid"] for e in data["entries"])

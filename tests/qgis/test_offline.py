@@ -1,5 +1,6 @@
 """Offline packages from the demo pack: what a field technician gets on a tablet with no network, the
 check that comes before writing, «Aggiorna pacchetto», an interrupted packaging, and the headless faces."""
+
 import os
 import re
 import shutil
@@ -57,9 +58,14 @@ def nord_milano(demo_pack):
 def cli(*args, hold_at=None):
     """`python -m remix_plugin offline ARGS` in a child process; held at a checkpoint with tests/hold_at.py."""
     start = [str(ROOT / "tests" / "hold_at.py"), hold_at] if hold_at else ["-m", "remix_plugin"]
-    return subprocess.Popen([sys.executable, *start, "offline", *map(str, args)], cwd=ROOT,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, *start, "offline", *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def package(request, ctx, **options) -> Path:
@@ -97,8 +103,9 @@ def geotiff(path: Path, extent, pixels: int) -> Path:
     return path
 
 
-def test_a_zona_package_opens_on_another_machine_valid_styled_and_cut_like_the_filter(ctx, demo_pack, nord_milano,
-                                                                                       tmp_path):
+def test_a_zona_package_opens_on_another_machine_valid_styled_and_cut_like_the_filter(
+    ctx, demo_pack, nord_milano, tmp_path
+):
     plan, folder = prepare(OfflineRequest(out_dir=tmp_path / "ufficio", scope=nord_milano), ctx)
     assert plan.issues == [] and folder.name.startswith("REMIX_offline_zona_omogenea_nord_milano_")
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -114,8 +121,11 @@ def test_a_zona_package_opens_on_another_machine_valid_styled_and_cut_like_the_f
         source = expected[key]
         assert layer.featureCount() == source.featureCount(), key
         assert style_of(layer) == style_of(source), key
-        assert (layer.hasScaleBasedVisibility(), layer.minimumScale(), layer.maximumScale()) == \
-               (source.hasScaleBasedVisibility(), source.minimumScale(), source.maximumScale()), key
+        assert (layer.hasScaleBasedVisibility(), layer.minimumScale(), layer.maximumScale()) == (
+            source.hasScaleBasedVisibility(),
+            source.minimumScale(),
+            source.maximumScale(),
+        ), key
     # the cut, against plain GEOS: what touches the six Comuni of Nord Milano, nothing else
     for table in ("aree_remix", "offerta_at_2020", "interventi_periferie"):
         assert layers[("opportunita", table)].featureCount() == intersecting(demo_pack, table, nord_milano) > 0
@@ -143,8 +153,14 @@ def test_styles_travel_in_the_geopackage_and_the_data_are_a_data_pack(ctx, nord_
     assert metadata["dimostrativo"] == "true" and metadata["area"] == "Zona omogenea Nord Milano"
     manifest = read_manifest(folder)
     assert manifest["catalogo"]["versione"] == ctx.catalogue.version
-    assert manifest["area"]["comuni"] == ["Bresso", "Cinisello Balsamo", "Cormano", "Cusano Milanino",
-                                          "Paderno Dugnano", "Sesto San Giovanni"]
+    assert manifest["area"]["comuni"] == [
+        "Bresso",
+        "Cinisello Balsamo",
+        "Cormano",
+        "Cusano Milanino",
+        "Paderno Dugnano",
+        "Sesto San Giovanni",
+    ]
     listed = {f["nome"]: f for f in manifest["file"]}
     assert listed[DATA_FILE]["sha256"] == sha256(data) and listed[STORE_FILE]["modificabile"]
     for source, name in paths.PACKAGE_FOLDERS.items():  # infobox templates and print layouts, found from the project
@@ -164,14 +180,24 @@ def test_segnalazioni_saved_offline_are_in_the_file_at_once(ctx, nord_milano, tm
     assert store.aree.featureCount() == store.punti.featureCount() == 0  # nothing pre-filled
     layer = store.punti
     layer.startEditing()
-    feature = new_feature(layer, QgsGeometry.fromWkt("POINT(515000 5044000)"),
-                          {"titolo": "Centro civico chiuso", "tipo": "criticita", "natura": "azioni",
-                           "comune_istat": "015209", "zona_omogenea": "Nord Milano", "tipo_servizio": "Centro civico"})
+    feature = new_feature(
+        layer,
+        QgsGeometry.fromWkt("POINT(515000 5044000)"),
+        {
+            "titolo": "Centro civico chiuso",
+            "tipo": "criticita",
+            "natura": "azioni",
+            "comune_istat": "015209",
+            "zona_omogenea": "Nord Milano",
+            "tipo_servizio": "Centro civico",
+        },
+    )
     assert layer.addFeature(feature)
     commit(layer)
     on_disk = QgsVectorLayer(layer_uri(folder / STORE_FILE, "segnalazioni_punti"), "p", "ogr")
-    assert [(f["titolo"], f["comune"], f["modificata"]) for f in on_disk.getFeatures()] == \
-           [("Centro civico chiuso", "Sesto San Giovanni", 1)]
+    assert [(f["titolo"], f["comune"], f["modificata"]) for f in on_disk.getFeatures()] == [
+        ("Centro civico chiuso", "Sesto San Giovanni", 1)
+    ]
 
 
 def test_the_check_lists_what_cannot_go_offline_and_nothing_is_written_until_accepted(ctx, tmp_path):
@@ -204,8 +230,9 @@ def test_an_mbtiles_basemap_goes_in_and_a_wrong_file_is_named(ctx, nord_milano, 
     tif = geotiff(tmp_path / "sfondo.tif", (510000, 5040000, 522000, 5049000), 256)
     mbtiles = tmp_path / "sfondo.mbtiles"
     gdal.Translate(str(mbtiles), str(tif), format="MBTiles")
-    plan = plan_package(OfflineRequest(out_dir=tmp_path / "out", maps=("opportunita",), scope=nord_milano,
-                                       basemap=mbtiles), ctx)
+    plan = plan_package(
+        OfflineRequest(out_dir=tmp_path / "out", maps=("opportunita",), scope=nord_milano, basemap=mbtiles), ctx
+    )
     assert plan.issues == [] and plan.basemap_bytes == mbtiles.stat().st_size
     folder = write_package(plan)
     project = open_package(folder)
@@ -230,8 +257,7 @@ def test_cancelling_leaves_nothing(ctx, nord_milano, tmp_path):
 
 def test_a_killed_packaging_leaves_no_package_presented_as_complete(demo_pack, tmp_path):
     out = tmp_path / "out"
-    killed_at(cli("--data", demo_pack, "--zona", "Nord Milano", "--out", out,
-                  hold_at="progetto"), "progetto")
+    killed_at(cli("--data", demo_pack, "--zona", "Nord Milano", "--out", out, hold_at="progetto"), "progetto")
     left = list(out.iterdir())
     assert len(left) == 1 and left[0].name.startswith(".") and left[0].name.endswith(".tmp")
     assert (left[0] / DATA_FILE).exists() and not (left[0] / "manifest.json").exists()
@@ -243,18 +269,30 @@ def test_a_killed_packaging_leaves_no_package_presented_as_complete(demo_pack, t
     assert len(complete) == 1 and verify_package(complete[0]) == []
 
 
-def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo_pack, nord_milano, tmp_path,
-                                                                          isolated_settings):
+def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(
+    demo_pack, nord_milano, tmp_path, isolated_settings
+):
     pack = tmp_path / "pack.gpkg"
     shutil.copyfile(demo_pack, pack)
-    folder = package(OfflineRequest(out_dir=tmp_path / "out", scope=nord_milano),
-                            make_context(pack=pack, derived_store=tmp_path / "d.gpkg"))
+    folder = package(
+        OfflineRequest(out_dir=tmp_path / "out", scope=nord_milano),
+        make_context(pack=pack, derived_store=tmp_path / "d.gpkg"),
+    )
     from remix_plugin.core.segnalazioni.geometry import ComuniLookup
     from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
-    add_segnalazione(folder / STORE_FILE, {"titolo": "Ex area da rilevare", "tipo": "progetto", "natura": "azioni",
-                                           "comune_istat": "015077", "tipo_servizio": "Spazi per associazioni"}, None,
-                     ComuniLookup.for_pack(folder / DATA_FILE))
+    add_segnalazione(
+        folder / STORE_FILE,
+        {
+            "titolo": "Ex area da rilevare",
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "015077",
+            "tipo_servizio": "Spazi per associazioni",
+        },
+        None,
+        ComuniLookup.for_pack(folder / DATA_FILE),
+    )
     store_before = store_digest(folder / STORE_FILE)
     project = open_package(folder)  # the technician adds a layer of their own on the tablet, and saves
     own = QgsVectorLayer("Point?crs=EPSG:32632&field=nota:string(0)", "Rilievo del tecnico", "memory")
@@ -270,8 +308,10 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     assert remix.deleteFeatures(paderno) and remix.commitChanges()
     before = read_manifest(folder)["strati"]
     layers_before = set(catalogue_layers(open_package(folder)))
-    assert prepare(refresh_request(folder), make_context(pack=pack, derived_store=tmp_path / "d3.gpkg"),
-                   refresh=folder)[1] == folder
+    assert (
+        prepare(refresh_request(folder), make_context(pack=pack, derived_store=tmp_path / "d3.gpkg"), refresh=folder)[1]
+        == folder
+    )
     after = {s["id"]: s["elementi"] for s in read_manifest(folder)["strati"]}
     assert after["aree_remix"] == {s["id"]: s["elementi"] for s in before}["aree_remix"] - len(paderno)
     assert store_digest(folder / STORE_FILE) == store_before
@@ -281,24 +321,31 @@ def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(demo
     assert catalogue_layers(reopened)[("opportunita", "aree_remix")].featureCount() == after["aree_remix"]
     assert [lyr.name() for lyr in reopened.mapLayers().values() if lyr.name() == "Rilievo del tecnico"]
     assert [t.name() for t in reopened.layerTreeRoot().children()][:3] == [
-        "Rilievo del tecnico", "Segnalazioni RE.MIX", "Mappa delle Realizzazioni"]
+        "Rilievo del tecnico",
+        "Segnalazioni RE.MIX",
+        "Mappa delle Realizzazioni",
+    ]
     assert set(catalogue_layers(reopened)) == layers_before
     reopened.clear()
-    plan, written = prepare(refresh_request(folder), make_context(pack=demo_pack, derived_store=tmp_path / "d4.gpkg"),
-                            refresh=folder)  # another data pack: asked first, nothing replaced
+    plan, written = prepare(
+        refresh_request(folder), make_context(pack=demo_pack, derived_store=tmp_path / "d4.gpkg"), refresh=folder
+    )  # another data pack: asked first, nothing replaced
     assert written is None and "preparato dal pacchetto dati «pack.gpkg»" in " ".join(plan.issues)
     assert verify_package(folder) == []
 
 
 def test_an_interrupted_aggiorna_is_not_complete_and_the_next_one_completes_it(demo_pack, nord_milano, tmp_path):
-    folder = package(OfflineRequest(out_dir=tmp_path, maps=("opportunita",), scope=nord_milano),
-                            make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg"))
+    folder = package(
+        OfflineRequest(out_dir=tmp_path, maps=("opportunita",), scope=nord_milano),
+        make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg"),
+    )
     store_before = store_digest(folder / STORE_FILE)
     killed_at(cli("--data", demo_pack, "--update", folder, hold_at="progetto"), "progetto")
     assert verify_package(folder) == []  # killed before the swap: the package is still the old, complete one
     killed_at(cli("--data", demo_pack, "--update", folder, hold_at="scambio"), "scambio")
-    assert verify_package(folder) == [f"La cartella «{folder}» non è un pacchetto offline RE.MIX completo: manca "
-                                      "«manifest.json»."]  # killed in the middle of the swap: not complete
+    assert verify_package(folder) == [
+        f"La cartella «{folder}» non è un pacchetto offline RE.MIX completo: manca " "«manifest.json»."
+    ]  # killed in the middle of the swap: not complete
     again = cli("--data", demo_pack, "--update", folder)
     stdout, stderr = again.communicate(timeout=300)
     assert again.returncode == 0, stderr
@@ -332,14 +379,27 @@ def test_processing_algorithm_writes_the_same_package(demo_pack, tmp_path, qgis_
     try:
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("remix:offline_package")
         context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
-        results, ok = algorithm.run({"DATA": str(demo_pack), "COMUNI": "Cassina de' Pecchi;015146", "MAPS": [1],
-                                     "LIMIT_MB": 100, "FORCE": False, "OUTPUT": str(tmp_path)}, context, feedback)
+        results, ok = algorithm.run(
+            {
+                "DATA": str(demo_pack),
+                "COMUNI": "Cassina de' Pecchi;015146",
+                "MAPS": [1],
+                "LIMIT_MB": 100,
+                "FORCE": False,
+                "OUTPUT": str(tmp_path),
+            },
+            context,
+            feedback,
+        )
         assert ok
         manifest = read_manifest(Path(results["OUTPUT"]))
         assert manifest["area"]["comuni"] == ["Cassina de' Pecchi", "Milano"]
         assert manifest["mappe"] == ["realizzazioni"]
-        results, ok = algorithm.run({"DATA": str(demo_pack), "MAPS": [0, 1], "LIMIT_MB": 1,
-                                     "OUTPUT": str(tmp_path / "piccolo")}, context, feedback)
+        results, ok = algorithm.run(
+            {"DATA": str(demo_pack), "MAPS": [0, 1], "LIMIT_MB": 1, "OUTPUT": str(tmp_path / "piccolo")},
+            context,
+            feedback,
+        )
         assert not ok
         assert not (tmp_path / "piccolo").exists() or list((tmp_path / "piccolo").iterdir()) == []
     finally:

@@ -1,4 +1,5 @@
 """«Prepara pacchetto offline» driven as a CMM planner would, on the real task manager."""
+
 from pathlib import Path
 
 import pytest
@@ -61,13 +62,15 @@ def test_issues_are_asked_about_with_a_second_click(dialog, tmp_path):
     tmp_path = tmp_path / "pacchetti"
     dialog.comuniRadio.setChecked(True)
     dialog.comuniSearch.setText("cassina de")
-    shown = [dialog.comuniList.item(i) for i in range(dialog.comuniList.count())
-             if not dialog.comuniList.item(i).isHidden()]
+    shown = [
+        dialog.comuniList.item(i) for i in range(dialog.comuniList.count()) if not dialog.comuniList.item(i).isHidden()
+    ]
     assert [item.text() for item in shown] == ["Cassina de' Pecchi"]
     shown[0].setCheckState(Qt.CheckState.Checked)
     dialog.limitSpin.setValue(1)
-    dialog.basemapWidget.setFilePath(str(geotiff(tmp_path.parent / "ortofoto.tif", (525000, 5030000, 535000, 5040000),
-                                                 1100)))  # ~1.2 MB
+    dialog.basemapWidget.setFilePath(
+        str(geotiff(tmp_path.parent / "ortofoto.tif", (525000, 5030000, 535000, 5040000), 1100))
+    )  # ~1.2 MB
     dialog.outputWidget.setFilePath(str(tmp_path))
     click(dialog.createButton)
     wait_for_tasks()
@@ -105,7 +108,9 @@ def test_aggiorna_on_the_open_package_closes_it_and_opens_it_again(dialog, tmp_p
     wait_for_tasks()
     assert "Pacchetto aggiornato" in dialog.reportBrowser.toPlainText()
     assert QgsProject.instance().fileName() == str(project_file)
-    assert QgsProject.instance().mapLayers() and all(lyr.isValid() for lyr in QgsProject.instance().mapLayers().values())
+    assert QgsProject.instance().mapLayers() and all(
+        lyr.isValid() for lyr in QgsProject.instance().mapLayers().values()
+    )
     assert read_manifest(folder)["aggiornato_il"] and verify_package(folder) == []
     QgsProject.instance().clear()
 

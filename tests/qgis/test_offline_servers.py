@@ -35,14 +35,19 @@ def test_feature_services_are_downloaded_cut_and_open_with_the_server_stopped(de
     with region_services(demo_pack, tmp_path / "koop") as koop:
         filtered = online(remote(demo_pack, koop.url, tmp_path / "d1.gpkg"), ("opportunita",), scope)
         expected = {key: (layer.featureCount(), style_of(layer)) for key, layer in catalogue_layers(filtered).items()}
-        assert all(catalogue_layers(filtered)[("opportunita", t)].providerType() in ("arcgisfeatureserver", "virtual")
-                   for t in REGION)
+        assert all(
+            catalogue_layers(filtered)[("opportunita", t)].providerType() in ("arcgisfeatureserver", "virtual")
+            for t in REGION
+        )
         filtered.clear()
-        plan = plan_package(OfflineRequest(out_dir=tmp_path / "ufficio", maps=("opportunita",), scope=scope),
-                            remote(demo_pack, koop.url, tmp_path / "d2.gpkg"))
+        plan = plan_package(
+            OfflineRequest(out_dir=tmp_path / "ufficio", maps=("opportunita",), scope=scope),
+            remote(demo_pack, koop.url, tmp_path / "d2.gpkg"),
+        )
         assert plan.issues == []
-        assert {i.entry_id: i.origin for i in plan.items if i.entry_id in REGION} == \
-               {t: "servizio ArcGIS REST (scaricato)" for t in REGION}
+        assert {i.entry_id: i.origin for i in plan.items if i.entry_id in REGION} == {
+            t: "servizio ArcGIS REST (scaricato)" for t in REGION
+        }
         folder = write_package(plan)
     tablet = to_tablet(folder, tmp_path / "tablet")
     project = open_package(tablet)
@@ -58,20 +63,45 @@ def test_feature_services_are_downloaded_cut_and_open_with_the_server_stopped(de
 
 
 def test_segnalazioni_round_trip_package_offline_edits_sync_nothing_lost_nothing_duplicated(
-        demo_pack, central, postgis_server, tmp_path, isolated_settings):
+    demo_pack, central, postgis_server, tmp_path, isolated_settings
+):
     from remix_plugin.gui.segnalazioni_component import SegnalazioniComponent
     from remix_plugin.gui.zone_component import ZoneComponent
 
     lookup = ComuniLookup.for_pack(demo_pack)
     office = tmp_path / "ufficio.gpkg"
-    first = add_segnalazione(office, {"titolo": "Ex filanda da riusare", "tipo": "progetto", "natura": "azioni",
-                                      "comune_istat": "015209", "tipo_servizio": "Spazi culturali"}, None, lookup)[0]
-    add_segnalazione(office, {"titolo": "Piazza da riqualificare", "tipo": "progetto", "natura": "azioni",
-                              "comune_istat": "015032", "tipo_servizio": "Spazio pubblico"}, None, lookup)
+    first = add_segnalazione(
+        office,
+        {
+            "titolo": "Ex filanda da riusare",
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "015209",
+            "tipo_servizio": "Spazi culturali",
+        },
+        None,
+        lookup,
+    )[0]
+    add_segnalazione(
+        office,
+        {
+            "titolo": "Piazza da riqualificare",
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "015032",
+            "tipo_servizio": "Spazio pubblico",
+        },
+        None,
+        lookup,
+    )
     assert sync(office, central).sent_new == 2
     scope = resolve_scope(demo_pack, ["Nord Milano"])
-    folder = write_package(plan_package(OfflineRequest(out_dir=tmp_path / "out", scope=scope, central=central),
-                                        make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg")))
+    folder = write_package(
+        plan_package(
+            OfflineRequest(out_dir=tmp_path / "out", scope=scope, central=central),
+            make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg"),
+        )
+    )
     assert read_manifest(folder)["segnalazioni"] == {"file": STORE_FILE, "precompilato": True, "elementi": 2}
     tablet = to_tablet(folder, tmp_path / "tablet")
     # on the tablet, no network: the package's project, the package's store
@@ -88,10 +118,18 @@ def test_segnalazioni_round_trip_package_offline_edits_sync_nothing_lost_nothing
         labels = {v.value for v in QgsValueRelationFieldFormatter.createCache(actors.config())}
         assert {"Pubblico", "Privati"} <= labels
         points.startEditing()
-        added = new_feature(points, QgsGeometry.fromWkt("POINT(512500 5046000)"),
-                            {"titolo": "Cortile scolastico da aprire", "tipo": "progetto", "natura": "azioni",
-                             "comune_istat": "015077", "zona_omogenea": "Nord Milano",
-                             "tipo_servizio": "Spazio pubblico"})
+        added = new_feature(
+            points,
+            QgsGeometry.fromWkt("POINT(512500 5046000)"),
+            {
+                "titolo": "Cortile scolastico da aprire",
+                "tipo": "progetto",
+                "natura": "azioni",
+                "comune_istat": "015077",
+                "zona_omogenea": "Nord Milano",
+                "tipo_servizio": "Spazio pubblico",
+            },
+        )
         assert points.addFeature(added)
         commit(points)
         edited = next(f for f in points.getFeatures() if f["uuid"] == first)
@@ -102,15 +140,33 @@ def test_segnalazioni_round_trip_package_offline_edits_sync_nothing_lost_nothing
     finally:
         QgsProject.instance().clear()
     # meanwhile at the office another segnalazione arrives
-    add_segnalazione(office, {"titolo": "Capannone dismesso", "tipo": "progetto", "natura": "azioni",
-                              "comune_istat": "015098", "tipo_servizio": "Servizi alle imprese"}, None, lookup)
+    add_segnalazione(
+        office,
+        {
+            "titolo": "Capannone dismesso",
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "015098",
+            "tipo_servizio": "Servizi alle imprese",
+        },
+        None,
+        lookup,
+    )
     sync(office, central)
     report = sync(tablet / STORE_FILE, central)  # «Sincronizza», back online
     assert (report.sent_new, report.sent_changed, report.received_new, report.conflicts) == (1, 1, 1, [])
-    assert sql(postgis_server, central, "SELECT count(*), count(DISTINCT uuid) FROM remix.segnalazioni_punti "
-                                        "WHERE NOT eliminata") == "4|4"
-    assert sql(postgis_server, central, f"SELECT titolo FROM remix.segnalazioni_punti WHERE uuid = '{first}'") == \
-           "Ex filanda: rilievo fatto"
+    assert (
+        sql(
+            postgis_server,
+            central,
+            "SELECT count(*), count(DISTINCT uuid) FROM remix.segnalazioni_punti " "WHERE NOT eliminata",
+        )
+        == "4|4"
+    )
+    assert (
+        sql(postgis_server, central, f"SELECT titolo FROM remix.segnalazioni_punti WHERE uuid = '{first}'")
+        == "Ex filanda: rilievo fatto"
+    )
     sync(office, central)
     assert content(office) == content(tablet / STORE_FILE) and len(content(office)) == 4
     again = sync(tablet / STORE_FILE, central)

@@ -1,5 +1,6 @@
 """PGT compatibility files: a Comune technician's realistic files checked, read against the catalogue
 and packaged for CMM — through the core, the command line and Processing."""
+
 import csv
 import hashlib
 import json
@@ -54,6 +55,7 @@ def digest_folder(folder: Path) -> dict:
 
 
 # --- the check ------------------------------------------------------------------------------
+
 
 def test_report_finds_every_problem_and_names_the_feature_by_its_code(pgt_pack, technician):
     check = run_check(pgt_pack, technician)
@@ -135,8 +137,11 @@ def test_shapefile_without_prj_is_refused_with_a_clear_message(pgt_pack, technic
     shp.with_suffix(".prj").unlink()
     check = run_check(pgt_pack, {"ambiti_trasformazione": str(shp)})
     assert "ambiti_trasformazione" not in check.results
-    assert any("sistema di riferimento non definito" in p.message and "AT_PGT_2024" in p.message
-               for p in check.problems if p.severity == "errore")
+    assert any(
+        "sistema di riferimento non definito" in p.message and "AT_PGT_2024" in p.message
+        for p in check.problems
+        if p.severity == "errore"
+    )
 
 
 def test_unreadable_file_names_the_file(tmp_path):
@@ -151,6 +156,7 @@ def test_unreadable_file_names_the_file(tmp_path):
 
 
 # --- the coherence reading ------------------------------------------------------------------
+
 
 def test_coherence_reading_gives_the_facts_a_cmm_officer_looks_for(pgt_pack, technician):
     check = run_check(pgt_pack, technician)
@@ -175,14 +181,17 @@ def test_coherence_reading_gives_the_facts_a_cmm_officer_looks_for(pgt_pack, tec
 
 # --- the package ----------------------------------------------------------------------------
 
+
 def test_package_comes_out_right(pgt_pack, technician, tmp_path):
-    check, reading = verify(pgt_pack, comune_from_pack(pgt_pack, RHO), sources_of(technician),
-                            auto_mapping(sources_of(technician)))
+    check, reading = verify(
+        pgt_pack, comune_from_pack(pgt_pack, RHO), sources_of(technician), auto_mapping(sources_of(technician))
+    )
     folder = create_package(check, reading, tmp_path / "invio")
     name = f"PGT_{RHO}_{check.checked_at:%Y%m%d}"
     assert folder == tmp_path / "invio" / name
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [f"{name}.gpkg", f"{name}_rapporto.pdf", f"{name}_rapporto.csv", f"{name}_coerenza.csv", "manifest.json"])
+        [f"{name}.gpkg", f"{name}_rapporto.pdf", f"{name}_rapporto.csv", f"{name}_coerenza.csv", "manifest.json"]
+    )
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["comune"] == {"codice_istat": RHO, "nome": "Rho"}
     assert manifest["esito"]["conforme"] is False and manifest["esito"]["errori"] == 8
@@ -237,41 +246,67 @@ def test_a_second_package_of_the_same_day_never_overwrites_the_first(pgt_pack, t
 
 # --- command line and Processing ------------------------------------------------------------
 
+
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "remix_plugin", "pgt", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "pgt", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_check_writes_the_report_and_exits_2_on_errors(pgt_pack, technician, tmp_path):
     mapping = tmp_path / "campi.json"
     mapping.write_text(json.dumps({"ambiti_trasformazione": {"codice": "COD_AT", "destinazione": "DESTINAZ"}}))
-    result = run_cli("check", "--data", str(pgt_pack), "--comune", "rho",
-                     "--layer", f"ambiti_trasformazione={technician['ambiti_trasformazione']}",
-                     "--layer", f"piani_attuativi={technician['piani_attuativi']}",
-                     "--mapping", str(mapping), "--out", str(tmp_path / "rapporto"))
+    result = run_cli(
+        "check",
+        "--data",
+        str(pgt_pack),
+        "--comune",
+        "rho",
+        "--layer",
+        f"ambiti_trasformazione={technician['ambiti_trasformazione']}",
+        "--layer",
+        f"piani_attuativi={technician['piani_attuativi']}",
+        "--mapping",
+        str(mapping),
+        "--out",
+        str(tmp_path / "rapporto"),
+    )
     assert result.returncode == 2, result.stderr
     reports = list((tmp_path / "rapporto").glob(f"PGT_{RHO}_*_rapporto.csv"))
     assert len(reports) == 1 and list((tmp_path / "rapporto").glob(f"PGT_{RHO}_*_coerenza.csv"))
     rows = list(csv.DictReader(reports[0].open(encoding="utf-8-sig"), delimiter=";"))
     assert {(r["Codice"], r["Tipo"]) for r in rows if r["Gravità"] == "errore"} == {
-        (c, k) for t, c, k in EXPECTED_ERRORS if t in ("ambiti_trasformazione", "piani_attuativi")}
+        (c, k) for t, c, k in EXPECTED_ERRORS if t in ("ambiti_trasformazione", "piani_attuativi")
+    }
     assert "destinazione←DESTINAZ" in result.stdout and "6 errori" in result.stdout
 
 
 def test_cli_package_writes_the_package(pgt_pack, technician, tmp_path):
-    result = run_cli("package", "--data", str(pgt_pack), "--comune", RHO,
-                     "--layer", f"aree_dismesse={technician['aree_dismesse']}", "--out", str(tmp_path / "invio"))
+    result = run_cli(
+        "package",
+        "--data",
+        str(pgt_pack),
+        "--comune",
+        RHO,
+        "--layer",
+        f"aree_dismesse={technician['aree_dismesse']}",
+        "--out",
+        str(tmp_path / "invio"),
+    )
     assert result.returncode == 0, result.stderr
     folders = list((tmp_path / "invio").iterdir())
     assert len(folders) == 1 and (folders[0] / "manifest.json").exists()
     assert "1 errore" in result.stderr  # AD-02 has no geometry: said, but the package is made
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--layer", "ambiti=x.shp"], "Tema «ambiti» sconosciuto"),
-    (["--layer", "aree_dismesse"], "TEMA=PERCORSO"),
-    (["--layer", "aree_dismesse=/nessuno/aree.shp"], "non trovato"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--layer", "ambiti=x.shp"], "Tema «ambiti» sconosciuto"),
+        (["--layer", "aree_dismesse"], "TEMA=PERCORSO"),
+        (["--layer", "aree_dismesse=/nessuno/aree.shp"], "non trovato"),
+    ],
+)
 def test_cli_bad_input_is_one_italian_line(pgt_pack, tmp_path, args, message):
     result = run_cli("check", "--data", str(pgt_pack), "--comune", "Rho", *args, "--out", str(tmp_path))
     last = result.stderr.strip().splitlines()[-1]
@@ -281,9 +316,13 @@ def test_cli_bad_input_is_one_italian_line(pgt_pack, tmp_path, args, message):
 def test_processing_algorithms_run_the_same_check(pgt_pack, technician, tmp_path):
     from remix_plugin.processing.pgt_algorithms import PgtCheckAlgorithm, PgtPackageAlgorithm
 
-    parameters = {"COMUNE": "Rho", "DATA": str(pgt_pack), "OUTPUT": str(tmp_path / "algoritmo"),
-                  "ambiti_trasformazione": technician["ambiti_trasformazione"],
-                  "ambiti_rigenerazione": technician["ambiti_rigenerazione"]}
+    parameters = {
+        "COMUNE": "Rho",
+        "DATA": str(pgt_pack),
+        "OUTPUT": str(tmp_path / "algoritmo"),
+        "ambiti_trasformazione": technician["ambiti_trasformazione"],
+        "ambiti_rigenerazione": technician["ambiti_rigenerazione"],
+    }
     check = PgtCheckAlgorithm()
     check.initAlgorithm()
     results, ok = check.run(parameters, QgsProcessingContext(), QgsProcessingFeedback())

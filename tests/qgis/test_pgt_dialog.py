@@ -1,4 +1,5 @@
 """The «Pacchetto PGT» dialog driven as a Comune technician would, on the real task manager."""
+
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
@@ -47,8 +48,9 @@ def problems_shown(dialog):
     return [tuple(table.item(row, column).text() for column in range(4)) for row in range(table.rowCount())]
 
 
-def test_choosing_a_layer_maps_its_fields_and_verify_shows_the_report_and_the_map(make_dialog, project_layers,
-                                                                                   qgis_iface):
+def test_choosing_a_layer_maps_its_fields_and_verify_shows_the_report_and_the_map(
+    make_dialog, project_layers, qgis_iface
+):
     dialog = make_dialog()
     assert dialog.themeTabs.count() == 4 and dialog.comuneCombo.count() == 133
     dialog.set_comune(RHO)
@@ -70,8 +72,12 @@ def test_choosing_a_layer_maps_its_fields_and_verify_shows_the_report_and_the_ma
     group = QgsProject.instance().layerTreeRoot().children()[0]
     assert group.name() == "Pacchetto PGT — Rho (015182)"
     assert [node.layer().name() for node in group.findLayers()] == [
-        "Problemi rilevati", "Lettura di coerenza RE.MIX", "Ambiti di Trasformazione", "Piani Attuativi",
-        "Confine comunale di Rho"]
+        "Problemi rilevati",
+        "Lettura di coerenza RE.MIX",
+        "Ambiti di Trasformazione",
+        "Piani Attuativi",
+        "Confine comunale di Rho",
+    ]
     canvas = qgis_iface.mapCanvas().extent()  # zoomed on the areas (Rho is 7 km wide), not on the whole map
     assert canvas.contains(project_layers["piani_attuativi"].extent()) and canvas.width() < 10000
     QTest.mouseClick(dialog.verifyButton, Qt.MouseButton.LeftButton)  # again: the group is replaced, not duplicated
@@ -116,10 +122,13 @@ def test_create_package_writes_the_package_into_the_chosen_folder(make_dialog, p
     assert Settings.load().pgt_output_dir == str(tmp_path / "invio")
 
 
-@pytest.mark.parametrize("comune,layer,message", [
-    (None, True, "Scegliere il Comune dall'elenco."),
-    (RHO, False, "Scegliere lo strato di almeno un tema."),
-])
+@pytest.mark.parametrize(
+    "comune,layer,message",
+    [
+        (None, True, "Scegliere il Comune dall'elenco."),
+        (RHO, False, "Scegliere lo strato di almeno un tema."),
+    ],
+)
 def test_missing_choices_are_said_in_the_dialog(make_dialog, project_layers, comune, layer, message):
     dialog = make_dialog()
     if comune:

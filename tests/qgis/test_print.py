@@ -3,6 +3,7 @@ legend, scale bar, north arrow, logos, sources and dates, demonstrative notice),
 atlas, the command line and Processing faces, printing from an offline package, and bad input.
 
 Each sheet is also rendered to out/stampa_<name>.png (pdftoppm) to be looked at."""
+
 import os
 import shutil
 import sqlite3
@@ -60,8 +61,10 @@ def pdftext(pdf: Path) -> str:
 
 def to_png(pdf: Path, name: str, page: int = 1) -> Path:
     OUT.mkdir(exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
-                    str(OUT / name)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(OUT / name)],
+        check=True,
+    )
     return OUT / f"{name}.png"
 
 
@@ -83,8 +86,15 @@ def realizzazioni(demo_pack, tmp_path_factory):
 
 def printed(project, ctx, name, out, **view):
     """The layout filled for the whole map and its PDF."""
-    layout = export.map_layout(project, export.template(name), export.project_view(project, "realizzazioni", **view),
-                                 "Mappa delle Realizzazioni", "Tutta la Città metropolitana", ctx.pack, ctx.catalogue)
+    layout = export.map_layout(
+        project,
+        export.template(name),
+        export.project_view(project, "realizzazioni", **view),
+        "Mappa delle Realizzazioni",
+        "Tutta la Città metropolitana",
+        ctx.pack,
+        ctx.catalogue,
+    )
     return layout, layouts.export(layout, out)
 
 
@@ -172,8 +182,9 @@ def test_a_zoomed_view_shows_what_the_thresholds_let_through(realizzazioni):
     assert map_item.scale() < 60000
     shown = legend_layers(layout.itemById("legenda"))
     assert shown == visible_layers(project, map_item)
-    inwards = {e.title for e in ctx.catalogue.entries_for_map("realizzazioni")
-               if e.maps["realizzazioni"].min_scale == 250000}  # "from 1:250.000 inwards"
+    inwards = {
+        e.title for e in ctx.catalogue.entries_for_map("realizzazioni") if e.maps["realizzazioni"].min_scale == 250000
+    }  # "from 1:250.000 inwards"
     assert shown & inwards and "Finanziamento complessivo per interventi di rigenerazione" not in shown
     assert layout.itemById("scala").units() in (QgsUnitTypes.DistanceMeters, QgsUnitTypes.DistanceKilometers)
     assert pdf.suffix == ".png" and pdf.stat().st_size > 50_000
@@ -228,13 +239,29 @@ def test_a_comune_with_more_interventi_than_the_page_holds_says_so(demo_pack, tm
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "remix_plugin", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run(
+        [sys.executable, "-m", "remix_plugin", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_cli_prints_a_zona_and_the_atlas(demo_pack, tmp_path):
-    done = cli("print", "--map", "opportunita", "--zona", "Nord Milano", "--layout", "A4_verticale", "--title",
-               "Opportunità — Nord Milano", "--out", tmp_path / "nm.png")
+    done = cli(
+        "print",
+        "--map",
+        "opportunita",
+        "--zona",
+        "Nord Milano",
+        "--layout",
+        "A4_verticale",
+        "--title",
+        "Opportunità — Nord Milano",
+        "--out",
+        tmp_path / "nm.png",
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "nm.png").stat().st_size > 50_000 and "Stampa scritta" in done.stdout
     done = cli("atlas", "--comune", "Bresso", "--comune", "Cormano", "--out", tmp_path / "schede.pdf")
@@ -272,16 +299,18 @@ def test_a_custom_template_whose_logo_is_missing_is_named(realizzazioni, tmp_pat
     project, ctx, _ = realizzazioni
     text = (paths.PRINT_LAYOUTS / "A4_orizzontale.qpt").read_text(encoding="utf-8")
     custom = tmp_path / "A4_provincia.qpt"
-    custom.write_text(text.replace("../resources/icons/logo_remix.svg", "/srv/loghi/logo_provincia.svg"),
-                      encoding="utf-8")
+    custom.write_text(
+        text.replace("../resources/icons/logo_remix.svg", "/srv/loghi/logo_provincia.svg"), encoding="utf-8"
+    )
     sheet = export.Template("A4_provincia", "Provincia", export.MAP, custom)
     with pytest.raises(RemixError, match=r"A4_provincia\.qpt.*logo_provincia\.svg"):
         export.print_map(project, sheet, export.project_view(project), "Titolo", "", tmp_path / "p.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["A4_provincia.qpt"]
     # wherever the plugin is installed, the shipped marks are found by name (QGIS stores absolute paths)
     moved = tmp_path / "spostato.qpt"
-    moved.write_text(text.replace("../resources/icons/", "C:/Programmi/QGIS/plugins/remix_plugin/resources/icons/"),
-                     encoding="utf-8")
+    moved.write_text(
+        text.replace("../resources/icons/", "C:/Programmi/QGIS/plugins/remix_plugin/resources/icons/"), encoding="utf-8"
+    )
     layout = layouts.load_template(moved, project)
     assert Path(layout.itemById("logo_cmm").picturePath()) == paths.ICONS / "logo_cmm.svg"
 
@@ -295,13 +324,22 @@ def test_processing_prints_a_map_and_the_atlas(demo_pack, tmp_path, qgis_process
         registry = QgsApplication.processingRegistry()
         context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
         printer = registry.createAlgorithmById("remix:print_map")
-        results, ok = printer.run({"MAP": 1, "LAYOUT": sorted(SHEETS).index("A3_orizzontale"), "ZONA": "Sud Est",
-                                   "OUTPUT": str(tmp_path / "sud_est.pdf")}, context, feedback)
+        results, ok = printer.run(
+            {
+                "MAP": 1,
+                "LAYOUT": sorted(SHEETS).index("A3_orizzontale"),
+                "ZONA": "Sud Est",
+                "OUTPUT": str(tmp_path / "sud_est.pdf"),
+            },
+            context,
+            feedback,
+        )
         assert ok and page_size(Path(results["OUTPUT"])) == PAGE_PT["A3"][::-1]
         assert "Zona omogenea Sud Est" in pdftext(Path(results["OUTPUT"]))
         atlas = registry.createAlgorithmById("remix:atlas")
-        results, ok = atlas.run({"COMUNI": "Cassina de' Pecchi", "OUTPUT": str(tmp_path / "cassina.pdf")}, context,
-                                feedback)
+        results, ok = atlas.run(
+            {"COMUNI": "Cassina de' Pecchi", "OUTPUT": str(tmp_path / "cassina.pdf")}, context, feedback
+        )
         assert ok and int(pdfinfo(Path(results["OUTPUT"]))["Pages"]) == 1
         assert "Comune di Cassina de' Pecchi" in pdftext(Path(results["OUTPUT"]))
     finally:
@@ -313,8 +351,12 @@ def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, iso
     from tests.qgis.offline_fixtures import open_package, to_tablet
 
     ctx = make_context(pack=demo_pack, derived_store=tmp_path / "derivati.gpkg")
-    _, folder = prepare(OfflineRequest(out_dir=tmp_path / "ufficio", maps=("realizzazioni",),
-                                       scope=resolve_scope(demo_pack, ["Nord Milano"])), ctx)
+    _, folder = prepare(
+        OfflineRequest(
+            out_dir=tmp_path / "ufficio", maps=("realizzazioni",), scope=resolve_scope(demo_pack, ["Nord Milano"])
+        ),
+        ctx,
+    )
     tablet = to_tablet(folder, tmp_path / "tablet")
     own = tablet / "print_layouts" / "A4_tablet.qpt"  # a sheet only this package has
     shutil.copyfile(tablet / "print_layouts" / "A4_verticale.qpt", own)
@@ -326,8 +368,9 @@ def test_an_offline_package_prints_with_its_own_layouts(demo_pack, tmp_path, iso
     view = export.project_view(project, "realizzazioni")
     pack = datapack.project_pack(project)
     assert pack.parent == tablet
-    layout = export.map_layout(project, sheet, view, "Nord Milano sul tablet", "Zona omogenea Nord Milano", pack,
-                                 load_catalogue())
+    layout = export.map_layout(
+        project, sheet, view, "Nord Milano sul tablet", "Zona omogenea Nord Milano", pack, load_catalogue()
+    )
     pdf = layouts.export(layout, tablet / "stampa.pdf")
     text = pdftext(pdf)
     assert "Nord Milano sul tablet" in text and "DATI DIMOSTRATIVI" in text

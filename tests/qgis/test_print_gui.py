@@ -1,5 +1,6 @@
 """«Stampa» driven as a CMM planner would: open the canvas's view in the layout designer, export a PDF
 on the main thread, the Scheda comunale of the filtered Zona; and the CMM sheets in QGIS's own template list."""
+
 import subprocess
 from pathlib import Path
 
@@ -70,15 +71,18 @@ def test_apri_nel_compositore_opens_the_canvas_view_ready_to_adjust(dialog, qgis
     assert Settings.load().print_template == "A4_orizzontale"
 
 
-def test_esporta_writes_the_pdf_on_the_main_thread_and_keeps_the_user_layers_alone(dialog, canvas_with_map, tmp_path,
-                                                                                   monkeypatch):
+def test_esporta_writes_the_pdf_on_the_main_thread_and_keeps_the_user_layers_alone(
+    dialog, canvas_with_map, tmp_path, monkeypatch
+):
     layers_before = dict(QgsProject.instance().mapLayers())
     dialog.templateCombo.setCurrentIndex(dialog.templateCombo.findData("A3_verticale"))
     out = tmp_path / "stampe" / "nord.pdf"
     dialog.outputWidget.setFilePath(str(out))
     threads = []
     export = layouts.export
-    monkeypatch.setattr(layouts, "export", lambda *a, **k: (threads.append(QThread.currentThread()), export(*a, **k))[1])
+    monkeypatch.setattr(
+        layouts, "export", lambda *a, **k: (threads.append(QThread.currentThread()), export(*a, **k))[1]
+    )
     click(dialog.exportButton)
     assert threads == [QgsApplication.instance().thread()]  # as QGIS's layout designer exports
     assert out.is_file() and dialog.exportButton.isEnabled()
@@ -151,16 +155,21 @@ def test_qgis_lists_the_cmm_sheets_while_the_plugin_is_loaded(qgis_iface, isolat
         assert [a.text() for a in plugin.actions] == ["Stampa…"]
         part.timer.timeout.emit()  # QGIS has started
         listed = sorted(p.name for p in folder.glob("RE-MIX *.qpt"))
-        assert listed == ["RE-MIX A3 orizzontale.qpt", "RE-MIX A3 verticale.qpt", "RE-MIX A4 orizzontale.qpt",
-                          "RE-MIX A4 verticale.qpt"]
+        assert listed == [
+            "RE-MIX A3 orizzontale.qpt",
+            "RE-MIX A3 verticale.qpt",
+            "RE-MIX A4 orizzontale.qpt",
+            "RE-MIX A4 verticale.qpt",
+        ]
         copy = (folder / "RE-MIX A4 orizzontale.qpt").read_text(encoding="utf-8")
         assert str(Path(__file__).resolve().parents[2] / "resources" / "icons" / "logo_cmm.svg") in copy
         stamp = (folder / listed[0]).stat().st_mtime_ns
         part.timer.timeout.emit()  # a second start: the same files, nothing rewritten
         assert (folder / listed[0]).stat().st_mtime_ns == stamp
         if round_trip:  # someone saved their own changes over one of them: it is theirs now
-            (folder / "RE-MIX A3 verticale.qpt").write_text(copy.replace("Titolo della mappa", "Titolo mio"),
-                                                            encoding="utf-8")
+            (folder / "RE-MIX A3 verticale.qpt").write_text(
+                copy.replace("Titolo della mappa", "Titolo mio"), encoding="utf-8"
+            )
         part.unload()
         left = sorted(p.name for p in folder.glob("*.qpt"))
         assert left == (["La mia tavola.qpt", "RE-MIX A3 verticale.qpt"] if round_trip else ["La mia tavola.qpt"])

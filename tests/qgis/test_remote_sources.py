@@ -1,6 +1,7 @@
 """The catalogue's remote sources against real local servers: the Regione Lombardia ArcGIS REST layers
 served by Koop (as a CMM mirror would serve them) through `arcgisfeatureserver`, the Pro basemaps through
 `qgis_mapserver`, and services that fail in every way a real one does."""
+
 import json
 
 import pytest
@@ -23,9 +24,13 @@ def mirrored_catalogue(base: str):
     data = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
     for entry in data["layers"]:
         if entry["id"] in REGION:
-            entry["sources"] = [dict(s, service="mirror", path=f"{entry['id']}/FeatureServer/0")
-                                if s["type"] == "arcgisfeatureserver" else s
-                                for s in entry["sources"] if s["type"] != "arcgismapserver"]
+            entry["sources"] = [
+                dict(s, service="mirror", path=f"{entry['id']}/FeatureServer/0")
+                if s["type"] == "arcgisfeatureserver"
+                else s
+                for s in entry["sources"]
+                if s["type"] != "arcgismapserver"
+            ]
     data["services"]["mirror"] = base
     return parse_catalogue(json.dumps(data), origin="mirror", strict=True)
 
@@ -33,13 +38,17 @@ def mirrored_catalogue(base: str):
 def remote_context(demo_pack, tmp_path, base):
     settings = Settings()
     settings.source_mode = "remote"
-    return make_context(catalogue=mirrored_catalogue(base), pack=demo_pack, settings=settings,
-                        derived_store=tmp_path / "derivati.gpkg")
+    return make_context(
+        catalogue=mirrored_catalogue(base), pack=demo_pack, settings=settings, derived_store=tmp_path / "derivati.gpkg"
+    )
 
 
 def region_layers(project):
-    return {lyr.customProperty(ENTRY_PROPERTY): lyr for lyr in project.mapLayers().values()
-            if lyr.customProperty(ENTRY_PROPERTY) in REGION}
+    return {
+        lyr.customProperty(ENTRY_PROPERTY): lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(ENTRY_PROPERTY) in REGION
+    }
 
 
 def test_region_layers_load_from_a_feature_server_styled_and_scaled(koop_server, demo_pack, tmp_path):
@@ -61,11 +70,14 @@ def test_region_layers_load_from_a_feature_server_styled_and_scaled(koop_server,
     assert not any("Strato «Offerta" in p for p in report.problems)
 
 
-@pytest.mark.parametrize("status, body, reason", [
-    (500, b"errore interno", "il servizio risponde con errore HTTP 500"),
-    (200, b"{questo non e' JSON", "il servizio non risponde con JSON valido"),
-    (None, b"", "servizio non raggiungibile"),
-])
+@pytest.mark.parametrize(
+    "status, body, reason",
+    [
+        (500, b"errore interno", "il servizio risponde con errore HTTP 500"),
+        (200, b"{questo non e' JSON", "il servizio non risponde con JSON valido"),
+        (None, b"", "servizio non raggiungibile"),
+    ],
+)
 def test_a_failing_service_is_named_and_the_pack_steps_in(qgis_app, demo_pack, tmp_path, status, body, reason):
     server = ScriptedHttpServer()
     server.status, server.body, server.etag = status or 200, body, ""

@@ -3,6 +3,7 @@ FeatureServer layer served by Koop, a WMS overlay, and the real boundaries of ..
 
 Every count is checked against an independent one: QGIS Processing's "Estrai per posizione"
 (native:extractbylocation, predicate intersects) run on the layer's original source."""
+
 import csv
 import subprocess
 import sys
@@ -29,8 +30,16 @@ from remix_plugin.core.scope.filtering import apply_scope, catalogue_layers, ove
 from remix_plugin.core.scope.model import comuni_table, describe_scope, resolve_scope, zones
 
 ROOT = Path(__file__).resolve().parents[2]
-ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",
-         "Sud Est", "Sud Ovest"]
+ZONES = [
+    "Adda Martesana",
+    "Alto Milanese",
+    "Magentino e Abbiatense",
+    "Milano",
+    "Nord Milano",
+    "Nord Ovest",
+    "Sud Est",
+    "Sud Ovest",
+]
 
 
 @pytest.fixture()
@@ -63,8 +72,9 @@ def independent_count(source, provider, pack, codes) -> int:
     comuni = QgsVectorLayer(f"{datapack.table_uri(pack, 'comuni')}|subset={subset}", "comuni", "ogr")
     raw = QgsVectorLayer(source, "originale", provider)
     assert comuni.isValid() and raw.isValid()
-    result = processing.run("native:extractbylocation",
-                            {"INPUT": raw, "PREDICATE": [0], "INTERSECT": comuni, "OUTPUT": "memory:"})
+    result = processing.run(
+        "native:extractbylocation", {"INPUT": raw, "PREDICATE": [0], "INTERSECT": comuni, "OUTPUT": "memory:"}
+    )
     return result["OUTPUT"].featureCount()
 
 
@@ -73,6 +83,7 @@ def shown(layer) -> int:
 
 
 # --- every zone, every layer ---------------------------------------------------------------------
+
 
 def test_the_pack_has_the_eight_zones(demo_pack):
     table = comuni_table(demo_pack)
@@ -133,8 +144,10 @@ def test_layers_loaded_later_get_the_active_filter(ctx, demo_pack, qgis_processi
 
 # --- names -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["Cassina de' Pecchi", "cassina de pecchi", "CASSINA DE’ PECCHI",
-                                   "Càssina dè Pecchi", "015060"])
+
+@pytest.mark.parametrize(
+    "typed", ["Cassina de' Pecchi", "cassina de pecchi", "CASSINA DE’ PECCHI", "Càssina dè Pecchi", "015060"]
+)
 def test_comune_with_an_apostrophe_is_found_however_it_is_typed(demo_pack, typed):
     assert resolve_scope(demo_pack, comuni=[typed]) == {"015060"}
 
@@ -168,11 +181,14 @@ def test_describe_names_whole_zones_and_loose_comuni(demo_pack):
     table = comuni_table(demo_pack)
     assert describe_scope(table, None) == "Tutta la Città metropolitana"
     assert describe_scope(table, frozenset({"015146"})) == "Milano"
-    assert describe_scope(table, resolve_scope(demo_pack, ["Sud Est", "Sud Ovest"])) == \
-        "Zona omogenea Sud Est, Zona omogenea Sud Ovest"
+    assert (
+        describe_scope(table, resolve_scope(demo_pack, ["Sud Est", "Sud Ovest"]))
+        == "Zona omogenea Sud Est, Zona omogenea Sud Ovest"
+    )
 
 
 # --- project state ----------------------------------------------------------------------------------
+
 
 def test_filter_survives_save_and_reopen_and_user_subsets_are_kept(both_maps, demo_pack, tmp_path, qgis_processing):
     project = both_maps
@@ -218,15 +234,30 @@ def test_restore_without_a_saved_filter_changes_nothing(both_maps, demo_pack):
 
 # --- the command line ----------------------------------------------------------------------------------
 
+
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "remix_plugin", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "remix_plugin", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_project_with_zona_and_comune_writes_a_filtered_project(demo_pack, tmp_path, qgis_processing):
     out = tmp_path / "nord_milano.qgz"
-    result = run_cli("project", "--map", "realizzazioni", "--data", str(demo_pack), "--zona", "Nord Milano",
-                     "--comune", "Cassina de' Pecchi", "--out", str(out), "--png", str(tmp_path / "nord_milano.png"))
+    result = run_cli(
+        "project",
+        "--map",
+        "realizzazioni",
+        "--data",
+        str(demo_pack),
+        "--zona",
+        "Nord Milano",
+        "--comune",
+        "Cassina de' Pecchi",
+        "--out",
+        str(out),
+        "--png",
+        str(tmp_path / "nord_milano.png"),
+    )
     assert result.returncode == 0, result.stderr
     assert "Filtro: Zona omogenea Nord Milano, Cassina de' Pecchi" in result.stdout
     project = QgsProject()
@@ -239,26 +270,39 @@ def test_cli_project_with_zona_and_comune_writes_a_filtered_project(demo_pack, t
 
 
 def test_cli_unknown_zone_is_one_clear_error_line(demo_pack, tmp_path):
-    result = run_cli("project", "--map", "opportunita", "--data", str(demo_pack), "--zona", "Brianza",
-                     "--out", str(tmp_path / "x.qgz"))
+    result = run_cli(
+        "project",
+        "--map",
+        "opportunita",
+        "--data",
+        str(demo_pack),
+        "--zona",
+        "Brianza",
+        "--out",
+        str(tmp_path / "x.qgz"),
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1].startswith(
-        "errore: Zona omogenea «Brianza» sconosciuta. Zone valide: Adda Martesana, Alto Milanese,")
+        "errore: Zona omogenea «Brianza» sconosciuta. Zone valide: Adda Martesana, Alto Milanese,"
+    )
     assert not (tmp_path / "x.qgz").exists()
 
 
 # --- other kinds of source ------------------------------------------------------------------------------
 
+
 @pytest.mark.servers
-def test_arcgis_featureserver_layer_is_filtered_natively_from_qgis_328_and_given_back(koop_server, demo_pack, tmp_path,
-                                                                                     isolated_settings, qgis_processing):
+def test_arcgis_featureserver_layer_is_filtered_natively_from_qgis_328_and_given_back(
+    koop_server, demo_pack, tmp_path, isolated_settings, qgis_processing
+):
     # native EPSG:32632 like Regione Lombardia's services: QGIS 3.22 sends the catalogue's bbox without inSR
     koop_server.publish(datapack.table_uri(demo_pack, "aree_dismesse_2010"), "aree_dismesse_2010", crs=datapack.CRS)
     settings = Settings(source_mode="remote", service_overrides={"rl_arcgish": koop_server.url})
     ctx = make_context(pack=demo_pack, settings=settings, derived_store=tmp_path / "derivati.gpkg")
     entry = ctx.catalogue.entry("aree_dismesse_2010")
-    entry.sources = [dict(s, path="aree_dismesse_2010/FeatureServer/0") for s in entry.sources
-                     if s["type"] == "arcgisfeatureserver"]  # Koop's layout of the same service
+    entry.sources = [
+        dict(s, path="aree_dismesse_2010/FeatureServer/0") for s in entry.sources if s["type"] == "arcgisfeatureserver"
+    ]  # Koop's layout of the same service
     project = QgsProject()
     load_entry(project, entry.id, ctx, "opportunita")
     [layer] = project.mapLayers().values()
@@ -270,7 +314,8 @@ def test_arcgis_featureserver_layer_is_filtered_natively_from_qgis_328_and_given
     # QGIS's own subset strings on arcgisfeatureserver from 3.28; before, a virtual layer over the service
     native = Qgis.QGIS_VERSION_INT >= 32800
     assert (layer.providerType(), bool(layer.subsetString())) == (
-        ("arcgisfeatureserver", True) if native else ("virtual", False))
+        ("arcgisfeatureserver", True) if native else ("virtual", False)
+    )
     assert layer.isValid() and layer.customProperty(ENTRY_PROPERTY) == "aree_dismesse_2010"
     assert layer.featureCount() == shown(layer) == independent_count(source, "arcgisfeatureserver", demo_pack, codes)
     assert 0 < layer.featureCount() < full
@@ -302,6 +347,7 @@ def test_wms_overlay_is_left_whole_and_said_so(wms_server, ctx, demo_pack):
 
 # --- real boundaries and zone membership (../shared/data) -----------------------------------------------
 
+
 def real_membership(shared_data):
     with open(shared_data / "zone_omogenee_comuni.csv", encoding="utf-8") as handle:
         return {row["com_istat_code"]: row for row in csv.DictReader(handle)}
@@ -320,8 +366,9 @@ def write_table(path, name, source, attributes):
     layer = QgsVectorLayer(str(source), name, "ogr")
     transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(datapack.CRS), QgsProject.instance())
     kind = "MultiPolygon" if layer.geometryType() == 2 else "Point"
-    out = QgsVectorLayer(f"{kind}?crs={datapack.CRS}&" + "&".join(f"field={f}:string" for f in attributes(None)),
-                         name, "memory")
+    out = QgsVectorLayer(
+        f"{kind}?crs={datapack.CRS}&" + "&".join(f"field={f}:string" for f in attributes(None)), name, "memory"
+    )
     features = []
     for feature in layer.getFeatures():
         geometry = feature.geometry()
@@ -335,8 +382,9 @@ def write_table(path, name, source, attributes):
     out.dataProvider().addFeatures(features)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", name
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists() else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
     error = QgsVectorFileWriter.writeAsVectorFormatV3(out, str(path), QgsProject.instance().transformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
 
@@ -346,12 +394,22 @@ def real_pack(qgis_app, shared_data, tmp_path_factory):
     """The real 133 boundaries and zones, and the real railway stations, as a small data pack."""
     real = real_membership(shared_data)
     path = tmp_path_factory.mktemp("reale") / "reale.gpkg"
-    write_table(path, "comuni", shared_data / "comuni_cmm.geojson",
-                lambda f: ["pro_com_t", "comune", "zona_omogenea"] if f is None else
-                [f["com_istat_code"], f["name"], real[f["com_istat_code"]]["zona_omogenea"]])
-    write_table(path, "stazioni", shared_data / "stazioni_ferroviarie_cmm.geojson",
-                lambda f: ["nome", "com_istat_code", "in_cmm"] if f is None else
-                [f["stop_name"], f["com_istat_code"] or "", str(f["in_cmm"])])
+    write_table(
+        path,
+        "comuni",
+        shared_data / "comuni_cmm.geojson",
+        lambda f: ["pro_com_t", "comune", "zona_omogenea"]
+        if f is None
+        else [f["com_istat_code"], f["name"], real[f["com_istat_code"]]["zona_omogenea"]],
+    )
+    write_table(
+        path,
+        "stazioni",
+        shared_data / "stazioni_ferroviarie_cmm.geojson",
+        lambda f: ["nome", "com_istat_code", "in_cmm"]
+        if f is None
+        else [f["stop_name"], f["com_istat_code"] or "", str(f["in_cmm"])],
+    )
     return path
 
 
@@ -364,13 +422,17 @@ def test_real_stations_kept_are_those_of_the_zone_comuni(real_pack, shared_data,
     codes = resolve_scope(real_pack, [zona])
     apply_scope(project, codes, real_pack)
     kept = {f["nome"] for f in stazioni.getFeatures()}
-    expected = {f["nome"] for f in datapack.open_table(real_pack, "stazioni").getFeatures()
-                if f["in_cmm"] == "1" and f["com_istat_code"] in codes}
+    expected = {
+        f["nome"]
+        for f in datapack.open_table(real_pack, "stazioni").getFeatures()
+        if f["in_cmm"] == "1" and f["com_istat_code"] in codes
+    }
     assert kept == expected
 
 
-def test_an_area_saved_in_the_pack_after_filtering_is_found_when_the_filter_is_applied_again(demo_pack, tmp_path,
-                                                                                           isolated_settings):
+def test_an_area_saved_in_the_pack_after_filtering_is_found_when_the_filter_is_applied_again(
+    demo_pack, tmp_path, isolated_settings
+):
     """Which Comuni each feature touches is worked out once per file as it is: an edit saved to the pack is seen."""
     import shutil
 

@@ -1,5 +1,6 @@
 """Segnalazioni on this device: the local GeoPackage, the QGIS form, the CLI, the export and the
 opportunities nearby — on real QGIS objects and the real Comuni of ../shared/data."""
+
 import hashlib
 import json
 import re
@@ -70,6 +71,7 @@ def group_box(dialog, title) -> QGroupBox:
 
 # --- the store ----------------------------------------------------------------------------------
 
+
 def test_store_has_two_layers_sharing_the_taxonomy(qgis_app, store):
     create_local_store(store)
     taxonomy = load_taxonomy()
@@ -81,12 +83,18 @@ def test_store_has_two_layers_sharing_the_taxonomy(qgis_app, store):
         assert layer.fields().names()[1:] == taxonomy.names + list(SYNC_FIELDS)
     values = QgsVectorLayer(layer_uri(store, "segnalazioni_valori"), "valori", "ogr")
     assert {(f["valore"], f["etichetta"]) for f in values.getFeatures() if f["lista"] == "stato"} == {
-        ("bozza", "Bozza"), ("inviata", "Inviata"), ("in_istruttoria", "In istruttoria"), ("accolta", "Accolta"),
-        ("archiviata", "Archiviata")}
+        ("bozza", "Bozza"),
+        ("inviata", "Inviata"),
+        ("in_istruttoria", "In istruttoria"),
+        ("accolta", "Accolta"),
+        ("archiviata", "Archiviata"),
+    }
 
 
 def test_a_foreign_or_newer_file_is_refused_and_left_alone(qgis_app, pack, store):
-    with pytest.raises(RemixError, match="non è un archivio di segnalazioni RE.MIX: mancano le tabelle segnalazioni_aree"):
+    with pytest.raises(
+        RemixError, match="non è un archivio di segnalazioni RE.MIX: mancano le tabelle segnalazioni_aree"
+    ):
         check_local_store(pack)
     create_local_store(store)
     with sqlite3.connect(store) as db:
@@ -126,12 +134,22 @@ def test_every_edit_is_tracked_by_the_file_itself(qgis_app, store, lookup):
 def main_new(store, lookup):
     from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
-    return add_segnalazione(store, {"titolo": HOSTILE, "tipo": "progetto", "natura": "azioni",
-                                    "comune_istat": "Cassina de' Pecchi", "tipo_servizio": "Centro civico"},
-                            None, lookup)
+    return add_segnalazione(
+        store,
+        {
+            "titolo": HOSTILE,
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "Cassina de' Pecchi",
+            "tipo_servizio": "Centro civico",
+        },
+        None,
+        lookup,
+    )
 
 
 # --- the form -------------------------------------------------------------------------------------
+
 
 def test_the_form_is_in_italian_and_follows_natura(layers, pack):
     point = example_geometry(pack, SURVEY_2020[1])
@@ -143,13 +161,24 @@ def test_the_form_is_in_italian_and_follows_natura(layers, pack):
         fill_form(dialog, {"natura": "sistema_interventi"})
         assert not group_box(dialog, "Azioni: gestione di servizi").isVisibleTo(dialog)
         assert [box.title() for box in dialog.findChildren(QGroupBox) if box.isVisibleTo(dialog)] == [
-            "Segnalazione", "Ambiti, scala e attori", "Progetto", "Comune e registrazione"]
-        assert layers.punti.attributeDisplayName(layers.punti.fields().indexOf("ambito_azione")) == \
-            "Ambito d'azione prevalente"
+            "Segnalazione",
+            "Ambiti, scala e attori",
+            "Progetto",
+            "Comune e registrazione",
+        ]
+        assert (
+            layers.punti.attributeDisplayName(layers.punti.fields().indexOf("ambito_azione"))
+            == "Ambito d'azione prevalente"
+        )
         renderer = layers.punti.renderer()  # styles/segnalazioni: coloured by stato, in Italian
         assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "stato"
-        assert [c.label() for c in renderer.categories()][:5] == ["Bozza", "Inviata", "In istruttoria", "Accolta",
-                                                                  "Archiviata"]
+        assert [c.label() for c in renderer.categories()][:5] == [
+            "Bozza",
+            "Inviata",
+            "In istruttoria",
+            "Accolta",
+            "Archiviata",
+        ]
     finally:
         dialog.reject()
     assert not layers.punti.isEditable()
@@ -165,8 +194,9 @@ def test_the_form_is_in_italian_and_follows_natura(layers, pack):
 def test_the_form_refuses_missing_fields_then_saves_to_the_file_at_once(layers, pack, store):
     example = SURVEY_2020[3]  # ARU ex ICOMA, Cornaredo: a criticità, lavori
     placed_in = ComuniLookup.for_pack(pack).at(example_geometry(pack, example))
-    feature = new_feature(layers.aree, example_geometry(pack, example),
-                          {"comune_istat": placed_in.code, "zona_omogenea": placed_in.zona})
+    feature = new_feature(
+        layers.aree, example_geometry(pack, example), {"comune_istat": placed_in.code, "zona_omogenea": placed_in.zona}
+    )
     dialog = open_form(layers.aree, feature)
     fill_form(dialog, {"titolo": example["titolo"], "tipo": "criticita", "natura": "lavori"})
     ok = ok_button(dialog)
@@ -178,14 +208,20 @@ def test_the_form_refuses_missing_fields_then_saves_to_the_file_at_once(layers, 
         "«Ambito di criticità» è obbligatorio quando tipo è «Criticità».",
         "«Intervento sull'oggetto» è obbligatorio quando natura è «Lavori (opere con perimetro: area)».",
     ]
-    fill_form(dialog, {"ambito_criticita": example["ambito_criticita"],
-                       "intervento_oggetto": example["intervento_oggetto"]})
+    fill_form(
+        dialog, {"ambito_criticita": example["ambito_criticita"], "intervento_oggetto": example["intervento_oggetto"]}
+    )
     assert ok.isEnabled()
     ok.click()
     [saved] = rows(store, "segnalazioni_aree")  # a separate reader sees it: committed, no edit buffer left
     assert not layers.aree.isEditable()
     assert (saved["titolo"], saved["comune"], saved["zona_omogenea"], saved["dispositivo"], saved["modificata"]) == (
-        "ARU ex ICOMA", "Cornaredo", placed_in.zona, "tablet-01", 1)
+        "ARU ex ICOMA",
+        "Cornaredo",
+        placed_in.zona,
+        "tablet-01",
+        1,
+    )
     assert saved["ambito_criticita"] == '{"ambientale","economico","urbanistico"}'  # in the form's order
     assert saved["ambito_opportunita"] == NULL  # an empty multiple choice is NULL, not '{}'
     # editing an existing one: the same form, committed at once too
@@ -199,15 +235,38 @@ def test_the_form_refuses_missing_fields_then_saves_to_the_file_at_once(layers, 
 
 # --- the command line ------------------------------------------------------------------------------
 
+
 def test_cli_new_and_list(qgis_app, pack, store, capsys):
-    code, out, _ = cli(capsys, "new", "--data", str(pack), "--local", str(store), "--tipo", "criticità",
-                       "--natura", "azioni", "--comune", "cassina de pecchi", "--titolo", HOSTILE,
-                       "--campo", "ambito_criticita=Sociale,culturale", "--campo", "tipo_servizio=Centro civico")
+    code, out, _ = cli(
+        capsys,
+        "new",
+        "--data",
+        str(pack),
+        "--local",
+        str(store),
+        "--tipo",
+        "criticità",
+        "--natura",
+        "azioni",
+        "--comune",
+        "cassina de pecchi",
+        "--titolo",
+        HOSTILE,
+        "--campo",
+        "ambito_criticita=Sociale,culturale",
+        "--campo",
+        "tipo_servizio=Centro civico",
+    )
     assert code == 0
     uuid = out.split()[-1]
     [row] = rows(store)
     assert (row["uuid"], row["titolo"], row["comune_istat"], row["comune"], row["zona_omogenea"]) == (
-        uuid, HOSTILE, "015060", "Cassina de' Pecchi", "Adda Martesana")
+        uuid,
+        HOSTILE,
+        "015060",
+        "Cassina de' Pecchi",
+        "Adda Martesana",
+    )
     assert ComuniLookup.for_pack(pack).at(row.geometry()).code == "015060"  # placed inside its Comune
     assert row["ambito_criticita"] == '{"sociale","culturale"}'
     code, out, _ = cli(capsys, "list", "--data", str(pack), "--local", str(store), "--json", "--comune", "015060")
@@ -216,55 +275,121 @@ def test_cli_new_and_list(qgis_app, pack, store, capsys):
     assert (listed["uuid"], listed["titolo"], listed["stato"], listed["pending"]) == (uuid, HOSTILE, "bozza", True)
     code, out, _ = cli(capsys, "list", "--data", str(pack), "--local", str(store), "--json", "--stato", "accolta")
     assert json.loads(out) == []
-    code, out, _ = cli(capsys, "export", "--data", str(pack), "--local", str(store), "--uuid", uuid,
-                       "--out", str(store.with_name("invio.zip")))
+    code, out, _ = cli(
+        capsys,
+        "export",
+        "--data",
+        str(pack),
+        "--local",
+        str(store),
+        "--uuid",
+        uuid,
+        "--out",
+        str(store.with_name("invio.zip")),
+    )
     assert code == 0 and zipfile.ZipFile(store.with_name("invio.zip")).namelist()[0] == "segnalazioni.gpkg"
     code, _, err = cli(capsys, "list", "--local", str(store.with_name("altro.gpkg")))
     assert code == 1 and "Archivio delle segnalazioni" in err and "non trovato" in err
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--natura", "lavori", "--comune", "Rho"],
-     "serve una geometria (--wkt) con il perimetro dei lavori"),
-    (["--natura", "azioni", "--comune", "Rho"],
-     "«Tipo di servizio» è obbligatorio quando natura è «Azioni (senza localizzazione areale: punto)»."),
-    (["--natura", "lavori", "--wkt", "POLYGON((9.1 45.4, 9.2 45.4, 9.2 45.5, 9.1 45.4))",
-      "--campo", "intervento_oggetto=riuso"],
-     "cade fuori dal territorio della Città metropolitana di Milano"),
-    (["--natura", "azioni", "--wkt", "LINESTRING(500000 5030000, 501000 5031000)"],
-     "è un punto, non una linea"),
-    (["--natura", "azioni", "--comune", "Milano Marittima"], "Comune «Milano Marittima» sconosciuto"),
-    (["--natura", "azioni", "--comune", "Rho", "--campo", "tipo_servizio=x", "--campo", "attori=pubblico,nessuno"],
-     "Valori ammessi per «Attori coinvolti»: Pubblico, Privati, Associazioni, Gruppi informali."),
-    (["--natura", "azioni", "--comune", "Rho", "--campo", "tipo_servizio=x", "--campo", "importo_finanziamento=-5"],
-     "«Importo del finanziamento (€)» non può essere negativo."),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--natura", "lavori", "--comune", "Rho"], "serve una geometria (--wkt) con il perimetro dei lavori"),
+        (
+            ["--natura", "azioni", "--comune", "Rho"],
+            "«Tipo di servizio» è obbligatorio quando natura è «Azioni (senza localizzazione areale: punto)».",
+        ),
+        (
+            [
+                "--natura",
+                "lavori",
+                "--wkt",
+                "POLYGON((9.1 45.4, 9.2 45.4, 9.2 45.5, 9.1 45.4))",
+                "--campo",
+                "intervento_oggetto=riuso",
+            ],
+            "cade fuori dal territorio della Città metropolitana di Milano",
+        ),
+        (["--natura", "azioni", "--wkt", "LINESTRING(500000 5030000, 501000 5031000)"], "è un punto, non una linea"),
+        (["--natura", "azioni", "--comune", "Milano Marittima"], "Comune «Milano Marittima» sconosciuto"),
+        (
+            [
+                "--natura",
+                "azioni",
+                "--comune",
+                "Rho",
+                "--campo",
+                "tipo_servizio=x",
+                "--campo",
+                "attori=pubblico,nessuno",
+            ],
+            "Valori ammessi per «Attori coinvolti»: Pubblico, Privati, Associazioni, Gruppi informali.",
+        ),
+        (
+            [
+                "--natura",
+                "azioni",
+                "--comune",
+                "Rho",
+                "--campo",
+                "tipo_servizio=x",
+                "--campo",
+                "importo_finanziamento=-5",
+            ],
+            "«Importo del finanziamento (€)» non può essere negativo.",
+        ),
+    ],
+)
 def test_cli_refuses_bad_input_with_a_clear_message_and_writes_nothing(qgis_app, pack, store, capsys, args, message):
     create_local_store(store)
     before = digest(store)
-    code, _, err = cli(capsys, "new", "--data", str(pack), "--local", str(store), "--tipo", "progetto",
-                       "--titolo", "Prova", *args)
+    code, _, err = cli(
+        capsys, "new", "--data", str(pack), "--local", str(store), "--tipo", "progetto", "--titolo", "Prova", *args
+    )
     assert code == 1 and message in err, err
     assert rows(store) == [] and rows(store, "segnalazioni_aree") == []
     assert digest(store) == before
 
 
 def test_cli_repairs_a_self_intersecting_polygon_and_says_so(qgis_app, pack, store, capsys):
-    x, y = example_geometry(pack, SURVEY_2020[4]).boundingBox().center().x(), \
-        example_geometry(pack, SURVEY_2020[4]).boundingBox().center().y()
+    x, y = (
+        example_geometry(pack, SURVEY_2020[4]).boundingBox().center().x(),
+        example_geometry(pack, SURVEY_2020[4]).boundingBox().center().y(),
+    )
     bow_tie = f"POLYGON(({x} {y}, {x + 200} {y + 200}, {x + 200} {y}, {x} {y + 200}, {x} {y}))"
-    code, out, err = cli(capsys, "new", "--data", str(pack), "--local", str(store), "--tipo", "opportunita",
-                         "--natura", "lavori", "--titolo", "Area a farfalla", "--wkt", bow_tie,
-                         "--campo", "ambito_opportunita=urbanistico", "--campo", "intervento_oggetto=riuso")
+    code, out, err = cli(
+        capsys,
+        "new",
+        "--data",
+        str(pack),
+        "--local",
+        str(store),
+        "--tipo",
+        "opportunita",
+        "--natura",
+        "lavori",
+        "--titolo",
+        "Area a farfalla",
+        "--wkt",
+        bow_tie,
+        "--campo",
+        "ambito_opportunita=urbanistico",
+        "--campo",
+        "intervento_oggetto=riuso",
+    )
     assert code == 0, err
-    assert f"avviso: Il perimetro disegnato non era valido (i lati si incrociano o si sovrappongono presso " \
-           f"{x + 100:.0f}, {y + 100:.0f}): è stato riparato (area 20.000 m²)" in err
+    assert (
+        f"avviso: Il perimetro disegnato non era valido (i lati si incrociano o si sovrappongono presso "
+        f"{x + 100:.0f}, {y + 100:.0f}): è stato riparato (area 20.000 m²)" in err
+    )
     [row] = rows(store, "segnalazioni_aree")
     assert row.geometry().isGeosValid() and row.geometry().area() == pytest.approx(20000, rel=1e-6)
     assert row["comune"] == "Rho"
 
 
 # --- export and opportunities nearby -----------------------------------------------------------------
+
 
 def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, store, lookup, tmp_path):
     from remix_plugin.core.segnalazioni.layers import add_segnalazione
@@ -289,9 +414,15 @@ def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, s
     pages = subprocess.run(["pdfinfo", str(sheet)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+1$", pages, re.M), pages
     text = subprocess.run(["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True).stdout
-    assert "<script>alert(1)</script>" in text and "\"<b>area</b>\"" in text  # printed as text, never run
-    for expected in ("Opportunità · Lavori", "Rho (015182)", "RFI, Comune di Rho, privati", "12 500 000,50",
-                     "Infrastrutturale, Urbanistico", "Città metropolitana di Milano"):
+    assert "<script>alert(1)</script>" in text and '"<b>area</b>"' in text  # printed as text, never run
+    for expected in (
+        "Opportunità · Lavori",
+        "Rho (015182)",
+        "RFI, Comune di Rho, privati",
+        "12 500 000,50",
+        "Infrastrutturale, Urbanistico",
+        "Città metropolitana di Milano",
+    ):
         assert expected in text, expected
 
 
@@ -301,7 +432,8 @@ def test_opportunities_near_the_ex_scalo_merci_of_rho(qgis_app, pack):
     assert [(n.entry_id, n.name, n.distance_m) for n in found] == [
         ("aree_remix", "Area Remix dell'ex scalo", 150.0),
         ("lum", "RHO", pytest.approx(512.9, abs=0.5)),
-        ("interventi_pinqua", "Riqualificazione via Rosselli 4", 600.0)]
+        ("interventi_pinqua", "Riqualificazione via Rosselli 4", 600.0),
+    ]
     assert [n.entry_id for n in opportunities_near(geometry, pack, load_catalogue(), 300)] == ["aree_remix"]
     with pytest.raises(RemixError, match="Distanza di ricerca -1 m non ammessa"):
         opportunities_near(geometry, pack, load_catalogue(), -1)

@@ -1,5 +1,6 @@
 """«Nuova segnalazione», the «Segnalazioni» dock and «Sincronizza» as a Comune technician uses them:
 clicks on the map canvas, the real form, the dock's buttons. Screenshots go to out/."""
+
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,9 @@ def saved(component, table):
 
 def click(canvas, x, y, button=Qt.MouseButton.LeftButton):
     pixel = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
-    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    QTest.mouseClick(
+        canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, QPoint(round(pixel.x()), round(pixel.y()))
+    )
 
 
 @pytest.fixture()
@@ -84,8 +87,9 @@ def test_nuova_segnalazione_draws_on_the_map_with_snapping_then_saves_from_the_f
     snapping_before = (before.enabled(), before.mode(), before.individualLayerSettings(aree_remix).enabled())
     example = SURVEY_2020[4]  # Ex scalo merci, area ATTRACT — Rho
     square = example_geometry(pack, example).boundingBox()
-    qgis_canvas.setExtent(QgsRectangle(square.xMinimum() - 400, square.yMinimum() - 400,
-                                       square.xMaximum() + 400, square.yMaximum() + 400))
+    qgis_canvas.setExtent(
+        QgsRectangle(square.xMinimum() - 400, square.yMinimum() - 400, square.xMaximum() + 400, square.yMaximum() + 400)
+    )
     qgis_canvas.refresh()
     component.draw("opportunita", "lavori")
     layer = component.store_layers().aree
@@ -108,7 +112,12 @@ def test_nuova_segnalazione_draws_on_the_map_with_snapping_then_saves_from_the_f
     form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     [row] = saved(component, "segnalazioni_aree")
     assert (row["titolo"], row["tipo"], row["natura"], row["comune"], row["stato"]) == (
-        example["titolo"], "opportunita", "lavori", "Rho", "bozza")
+        example["titolo"],
+        "opportunita",
+        "lavori",
+        "Rho",
+        "bozza",
+    )
     assert row.geometry().area() == pytest.approx(square.width() * square.height(), rel=0.02)
     assert not layer.isEditable()
 
@@ -131,10 +140,16 @@ def test_the_dock_lists_filters_changes_stato_and_finds_opportunities(component,
         uuids[example["titolo"]] = add_segnalazione(store, values, example_geometry(pack, example), lookup)[0]
     component.toggle_dock(True)
     dock = component.dock
-    assert dock.table.rowCount() == 6 and "Segnalazioni mostrate: 6 su 6; da sincronizzare: 6 (•)." in dock.statusLabel.text()
+    assert (
+        dock.table.rowCount() == 6
+        and "Segnalazioni mostrate: 6 su 6; da sincronizzare: 6 (•)." in dock.statusLabel.text()
+    )
     dock.tipoFilter.setCurrentIndex(dock.tipoFilter.findData("opportunita"))
     assert sorted(dock.table.item(r, 0).text() for r in range(dock.table.rowCount())) == [
-        "Cascina Gogna •", "Ex scalo merci, area ATTRACT •", "Recupero ex edificio scolastico in piazza Marconi •"]
+        "Cascina Gogna •",
+        "Ex scalo merci, area ATTRACT •",
+        "Recupero ex edificio scolastico in piazza Marconi •",
+    ]
     dock.comuneFilter.setText("rho")
     assert dock.table.rowCount() == 1
     dock.table.selectRow(0)
@@ -147,7 +162,10 @@ def test_the_dock_lists_filters_changes_stato_and_finds_opportunities(component,
     dock.distanceSpin.setValue(1000)
     dock.nearbyButton.click()
     assert [dock.nearbyTable.item(r, 1).text() for r in range(dock.nearbyTable.rowCount())] == [
-        "Area Remix dell'ex scalo", "RHO", "Riqualificazione via Rosselli 4"]
+        "Area Remix dell'ex scalo",
+        "RHO",
+        "Riqualificazione via Rosselli 4",
+    ]
     assert dock.nearbyLabel.text() == "3 elementi del catalogo entro 1000 m da «Ex scalo merci, area ATTRACT»."
     dock.resize(520, 640)
     dock.tabs.setCurrentWidget(dock.nearbyTab)
@@ -168,8 +186,18 @@ def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack
     settings.segnalazioni_central = central
     settings.save()
     store = component.store_path()
-    uuid, _ = add_segnalazione(store, {"titolo": "Centro civico", "tipo": "progetto", "natura": "azioni",
-                                       "comune_istat": "Rho", "tipo_servizio": "Centro civico"}, None, lookup)
+    uuid, _ = add_segnalazione(
+        store,
+        {
+            "titolo": "Centro civico",
+            "tipo": "progetto",
+            "natura": "azioni",
+            "comune_istat": "Rho",
+            "tipo_servizio": "Centro civico",
+        },
+        None,
+        lookup,
+    )
     component.toggle_dock(True)
     dock = component.dock
     component.synchronise()

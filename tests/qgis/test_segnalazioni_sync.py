@@ -1,5 +1,6 @@
 """Sync between local GeoPackages and the central store on a real PostgreSQL + PostGIS (127.0.0.1),
 reached through QGIS's authentication manager (authcfg). Each test gets its own empty database."""
+
 import os
 import queue
 import subprocess
@@ -55,13 +56,20 @@ def content(store):
 
 
 def pending(store) -> int:
-    return sum(1 for t in TABLES for f in QgsVectorLayer(layer_uri(store, t), t, "ogr").getFeatures()
-               if f["modificata"] == 1)
+    return sum(
+        1 for t in TABLES for f in QgsVectorLayer(layer_uri(store, t), t, "ogr").getFeatures() if f["modificata"] == 1
+    )
 
 
 def new(store, lookup, titolo="Centro civico", comune="Rho", **extra) -> str:
-    values = {"titolo": titolo, "tipo": "progetto", "natura": "azioni", "comune_istat": comune,
-              "tipo_servizio": "Centro civico", **extra}
+    values = {
+        "titolo": titolo,
+        "tipo": "progetto",
+        "natura": "azioni",
+        "comune_istat": comune,
+        "tipo_servizio": "Centro civico",
+        **extra,
+    }
     return add_segnalazione(store, values, None, lookup)[0]
 
 
@@ -91,8 +99,10 @@ def delete(store, uuid):
 
 # --- the six survey examples, through the real form --------------------------------------------------
 
-def test_survey_examples_entered_in_the_form_round_trip_through_postgis(qgis_new_project, pack, lookup, central,
-                                                                        postgis_server, tmp_path):
+
+def test_survey_examples_entered_in_the_form_round_trip_through_postgis(
+    qgis_new_project, pack, lookup, central, postgis_server, tmp_path
+):
     store = tmp_path / "comune.gpkg"
     layers = open_store_layers(store, lookup, device="tablet-01")
     place_store(QgsProject.instance(), layers)
@@ -103,8 +113,9 @@ def test_survey_examples_entered_in_the_form_round_trip_through_postgis(qgis_new
         layer = layers.for_natura(example["natura"])
         comune = lookup.at(geometry)
         assert comune.name == example["comune"]
-        dialog = open_form(layer, new_feature(layer, geometry, {"comune_istat": comune.code,
-                                                                "zona_omogenea": comune.zona}))
+        dialog = open_form(
+            layer, new_feature(layer, geometry, {"comune_istat": comune.code, "zona_omogenea": comune.zona})
+        )
         fill_form(dialog, example_values(example))
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         assert ok.isEnabled(), example["titolo"]
@@ -124,9 +135,14 @@ def test_survey_examples_entered_in_the_form_round_trip_through_postgis(qgis_new
 
     report = sync(store, central)
     assert (report.sent_new, report.conflicts) == (6, [])
-    assert sql(postgis_server, central, "SELECT attori_nomi, attori, sttm FROM remix.segnalazioni_aree "
-                                        "WHERE titolo = 'ARU ex ICOMA'") == \
-        "Fondazione Cariplo, Coldiretti, Istituto Alberghiero Olmo, K-City|{associazioni,privati,pubblico}|{1,3}"
+    assert (
+        sql(
+            postgis_server,
+            central,
+            "SELECT attori_nomi, attori, sttm FROM remix.segnalazioni_aree " "WHERE titolo = 'ARU ex ICOMA'",
+        )
+        == "Fondazione Cariplo, Coldiretti, Istituto Alberghiero Olmo, K-City|{associazioni,privati,pubblico}|{1,3}"
+    )
     assert sql(postgis_server, central, "SELECT count(*) FROM remix.segnalazioni_punti") == "2"
     elsewhere = tmp_path / "cmm.gpkg"  # does not exist: created and filled from the central store
     report = sync(elsewhere, central)
@@ -135,6 +151,7 @@ def test_survey_examples_entered_in_the_form_round_trip_through_postgis(qgis_new
 
 
 # --- both ways, twice ----------------------------------------------------------------------------------
+
 
 def test_sync_both_ways_then_again_changes_nothing(qgis_app, lookup, central, postgis_server, tmp_path):
     a, b = tmp_path / "comune.gpkg", tmp_path / "cmm.gpkg"
@@ -153,8 +170,14 @@ def test_sync_both_ways_then_again_changes_nothing(qgis_app, lookup, central, po
     assert content(a)[third][1][0] == HOSTILE
     assert dict(zip(load_taxonomy().names, content(a)[first][1]))["stato"] == "in_istruttoria"
     # the deletion is kept centrally, flagged: a person can still get it back
-    assert sql(postgis_server, central, f"SELECT eliminata, titolo FROM remix.segnalazioni_punti "
-                                        f"WHERE uuid = '{second}'") == "t|Biblioteca di Pero"
+    assert (
+        sql(
+            postgis_server,
+            central,
+            f"SELECT eliminata, titolo FROM remix.segnalazioni_punti " f"WHERE uuid = '{second}'",
+        )
+        == "t|Biblioteca di Pero"
+    )
     revision = sql(postgis_server, central, "SELECT last_value FROM remix.segnalazioni_rev")
     before = store_digest(a), store_digest(b)
     for store in (a, b):
@@ -167,6 +190,7 @@ def test_sync_both_ways_then_again_changes_nothing(qgis_app, lookup, central, po
 
 # --- conflicts -------------------------------------------------------------------------------------------
 
+
 def test_edits_on_both_sides_keep_both_versions(qgis_app, lookup, central, postgis_server, tmp_path):
     a, b = tmp_path / "comune.gpkg", tmp_path / "tablet.gpkg"
     x = new(a, lookup, "Centro civico")
@@ -177,13 +201,21 @@ def test_edits_on_both_sides_keep_both_versions(qgis_app, lookup, central, postg
     assert sync(a, central).sent_changed == 1
     report = sync(b, central)
     assert report.sent_changed == 0 and len(report.conflicts) == 1
-    assert "«Versione del tablet» è stata modificata su questo dispositivo e nell'archivio centrale" in report.conflicts[0]
+    assert (
+        "«Versione del tablet» è stata modificata su questo dispositivo e nell'archivio centrale" in report.conflicts[0]
+    )
     assert content(b)[x][1][0] == "Versione del Comune"  # the central version is the current one...
     [conflict] = conflicts(b)
     assert conflict.kind == "modifica_modifica"  # ...and the tablet's is kept whole, for a person to decide
     assert (conflict.lost.data["titolo"], conflict.lost.data["stato"]) == ("Versione del tablet", "inviata")
-    assert sql(postgis_server, central, "SELECT tipo, versione_persa->'campi'->>'titolo' "
-                                        "FROM remix.segnalazioni_conflitti") == "modifica_modifica|Versione del tablet"
+    assert (
+        sql(
+            postgis_server,
+            central,
+            "SELECT tipo, versione_persa->'campi'->>'titolo' " "FROM remix.segnalazioni_conflitti",
+        )
+        == "modifica_modifica|Versione del tablet"
+    )
     assert not sync(b, central).changed and len(conflicts(b)) == 1  # again: no new conflict, nothing lost
     resolve(b, conflict.id, keep_local=True)
     assert conflicts(b) == [] and content(b)[x][1][0] == "Versione del tablet" and pending(b) == 1
@@ -217,13 +249,16 @@ def test_delete_against_edit_is_a_conflict_either_way(qgis_app, lookup, central,
     resolve(a, found[x].id, keep_local=False)
     assert content(a)[y][1][0] == "Orti urbani condivisi" and conflicts(a) == []
     assert sync(a, central).sent_changed == 1
-    assert sql(postgis_server, central, f"SELECT eliminata, titolo FROM remix.segnalazioni_punti "
-                                        f"WHERE uuid = '{y}'") == "f|Orti urbani condivisi"
+    assert (
+        sql(postgis_server, central, f"SELECT eliminata, titolo FROM remix.segnalazioni_punti " f"WHERE uuid = '{y}'")
+        == "f|Orti urbani condivisi"
+    )
     assert sync(b, central).received_new == 1
     assert content(a) == content(b)
 
 
 # --- interruption --------------------------------------------------------------------------------------------
+
 
 def run_cli_until_paused(local, central, checkpoint, tmp_path):
     """`python -m remix_plugin segnalazioni sync` in a child process, killed (SIGKILL) at `checkpoint`."""
@@ -231,9 +266,24 @@ def run_cli_until_paused(local, central, checkpoint, tmp_path):
     password.write_text(MASTER_PASSWORD)
     password.chmod(0o600)
     env = dict(os.environ, **{"QGIS_AUTH_PASSWORD_FILE": str(password), "QT_QPA_PLATFORM": "offscreen"})
-    process = subprocess.Popen([sys.executable, str(ROOT / "tests" / "hold_at.py"), checkpoint, "segnalazioni", "sync",
-                                "--local", str(local), "--central", central], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "hold_at.py"),
+            checkpoint,
+            "segnalazioni",
+            "sync",
+            "--local",
+            str(local),
+            "--central",
+            central,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
     seen, deadline = [], time.monotonic() + 120
@@ -250,19 +300,25 @@ def run_cli_until_paused(local, central, checkpoint, tmp_path):
     assert process.returncode == -9
 
 
-@pytest.mark.parametrize("checkpoint,central_rows_at_kill,pending_at_kill", [
-    ("push-central-pending:2", 500, 700),  # killed inside the 2nd central transaction: rolled back
-    ("push-central-committed:2", 1000, 700),  # between the central and the local commit of batch 2
-    ("push-local-committed:1", 500, 700),
-])
+@pytest.mark.parametrize(
+    "checkpoint,central_rows_at_kill,pending_at_kill",
+    [
+        ("push-central-pending:2", 500, 700),  # killed inside the 2nd central transaction: rolled back
+        ("push-central-committed:2", 1000, 700),  # between the central and the local commit of batch 2
+        ("push-local-committed:1", 500, 700),
+    ],
+)
 def test_a_push_killed_midway_completes_next_time_without_loss_or_duplicates(
-        qgis_app, lookup, central, postgis_server, tmp_path, checkpoint, central_rows_at_kill, pending_at_kill):
+    qgis_app, lookup, central, postgis_server, tmp_path, checkpoint, central_rows_at_kill, pending_at_kill
+):
     a = tmp_path / "tablet.gpkg"
     bulk(a, lookup, 1200)
     entered = content(a)
     run_cli_until_paused(a, central, checkpoint, tmp_path)
-    count = "SELECT count(*) FROM (SELECT uuid FROM remix.segnalazioni_aree UNION ALL " \
-            "SELECT uuid FROM remix.segnalazioni_punti) AS t"
+    count = (
+        "SELECT count(*) FROM (SELECT uuid FROM remix.segnalazioni_aree UNION ALL "
+        "SELECT uuid FROM remix.segnalazioni_punti) AS t"
+    )
     assert int(sql(postgis_server, central, count)) == central_rows_at_kill
     assert pending(a) == pending_at_kill
     report = sync(a, central)
@@ -289,13 +345,16 @@ def test_a_pull_killed_midway_completes_next_time_without_loss_or_duplicates(qgi
 
 # --- scale --------------------------------------------------------------------------------------------------
 
+
 def test_ten_thousand_segnalazioni(qgis_app, lookup, central, postgis_server, tmp_path):
     a, b = tmp_path / "comune.gpkg", tmp_path / "cmm.gpkg"
     bulk(a, lookup, 10000)
     report = sync(a, central)
     assert (report.sent_new, report.conflicts) == (10000, [])
-    assert sql(postgis_server, central, "SELECT count(DISTINCT uuid), count(*) FROM remix.segnalazioni_aree") == \
-        "5000|5000"
+    assert (
+        sql(postgis_server, central, "SELECT count(DISTINCT uuid), count(*) FROM remix.segnalazioni_aree")
+        == "5000|5000"
+    )
     assert sync(b, central).received_new == 10000
     assert content(b) == content(a)
     assert not sync(a, central).changed and not sync(b, central).changed
@@ -303,14 +362,19 @@ def test_ten_thousand_segnalazioni(qgis_app, lookup, central, postgis_server, tm
 
 # --- bad input ------------------------------------------------------------------------------------------------
 
-def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(qgis_app, lookup, central, authcfg,
-                                                                               postgis_server, tmp_path):
+
+def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(
+    qgis_app, lookup, central, authcfg, postgis_server, tmp_path
+):
     a = tmp_path / "comune.gpkg"
     new(a, lookup, "Centro civico")
     before = store_digest(a)
     closed = f"host=127.0.0.1 port={free_port()} dbname=remix authcfg={authcfg}"
-    with pytest.raises(RemixError, match=r"Archivio centrale 127\.0\.0\.1:\d+/remix non raggiungibile: .*Nessun dato "
-                                         r"è stato modificato: le segnalazioni restano nell'archivio locale"):
+    with pytest.raises(
+        RemixError,
+        match=r"Archivio centrale 127\.0\.0\.1:\d+/remix non raggiungibile: .*Nessun dato "
+        r"è stato modificato: le segnalazioni restano nell'archivio locale",
+    ):
         sync(a, closed)
     with pytest.raises(RemixError, match="password in chiaro: rifiutata"):
         sync(a, f"host=127.0.0.1 port={postgis_server.port} dbname=remix user=x password=segreta")
@@ -325,7 +389,9 @@ def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(q
     # a central store of another schema version
     sync(tmp_path / "altro.gpkg", central)
     sql(postgis_server, central, "UPDATE remix.segnalazioni_meta SET valore = '2' WHERE chiave = 'versione_schema'")
-    with pytest.raises(RemixError, match="ha lo schema delle segnalazioni versione «2», questo plugin usa la versione 1"):
+    with pytest.raises(
+        RemixError, match="ha lo schema delle segnalazioni versione «2», questo plugin usa la versione 1"
+    ):
         sync(a, central)
     assert store_digest(a) == before
 
@@ -344,13 +410,20 @@ def test_a_database_with_other_tables_or_another_store_is_refused(qgis_app, look
             sync(a, other)
         assert store_digest(a) == before
         postgis_server.psql("DROP SCHEMA remix CASCADE; CREATE SCHEMA remix", dbname=name)  # not the user's
-        with pytest.raises(RemixError, match="impossibile leggere o creare lo schema «remix» delle segnalazioni "
-                                             r"\(permission denied for schema remix\)"):
+        with pytest.raises(
+            RemixError,
+            match="impossibile leggere o creare lo schema «remix» delle segnalazioni "
+            r"\(permission denied for schema remix\)",
+        ):
             sync(tmp_path / "nuovo.gpkg", other)
-        postgis_server.psql(f"DROP SCHEMA remix; SET ROLE {postgis_server.user}; CREATE SCHEMA remix; "
-                            "CREATE TABLE remix.segnalazioni_aree (id int)", dbname=name)
-        with pytest.raises(RemixError, match="contiene già una tabella «remix.segnalazioni_aree» che non è un archivio "
-                                             "RE.MIX"):
+        postgis_server.psql(
+            f"DROP SCHEMA remix; SET ROLE {postgis_server.user}; CREATE SCHEMA remix; "
+            "CREATE TABLE remix.segnalazioni_aree (id int)",
+            dbname=name,
+        )
+        with pytest.raises(
+            RemixError, match="contiene già una tabella «remix.segnalazioni_aree» che non è un archivio " "RE.MIX"
+        ):
             sync(tmp_path / "nuovo.gpkg", other)
     finally:
         postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")

@@ -1,5 +1,6 @@
 """The real local servers answer QGIS's own providers: arcgisfeatureserver (Koop), wms (qgis_mapserver),
 postgres (PostgreSQL + PostGIS). If a server cannot start, these tests fail with its output."""
+
 import json
 import urllib.parse
 
@@ -46,7 +47,8 @@ def comuni_gpkg(qgis_app, tmp_path_factory):
     options.driverName, options.layerName = "GPKG", "comuni"
     options.ct = QgsCoordinateTransform(source.crs(), QgsCoordinateReferenceSystem("EPSG:32632"), QgsProject.instance())
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        source, str(path), QgsProject.instance().transformContext(), options)
+        source, str(path), QgsProject.instance().transformContext(), options
+    )
     assert error == QgsVectorFileWriter.NoError, message
     return f"{path}|layername=comuni"
 
@@ -84,6 +86,7 @@ def opaque_share(image: QImage) -> float:
 
 # -- Koop: ArcGIS REST FeatureServer -------------------------------------------------------------------
 
+
 def test_koop_serves_a_gpkg_table_to_arcgisfeatureserver(koop_server, comuni_gpkg):
     url = koop_server.publish(comuni_gpkg, "comuni")  # published after the server started
     layer = feature_layer(url)
@@ -106,8 +109,11 @@ def test_koop_bbox_is_in_the_service_crs(koop_server, comuni_gpkg, crs):
     transform = QgsCoordinateTransform(local.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
     bbox_in_service_crs = transform.transformBoundingBox(west)
     box = QgsGeometry.fromRect(bbox_in_service_crs)  # Koop tests the real geometries against the box
-    expected = sum(1 for f in QgsVectorLayer(str(koop_server.data_dir / f"comuni_{crs[5:]}.geojson"), "g", "ogr")
-                   .getFeatures() if f.geometry().intersects(box))
+    expected = sum(
+        1
+        for f in QgsVectorLayer(str(koop_server.data_dir / f"comuni_{crs[5:]}.geojson"), "g", "ogr").getFeatures()
+        if f.geometry().intersects(box)
+    )
     assert 0 < expected < 133
     assert feature_layer(url, crs, bbox_in_service_crs).featureCount() == expected
     whole = transform.transformBoundingBox(CMM_EXTENT_32632)
@@ -129,12 +135,25 @@ def test_koop_unknown_service_is_an_invalid_layer(koop_server):
 
 # -- qgis_mapserver: WMS ----------------------------------------------------------------------------------
 
+
 def test_wms_getcapabilities_and_getmap(wms_server):
     capabilities = http_get(wms_server.url + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").decode()
     assert "<Name>comuni</Name>" in capabilities and "<CRS>EPSG:3857</CRS>" in capabilities
-    query = urllib.parse.urlencode({"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetMap", "LAYERS": "comuni",
-                                    "STYLES": "", "CRS": "EPSG:32632", "BBOX": "470000,4990000,555000,5070000",
-                                    "WIDTH": 128, "HEIGHT": 128, "FORMAT": "image/png", "TRANSPARENT": "TRUE"})
+    query = urllib.parse.urlencode(
+        {
+            "SERVICE": "WMS",
+            "VERSION": "1.3.0",
+            "REQUEST": "GetMap",
+            "LAYERS": "comuni",
+            "STYLES": "",
+            "CRS": "EPSG:32632",
+            "BBOX": "470000,4990000,555000,5070000",
+            "WIDTH": 128,
+            "HEIGHT": 128,
+            "FORMAT": "image/png",
+            "TRANSPARENT": "TRUE",
+        }
+    )
     image = QImage.fromData(http_get(wms_server.url + "?" + query), "PNG")
     assert not image.isNull()
     assert 0.2 < opaque_share(image) < 0.9  # the comuni cover part of the box, not all of it
@@ -144,13 +163,15 @@ def test_wms_provider_loads_and_renders(wms_server):
     layer = QgsRasterLayer(wms_server.wms_uri("comuni", "EPSG:3857"), "comuni", "wms")
     assert layer.isValid(), layer.dataProvider().error().message() if layer.dataProvider() else "no provider"
     assert layer.crs().authid() == "EPSG:3857"
-    to_3857 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:32632"),
-                                     QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    to_3857 = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:32632"), QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance()
+    )
     extent = to_3857.transformBoundingBox(CMM_EXTENT_32632)
     assert 0.2 < opaque_share(render(layer, "EPSG:3857", extent)) < 0.9
 
 
 # -- PostgreSQL + PostGIS ---------------------------------------------------------------------------------
+
 
 def auth_config(user: str, password: str) -> str:
     """A Basic authentication config in QGIS's authentication manager (throwaway test profile)."""
@@ -173,8 +194,11 @@ def test_postgis_through_qgis(qgis_app, postgis_server):
     """)
     authcfg = auth_config(postgis_server.user, postgis_server.password)
 
-    connection = QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(
-        postgis_server.uri(authcfg=authcfg), {})
+    connection = (
+        QgsProviderRegistry.instance()
+        .providerMetadata("postgres")
+        .createConnection(postgis_server.uri(authcfg=authcfg), {})
+    )
     assert connection.executeSql("SELECT postgis_version()")[0][0].startswith("3.")
 
     layer = QgsVectorLayer(postgis_server.uri("segnalazioni", key="id", authcfg=authcfg), "segnalazioni", "postgres")

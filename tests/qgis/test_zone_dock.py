@@ -1,5 +1,6 @@
 """The "Zone omogenee" dock and its component, driven as a planner would: check a zone, apply,
 clear, save and reopen the project, load a map afterwards."""
+
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
@@ -12,8 +13,16 @@ from remix_plugin.core.scope.filtering import catalogue_layers, overlay_layers, 
 from remix_plugin.core.scope.model import comuni_table, resolve_scope, zones
 from tests.qgis.test_catalogue_gui import wait_for_tasks
 
-ZONES = ["Adda Martesana", "Alto Milanese", "Magentino e Abbiatense", "Milano", "Nord Milano", "Nord Ovest",
-         "Sud Est", "Sud Ovest"]
+ZONES = [
+    "Adda Martesana",
+    "Alto Milanese",
+    "Magentino e Abbiatense",
+    "Milano",
+    "Nord Milano",
+    "Nord Ovest",
+    "Sud Est",
+    "Sud Ovest",
+]
 
 
 def make_component(iface, monkeypatch):
@@ -49,19 +58,31 @@ def both_maps(demo_pack, tmp_path):
 
 
 def zone_item(dock, name):
-    return next(dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())
-                if dock.tree.topLevelItem(i).text(0) == name)
+    return next(
+        dock.tree.topLevelItem(i)
+        for i in range(dock.tree.topLevelItemCount())
+        if dock.tree.topLevelItem(i).text(0) == name
+    )
 
 
 def visible(dock):
-    return {dock.tree.topLevelItem(i).text(0): [dock.tree.topLevelItem(i).child(j).text(0)
-                                                 for j in range(dock.tree.topLevelItem(i).childCount())
-                                                 if not dock.tree.topLevelItem(i).child(j).isHidden()]
-            for i in range(dock.tree.topLevelItemCount()) if not dock.tree.topLevelItem(i).isHidden()}
+    return {
+        dock.tree.topLevelItem(i).text(0): [
+            dock.tree.topLevelItem(i).child(j).text(0)
+            for j in range(dock.tree.topLevelItem(i).childCount())
+            if not dock.tree.topLevelItem(i).child(j).isHidden()
+        ]
+        for i in range(dock.tree.topLevelItemCount())
+        if not dock.tree.topLevelItem(i).isHidden()
+    }
 
 
 def counts():
-    return {lyr.id(): lyr.featureCount() for lyr in catalogue_layers(QgsProject.instance()) if isinstance(lyr, QgsVectorLayer)}
+    return {
+        lyr.id(): lyr.featureCount()
+        for lyr in catalogue_layers(QgsProject.instance())
+        if isinstance(lyr, QgsVectorLayer)
+    }
 
 
 def test_dock_lists_the_zones_and_their_comuni_and_searches_them(component, demo_pack):
@@ -129,16 +150,18 @@ def test_a_map_loaded_later_gets_the_active_filter(component, demo_pack):
     component.session.load_map("realizzazioni")
     wait_for_tasks()
     layers = catalogue_layers(QgsProject.instance())
-    assert layers and all(lyr.customProperty("remix/scope_codes") == "015146" for lyr in layers
-                          if isinstance(lyr, QgsVectorLayer))
+    assert layers and all(
+        lyr.customProperty("remix/scope_codes") == "015146" for lyr in layers if isinstance(lyr, QgsVectorLayer)
+    )
     [stazioni] = [lyr for lyr in layers if lyr.customProperty(ENTRY_PROPERTY) == "stazioni"]
     milano = QgsVectorLayer(f"{demo_pack}|layername=comuni|subset=\"pro_com_t\" = '015146'", "m", "ogr")
     boundary = next(milano.getFeatures()).geometry()
     assert all(boundary.intersects(f.geometry()) for f in stazioni.getFeatures())
 
 
-def test_unloaded_component_no_longer_follows_the_project(qgis_iface, demo_pack, isolated_settings, qgis_new_project,
-                                                          monkeypatch, tmp_path):
+def test_unloaded_component_no_longer_follows_the_project(
+    qgis_iface, demo_pack, isolated_settings, qgis_new_project, monkeypatch, tmp_path
+):
     part = make_component(qgis_iface, monkeypatch)
     part.apply(resolve_scope(demo_pack, ["Nord Ovest"]))
     path = tmp_path / "nord_ovest.qgz"
@@ -181,5 +204,8 @@ def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(compon
         time.sleep(0.02)
     nord = resolve_scope(demo_pack, ["Nord Milano"])
     assert saved_scope(QgsProject.instance()) == nord and component.changes == [nord]
-    assert all(lyr.customProperty("remix/scope_codes") for lyr in catalogue_layers(QgsProject.instance())
-               if isinstance(lyr, QgsVectorLayer))
+    assert all(
+        lyr.customProperty("remix/scope_codes")
+        for lyr in catalogue_layers(QgsProject.instance())
+        if isinstance(lyr, QgsVectorLayer)
+    )

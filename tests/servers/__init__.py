@@ -9,6 +9,7 @@ server answers, raises `ServerError` with the tail of the server's output when i
 always cleans up (stop() is idempotent and is also registered with atexit as a last resort).
 What must be installed for them: scripts/setup_servers.sh.
 """
+
 import atexit
 import os
 import shutil
@@ -50,8 +51,14 @@ def http_get(url: str, timeout: float = 5.0) -> bytes:
         return response.read()
 
 
-def wait_until(check: Callable[[], bool], timeout: float, what: str, alive: Callable[[], bool] = lambda: True,
-               log: Optional[Path] = None, interval: float = 0.2) -> None:
+def wait_until(
+    check: Callable[[], bool],
+    timeout: float,
+    what: str,
+    alive: Callable[[], bool] = lambda: True,
+    log: Optional[Path] = None,
+    interval: float = 0.2,
+) -> None:
     """Poll check() until it is true; fail fast if the process died, and after `timeout` seconds anyway."""
     deadline = time.monotonic() + timeout
     last_error = ""
@@ -62,11 +69,15 @@ def wait_until(check: Callable[[], bool], timeout: float, what: str, alive: Call
         except Exception as exc:
             last_error = f"{type(exc).__name__}: {exc}"
         if not alive():
-            raise ServerError(f"{what}: the server exited before answering. Last error: {last_error}\n"
-                              f"--- server output (tail) ---\n{tail(log) if log else ''}")
+            raise ServerError(
+                f"{what}: the server exited before answering. Last error: {last_error}\n"
+                f"--- server output (tail) ---\n{tail(log) if log else ''}"
+            )
         time.sleep(interval)
-    raise ServerError(f"{what}: no answer within {timeout:.0f} s. Last error: {last_error}\n"
-                      f"--- server output (tail) ---\n{tail(log) if log else ''}")
+    raise ServerError(
+        f"{what}: no answer within {timeout:.0f} s. Last error: {last_error}\n"
+        f"--- server output (tail) ---\n{tail(log) if log else ''}"
+    )
 
 
 class ServerProcess:
@@ -104,16 +115,28 @@ class ServerProcess:
         with open(self.log, "wb") as log:
             try:
                 # own process group, so stop() ends the server and any children it spawned
-                self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
-                                                stdin=subprocess.DEVNULL, env=self.environment(),
-                                                cwd=self.workdir, start_new_session=True)
+                self.process = subprocess.Popen(
+                    self.command(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    env=self.environment(),
+                    cwd=self.workdir,
+                    start_new_session=True,
+                )
             except OSError as exc:
                 self.stop()
-                raise ServerError(f"{self.name}: cannot run {self.command()[0]}: {exc}. "
-                                  "Run scripts/setup_servers.sh.") from exc
+                raise ServerError(
+                    f"{self.name}: cannot run {self.command()[0]}: {exc}. " "Run scripts/setup_servers.sh."
+                ) from exc
         try:
-            wait_until(self.ready, self.start_timeout, f"{self.name} on {HOST}:{self.port}",
-                       alive=lambda: self.process.poll() is None, log=self.log)
+            wait_until(
+                self.ready,
+                self.start_timeout,
+                f"{self.name} on {HOST}:{self.port}",
+                alive=lambda: self.process.poll() is None,
+                log=self.log,
+            )
         except BaseException:
             self.stop()
             raise

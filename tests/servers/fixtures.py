@@ -4,6 +4,7 @@ Session-scoped: each server starts once, on first use, and is stopped at the end
 (also when tests fail). A server that cannot start makes the tests that use it fail with its
 output; nothing is skipped.
 """
+
 from pathlib import Path
 
 import pytest

@@ -5,6 +5,7 @@ tests/servers/koop/server.js serves every `<data_dir>/<name>.geojson` as
 reading the file on every request, so files dropped into data_dir after start are served at once.
 The layer's native spatial reference is the file's CRS (EPSG:4326 unless the GeoJSON has a "crs").
 """
+
 import json
 import os
 import shutil
@@ -86,7 +87,8 @@ def export_geojson(source, path: Union[str, Path], crs: str = "EPSG:4326") -> Pa
         options.layerOptions = ["RFC7946=YES", "WRITE_BBOX=NO"]
     Path(path).unlink(missing_ok=True)
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options)
+        layer, str(path), QgsProject.instance().transformContext(), options
+    )
     if error != QgsVectorFileWriter.NoError:
         raise ServerError(f"export_geojson: cannot write {path}: {message}")
     return Path(path)

@@ -4,6 +4,7 @@
     http://127.0.0.1:PORT/ows/?SERVICE=WMS&REQUEST=GetCapabilities
 Layers are published under their names in the project (no short names set here).
 """
+
 import os
 import shutil
 from pathlib import Path
@@ -54,8 +55,9 @@ class QgisMapServer(ServerProcess):
         return f"contextualWMSLegend=0&crs={crs}&dpiMode=7&format={fmt}&layers={layers}&styles=&url={self.url}"
 
 
-def write_project(path: Union[str, Path], layers: Dict[str, str], crs: str = "EPSG:32632",
-                  color: str = "255,140,0,255") -> Path:
+def write_project(
+    path: Union[str, Path], layers: Dict[str, str], crs: str = "EPSG:32632", color: str = "255,140,0,255"
+) -> Path:
     """Write a small WMS-ready project: one vector layer per {name: OGR source}, each drawn with a
     fixed opaque fill (so renderings are deterministic), the WMS CRSs advertised. Needs a
     running QgsApplication (the tests' `qgis_app`). Sources are referenced, never copied."""

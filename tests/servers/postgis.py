@@ -6,6 +6,7 @@ A database with the postgis extension and a login role with a password are creat
 those credentials in QGIS's authentication manager. stop() stops the cluster and deletes it all.
 PostgreSQL refuses to run as root: as root, every server command runs as the `postgres` OS user.
 """
+
 import atexit
 import os
 import secrets
@@ -20,8 +21,14 @@ from tests.servers import HOST, ServerError, free_port, tail
 
 def _release_pg_bin() -> Path:
     """The newest installed PostgreSQL that has PostGIS (Debian installs one per release)."""
-    versions = sorted((int(p.parent.parent.name) for p in Path("/usr/share/postgresql").glob("*/extension/postgis.control")
-                       if p.parent.parent.name.isdigit()), reverse=True)
+    versions = sorted(
+        (
+            int(p.parent.parent.name)
+            for p in Path("/usr/share/postgresql").glob("*/extension/postgis.control")
+            if p.parent.parent.name.isdigit()
+        ),
+        reverse=True,
+    )
     return Path(f"/usr/lib/postgresql/{versions[0] if versions else 15}/bin")
 
 
@@ -66,26 +73,53 @@ class PostgisServer:
 
     def _run(self, args: List[str], timeout: float = 60, input_text: Optional[str] = None) -> str:
         try:
-            done = subprocess.run(self._as_pg_user(args), input=input_text, capture_output=True, text=True,
-                                  timeout=timeout, cwd=self.workdir)
+            done = subprocess.run(
+                self._as_pg_user(args),
+                input=input_text,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=self.workdir,
+            )
         except FileNotFoundError as exc:
             raise ServerError(f"postgis: {exc}. Run scripts/setup_servers.sh.") from exc
         except subprocess.TimeoutExpired as exc:
             raise ServerError(f"postgis: {' '.join(args[:2])} did not finish in {timeout} s") from exc
         if done.returncode != 0:
             log_tail = tail(self.log) if self.workdir and self.log.exists() else ""
-            raise ServerError(f"postgis: {' '.join(args)} failed ({done.returncode}):\n{done.stderr.strip()}\n"
-                              f"--- server log (tail) ---\n{log_tail}")
+            raise ServerError(
+                f"postgis: {' '.join(args)} failed ({done.returncode}):\n{done.stderr.strip()}\n"
+                f"--- server log (tail) ---\n{log_tail}"
+            )
         return done.stdout
 
     def psql(self, sql: str, dbname: Optional[str] = None, timeout: float = 60) -> str:
         """Run SQL as the superuser over the unix socket (ON_ERROR_STOP); returns unaligned output."""
-        return self._run([str(PG_BIN / "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                          "-h", str(self.socketdir), "-p", str(self.port), "-U", "postgres",
-                          "-d", dbname or self.dbname], timeout=timeout, input_text=sql)
+        return self._run(
+            [
+                str(PG_BIN / "psql"),
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                str(self.socketdir),
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                dbname or self.dbname,
+            ],
+            timeout=timeout,
+            input_text=sql,
+        )
 
-    def uri(self, table: str = "", geometry_column: str = "geom", schema: str = "public", key: str = "",
-            authcfg: str = "") -> str:
+    def uri(
+        self, table: str = "", geometry_column: str = "geom", schema: str = "public", key: str = "", authcfg: str = ""
+    ) -> str:
         """A `postgres` provider URI for a table (no table: the database connection only);
         with authcfg, the credentials come from QGIS's authentication manager."""
         from qgis.core import QgsDataSourceUri
@@ -115,9 +149,22 @@ class PostgisServer:
             pwfile.write_text(secrets.token_hex(16) + "\n")  # superuser password: never used, socket is trust
             if os.geteuid() == 0:
                 shutil.chown(pwfile, OS_USER, OS_USER)
-            self._run([str(PG_BIN / "initdb"), "-D", str(self.datadir), "-U", "postgres", f"--pwfile={pwfile}",
-                       "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"],
-                      timeout=120)
+            self._run(
+                [
+                    str(PG_BIN / "initdb"),
+                    "-D",
+                    str(self.datadir),
+                    "-U",
+                    "postgres",
+                    f"--pwfile={pwfile}",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ],
+                timeout=120,
+            )
             pwfile.unlink()
             self._started = True
             for attempt in range(3):  # the free port may be taken between free_port() and bind: retry
@@ -125,16 +172,32 @@ class PostgisServer:
                 options = f"-c listen_addresses={self.host} -p {self.port} -k {self.socketdir} -c fsync=off"
                 try:
                     # -w: returns once the server accepts connections (or fails after -t seconds)
-                    self._run([str(PG_BIN / "pg_ctl"), "start", "-D", str(self.datadir), "-l", str(self.log),
-                               "-w", "-t", str(int(self.start_timeout)), "-o", options],
-                              timeout=self.start_timeout + 10)
+                    self._run(
+                        [
+                            str(PG_BIN / "pg_ctl"),
+                            "start",
+                            "-D",
+                            str(self.datadir),
+                            "-l",
+                            str(self.log),
+                            "-w",
+                            "-t",
+                            str(int(self.start_timeout)),
+                            "-o",
+                            options,
+                        ],
+                        timeout=self.start_timeout + 10,
+                    )
                     break
                 except ServerError:
                     if attempt == 2:
                         raise
                     self.port = None
-            self.psql(f"CREATE ROLE {self.user} LOGIN PASSWORD '{self.password}';"
-                      f"CREATE DATABASE {self.dbname} OWNER {self.user};", dbname="postgres")
+            self.psql(
+                f"CREATE ROLE {self.user} LOGIN PASSWORD '{self.password}';"
+                f"CREATE DATABASE {self.dbname} OWNER {self.user};",
+                dbname="postgres",
+            )
             self.psql("CREATE EXTENSION postgis;")
         except BaseException:
             self.stop()
@@ -146,8 +209,10 @@ class PostgisServer:
         if self._started and self.workdir and (self.datadir / "postmaster.pid").exists():
             for mode in ("fast", "immediate"):
                 try:
-                    self._run([str(PG_BIN / "pg_ctl"), "stop", "-D", str(self.datadir), "-m", mode, "-w", "-t", "20"],
-                              timeout=30)
+                    self._run(
+                        [str(PG_BIN / "pg_ctl"), "stop", "-D", str(self.datadir), "-m", mode, "-w", "-t", "20"],
+                        timeout=30,
+                    )
                     break
                 except ServerError:
                     continue

@@ -1,5 +1,6 @@
 """A real HTTP server on 127.0.0.1 whose answers a test scripts (status, body, ETag): for catalogue
 updates and for services that fail (HTTP 500, invalid JSON)."""
+
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

@@ -1,4 +1,5 @@
 """metadata.txt is the single source of name and version, and holds what qgis-plugin-ci needs."""
+
 import configparser
 
 from remix_plugin import __about__

@@ -1,4 +1,5 @@
 """The catalogue file: complete (§2 of the brief), scale thresholds of §2.5, and clear refusals."""
+
 import copy
 import json
 
@@ -19,11 +20,30 @@ def test_bundled_catalogue_is_valid_and_complete():
     cat = load_catalogue()
     assert cat.all_problems() == []
     ids = {e.id for e in cat.entries}
-    for table in ("aree_remix", "aree_dismesse_2010", "ambiti_rigenerazione_8bis_40bis", "aree_rigenerazione_pgt",
-                  "offerta_at_2020", "offerta_pa_2020", "interventi_periferie", "interventi_periferie_punti",
-                  "interventi_comein", "interventi_pinqua", "interventi_cambio", "interventi_mica",
-                  "interventi_spugna", "interventi_altri_pui", "parchi", "plis", "lum", "stazioni",
-                  "servizi_sovracomunali", "rete_ciclabile", "comuni", "zone_omogenee"):
+    for table in (
+        "aree_remix",
+        "aree_dismesse_2010",
+        "ambiti_rigenerazione_8bis_40bis",
+        "aree_rigenerazione_pgt",
+        "offerta_at_2020",
+        "offerta_pa_2020",
+        "interventi_periferie",
+        "interventi_periferie_punti",
+        "interventi_comein",
+        "interventi_pinqua",
+        "interventi_cambio",
+        "interventi_mica",
+        "interventi_spugna",
+        "interventi_altri_pui",
+        "parchi",
+        "plis",
+        "lum",
+        "stazioni",
+        "servizi_sovracomunali",
+        "rete_ciclabile",
+        "comuni",
+        "zone_omogenee",
+    ):
         assert table in ids
     for e in cat.entries:
         assert e.title and e.updated and e.provider and e.reference.startswith("https://")
@@ -48,18 +68,21 @@ def test_regione_lombardia_layers_have_mapserver_and_featureserver_sources():
     assert cat.entry("aree_rigenerazione_pgt").source("arcgisfeatureserver")["path"].endswith("MapServer/28")
 
 
-@pytest.mark.parametrize("entry_id,map_id,min_scale,max_scale", [
-    ("comuni", "opportunita", 0, 0),
-    ("zone_omogenee", "realizzazioni", 0, 0),
-    ("indicatore_superficie", "opportunita", 0, 250000),
-    ("indicatore_finanziamento", "realizzazioni", 0, 250000),
-    ("aree_remix", "opportunita", 500000, 0),
-    ("aree_remix", "realizzazioni", 250000, 0),
-    ("interventi_pinqua", "opportunita", 320000, 0),
-    ("interventi_pinqua", "realizzazioni", 500000, 0),
-    ("lum", "realizzazioni", 320000, 0),
-    ("servizi_sovracomunali", "realizzazioni", 250000, 0),
-])
+@pytest.mark.parametrize(
+    "entry_id,map_id,min_scale,max_scale",
+    [
+        ("comuni", "opportunita", 0, 0),
+        ("zone_omogenee", "realizzazioni", 0, 0),
+        ("indicatore_superficie", "opportunita", 0, 250000),
+        ("indicatore_finanziamento", "realizzazioni", 0, 250000),
+        ("aree_remix", "opportunita", 500000, 0),
+        ("aree_remix", "realizzazioni", 250000, 0),
+        ("interventi_pinqua", "opportunita", 320000, 0),
+        ("interventi_pinqua", "realizzazioni", 500000, 0),
+        ("lum", "realizzazioni", 320000, 0),
+        ("servizi_sovracomunali", "realizzazioni", 250000, 0),
+    ],
+)
 def test_scale_thresholds_follow_the_portal(entry_id, map_id, min_scale, max_scale):
     scale = load_catalogue().entry(entry_id).maps[map_id]
     assert (scale.min_scale, scale.max_scale) == (min_scale, max_scale)
@@ -90,7 +113,9 @@ def test_duplicate_id_names_the_entry_and_field_and_keeps_the_rest():
     bad = cat.entries[-1]
     assert not bad.valid
     assert "Strato «aree_remix», campo «id»: identificativo duplicato" in bad.problems[0]
-    assert cat.entries[4].valid and len(cat.entries_for_map("opportunita")) == len(load_catalogue().entries_for_map("opportunita"))
+    assert cat.entries[4].valid and len(cat.entries_for_map("opportunita")) == len(
+        load_catalogue().entries_for_map("opportunita")
+    )
 
 
 def test_min_scale_below_max_scale_is_refused_for_that_entry():
@@ -102,14 +127,22 @@ def test_min_scale_below_max_scale_is_refused_for_that_entry():
     assert cat.entry("aree_dismesse_2010").valid
 
 
-@pytest.mark.parametrize("mutate,expected", [
-    (lambda lyr: lyr.pop("title"), "campo «title»: campo obbligatorio mancante"),
-    (lambda lyr: lyr.update(geometry="area"), "campo «geometry»: valore «area» non ammesso"),
-    (lambda lyr: lyr["sources"][0].update(type="shapefile"), "campo «sources[0].type»: valore «shapefile» non ammesso"),
-    (lambda lyr: lyr.update(reference="ftp://x"), "campo «reference»: valore «ftp://x» non nel formato atteso"),
-    (lambda lyr: lyr["maps"].update(opportunita={"min_scale": "500000", "max_scale": 0}),
-     "campo «maps.opportunita.min_scale»: deve essere un numero intero"),
-])
+@pytest.mark.parametrize(
+    "mutate,expected",
+    [
+        (lambda lyr: lyr.pop("title"), "campo «title»: campo obbligatorio mancante"),
+        (lambda lyr: lyr.update(geometry="area"), "campo «geometry»: valore «area» non ammesso"),
+        (
+            lambda lyr: lyr["sources"][0].update(type="shapefile"),
+            "campo «sources[0].type»: valore «shapefile» non ammesso",
+        ),
+        (lambda lyr: lyr.update(reference="ftp://x"), "campo «reference»: valore «ftp://x» non nel formato atteso"),
+        (
+            lambda lyr: lyr["maps"].update(opportunita={"min_scale": "500000", "max_scale": 0}),
+            "campo «maps.opportunita.min_scale»: deve essere un numero intero",
+        ),
+    ],
+)
 def test_entry_faults_name_entry_and_field(mutate, expected):
     data = copy.deepcopy(RAW)
     mutate(data["layers"][4])

@@ -1,4 +1,5 @@
 """Classes of the synthesis indicators: QGIS's classifiers, Italian labels from lowest to highest."""
+
 import pytest
 
 from remix_plugin.core.base.errors import RemixError
@@ -7,13 +8,16 @@ from remix_plugin.core.indicators.classification import SCALE, classify, spread_
 SKEWED = [0, 0, 0, 0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 1000.5]
 
 
-@pytest.mark.parametrize("count,labels", [
-    (7, list(SCALE)),
-    (5, ["molto basso", "medio-basso", "medio", "medio-alto", "molto alto"]),
-    (4, ["molto basso", "medio-basso", "medio-alto", "molto alto"]),
-    (3, ["molto basso", "medio", "molto alto"]),
-    (2, ["molto basso", "molto alto"]),
-])
+@pytest.mark.parametrize(
+    "count,labels",
+    [
+        (7, list(SCALE)),
+        (5, ["molto basso", "medio-basso", "medio", "medio-alto", "molto alto"]),
+        (4, ["molto basso", "medio-basso", "medio-alto", "molto alto"]),
+        (3, ["molto basso", "medio", "molto alto"]),
+        (2, ["molto basso", "molto alto"]),
+    ],
+)
 def test_labels_spread_over_the_scale_from_lowest_to_highest(count, labels):
     assert spread_labels(count) == labels
 

@@ -1,6 +1,7 @@
 """The core's layers point down only: a capability imports the ground below it, never one beside or above
 it, and no two modules import each other (also through imports placed inside functions). The faces
 (gui, cli, processing) import the core; the core never imports a face."""
+
 import ast
 from pathlib import Path
 
@@ -8,8 +9,16 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "remix_plugin"
 # the core's layers, bottom first; capabilities on one line are siblings that must not import each other
-LAYERS = [("base",), ("data",), ("scope",), ("indicators",), ("catalogue",), ("infobox", "printing"),
-          ("pgt", "segnalazioni"), ("offline",)]
+LAYERS = [
+    ("base",),
+    ("data",),
+    ("scope",),
+    ("indicators",),
+    ("catalogue",),
+    ("infobox", "printing"),
+    ("pgt", "segnalazioni"),
+    ("offline",),
+]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 FACES = ("gui", "cli", "processing", "plugin")
 

@@ -1,4 +1,5 @@
 """The one Italian formatter: what a planner reads in infoboxes, docks, prints and reports."""
+
 import datetime
 
 import pytest
@@ -7,18 +8,35 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 from remix_plugin.core.base import formatting as it
 
 
-@pytest.mark.parametrize("value,decimals,text", [
-    (1234567.891, 2, "1.234.567,89"), (1234.5, 0, "1.235"), (0, 2, "0,00"), (-0.001, 2, "0,00"),
-    (-1234.5, 1, "-1.234,5"), (999.999, 2, "1.000,00"), (None, 2, "n.d."), ("x", 0, "n.d."),
-    (float("nan"), 0, "n.d."), (float("inf"), 0, "n.d."),
-])
+@pytest.mark.parametrize(
+    "value,decimals,text",
+    [
+        (1234567.891, 2, "1.234.567,89"),
+        (1234.5, 0, "1.235"),
+        (0, 2, "0,00"),
+        (-0.001, 2, "0,00"),
+        (-1234.5, 1, "-1.234,5"),
+        (999.999, 2, "1.000,00"),
+        (None, 2, "n.d."),
+        ("x", 0, "n.d."),
+        (float("nan"), 0, "n.d."),
+        (float("inf"), 0, "n.d."),
+    ],
+)
 def test_numbers_have_italian_separators(value, decimals, text):
     assert it.number(value, decimals) == text
 
 
-@pytest.mark.parametrize("value,text", [
-    (1140669.5, "€ 1.140.669,50"), (0, "€ 0"), (0.004, "€ 0"), (12.3, "€ 12,30"), (None, "n.d."),
-])
+@pytest.mark.parametrize(
+    "value,text",
+    [
+        (1140669.5, "€ 1.140.669,50"),
+        (0, "€ 0"),
+        (0.004, "€ 0"),
+        (12.3, "€ 12,30"),
+        (None, "n.d."),
+    ],
+)
 def test_money_to_the_cent_and_zero_is_zero(value, text):
     assert it.money(value) == text
 
@@ -47,9 +65,17 @@ def test_counts_are_whole_and_decimals_lose_trailing_zeros():
     assert it.decimal(3.256) == "3,26"
 
 
-@pytest.mark.parametrize("value", [datetime.date(2026, 12, 7), datetime.datetime(2026, 12, 7, 10, 30),
-                                   QDate(2026, 12, 7), QDateTime(QDate(2026, 12, 7)), "2026-12-07",
-                                   "2026-12-07T10:30:00Z"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.date(2026, 12, 7),
+        datetime.datetime(2026, 12, 7, 10, 30),
+        QDate(2026, 12, 7),
+        QDateTime(QDate(2026, 12, 7)),
+        "2026-12-07",
+        "2026-12-07T10:30:00Z",
+    ],
+)
 def test_dates_read_day_month_year(value):
     assert it.date(value) == "07/12/2026"
 

@@ -1,4 +1,5 @@
 """The PGT themes file (data CMM staff edit) and the field mappings technicians' layers need."""
+
 import json
 
 import pytest
@@ -25,12 +26,15 @@ def test_bundled_themes_are_the_four_of_the_issue_with_required_codes_and_styles
         assert any(f.domain for f in theme.fields), theme.id  # each theme has closed lists to check
 
 
-@pytest.mark.parametrize("change,words", [
-    (lambda d: d["themes"][0]["fields"][2].update(type="float"), ["themes[0].fields[2].type", "«float»"]),
-    (lambda d: d["themes"][1].update(code_field="denominazione"), ["themes[1].code_field", "obbligatorio"]),
-    (lambda d: d["themes"][2]["fields"][2]["domain"].append({"aliases": ["x"]}), ["themes[2].fields[2].domain[3]"]),
-    (lambda d: d.pop("tolerances"), ["tolerances", "mancante"]),
-])
+@pytest.mark.parametrize(
+    "change,words",
+    [
+        (lambda d: d["themes"][0]["fields"][2].update(type="float"), ["themes[0].fields[2].type", "«float»"]),
+        (lambda d: d["themes"][1].update(code_field="denominazione"), ["themes[1].code_field", "obbligatorio"]),
+        (lambda d: d["themes"][2]["fields"][2]["domain"].append({"aliases": ["x"]}), ["themes[2].fields[2].domain[3]"]),
+        (lambda d: d.pop("tolerances"), ["tolerances", "mancante"]),
+    ],
+)
 def test_a_broken_themes_file_is_refused_naming_the_field(tmp_path, change, words):
     with pytest.raises(RemixError) as caught:
         load_themes(edited(tmp_path, change))
@@ -59,8 +63,13 @@ def test_suggested_mapping_reads_dbase_names_and_remembered_choices_win():
     theme = load_themes().theme("ambiti_trasformazione")
     fields = ["FID_1", "COD_AT", "DESTINAZIO", "STATO_SUOL", "SUPERFICIE", "NOTE"]
     mapping = suggest_mapping(theme, fields)
-    assert mapping == {"codice": "COD_AT", "destinazione": "DESTINAZIO", "stato_suolo": "STATO_SUOL",
-                       "superficie_territoriale_mq": "SUPERFICIE", "note": "NOTE"}
+    assert mapping == {
+        "codice": "COD_AT",
+        "destinazione": "DESTINAZIO",
+        "stato_suolo": "STATO_SUOL",
+        "superficie_territoriale_mq": "SUPERFICIE",
+        "note": "NOTE",
+    }
     remembered = suggest_mapping(theme, fields, {"codice": "fid_1", "note": "non c'è più"})
     assert remembered["codice"] == "FID_1" and remembered["note"] == "NOTE"
     assert len(set(remembered.values())) == len(remembered)  # one field of the layer for one expected field
@@ -68,16 +77,21 @@ def test_suggested_mapping_reads_dbase_names_and_remembered_choices_win():
 
 def test_explicit_mapping_is_kept_as_given_even_when_wrong():
     themes = load_themes()
-    mapping = complete_mapping(themes, {"aree_dismesse": ["codice", "USO"]}, {"aree_dismesse": {"uso_precedente": "Uso"}})
+    mapping = complete_mapping(
+        themes, {"aree_dismesse": ["codice", "USO"]}, {"aree_dismesse": {"uso_precedente": "Uso"}}
+    )
     assert mapping == {"aree_dismesse": {"codice": "codice", "uso_precedente": "Uso"}}
 
 
-@pytest.mark.parametrize("content,words", [
-    ("{non json", ["non è JSON"]),
-    ('{"ambiti": {}}', ["Tema «ambiti» sconosciuto", "ambiti_trasformazione"]),
-    ('{"aree_dismesse": {"uso": "USO"}}', ["campo atteso «uso» sconosciuto", "uso_precedente"]),
-    ('{"aree_dismesse": {"uso_precedente": 3}}', ["aree_dismesse", "campo dello strato"]),
-])
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        ("{non json", ["non è JSON"]),
+        ('{"ambiti": {}}', ["Tema «ambiti» sconosciuto", "ambiti_trasformazione"]),
+        ('{"aree_dismesse": {"uso": "USO"}}', ["campo atteso «uso» sconosciuto", "uso_precedente"]),
+        ('{"aree_dismesse": {"uso_precedente": 3}}', ["aree_dismesse", "campo dello strato"]),
+    ],
+)
 def test_a_bad_mapping_file_says_what_is_wrong(tmp_path, content, words):
     path = tmp_path / "campi.json"
     path.write_text(content, encoding="utf-8")

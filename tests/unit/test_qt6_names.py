@@ -17,6 +17,7 @@ An AST walk over every .py in remix_plugin, scripts and tests collects
   QGIS 3.22, our qgisMinimumVersion: QGIS_REPLACED below. The short names whose scoped enum came
   after 3.22 can't be replaced yet: QGIS_NOT_YET_REPLACEABLE lists those the code uses, and why.
 """
+
 import ast
 import enum
 import json
@@ -65,7 +66,8 @@ QGIS_REPLACED = {
 }
 # The Qgis.* scoped enums of QGIS 3.22.16 (dir(Qgis)): a short name aliasing a member of one of them,
 # if not listed above, is found at run time and flagged all the same.
-QGIS_322_SCOPED_ENUMS = frozenset("""
+QGIS_322_SCOPED_ENUMS = frozenset(
+    """
     AnnotationItemEditOperationResult AnnotationItemFlag AnnotationItemGuiFlag AnnotationItemNodeType
     BabelCommandFlag BabelFormatCapability BrowserDirectoryMonitoring BrowserItemCapability
     BrowserItemState BrowserItemType BrowserLayerType BufferSide ContentStatus DataType DriveType
@@ -78,7 +80,8 @@ QGIS_322_SCOPED_ENUMS = frozenset("""
     SymbolLayerFlag SymbolPreviewFlag SymbolRenderHint SymbolType TemporalIntervalMatchMethod
     TextRenderFormat TransformDirection UnplacedLabelVisibility VectorDataProviderTemporalMode
     VectorEditResult VectorExportResult VectorTemporalLimitMode VectorTemporalMode VertexMarkerType
-    VertexType""".split())
+    VertexType""".split()
+)
 
 # Short names the code still uses although QGIS deprecates them: QGIS 3.44 monkey-patches each as an
 # alias of the scoped member shown, whose enum came after QGIS 3.22 (the release in brackets), so the
@@ -148,7 +151,7 @@ def _qt_module(module: str):
         if module == package:
             return ""
         if module.startswith(package + "."):
-            return module[len(package) + 1:]
+            return module[len(package) + 1 :]
     return None
 
 
@@ -204,8 +207,7 @@ class _Collector(ast.NodeVisitor):
                 self.qt_uses.append(Use(self.path, node.lineno, qt))
 
     def visit_Attribute(self, node):
-        if node.attr == "exec_" and isinstance(getattr(node, "parent", None), ast.Call) \
-                and node.parent.func is node:
+        if node.attr == "exec_" and isinstance(getattr(node, "parent", None), ast.Call) and node.parent.func is node:
             self.exec_calls.append(Use(self.path, node.lineno, ".exec_()"))
         self.generic_visit(node)
 
@@ -226,7 +228,7 @@ class _Collector(ast.NodeVisitor):
             dotted = ".".join([node.id] + attrs)
             for package in QT_PACKAGES:
                 if dotted.startswith(package + ".") and node.id not in self.qt_aliases:
-                    rest = dotted[len(package) + 1:]
+                    rest = dotted[len(package) + 1 :]
                     if rest:
                         self.qt_uses.append(Use(self.path, node.lineno, rest))
             if node.id in self.qt_aliases and attrs:
@@ -267,16 +269,25 @@ print(json.dumps(missing))
 
 
 def _missing(python, prefix, names, env=None):
-    result = subprocess.run([str(python), "-c", _RESOLVE, prefix], input=json.dumps(sorted(names)),
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [str(python), "-c", _RESOLVE, prefix],
+        input=json.dumps(sorted(names)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, f"{python} failed:\n{result.stderr}"
     return set(json.loads(result.stdout))
 
 
 def _missing_in_pyqt6(names):
     if not QT6_PYTHON.exists():
-        pytest.fail(f"{QT6_PYTHON.relative_to(ROOT)} is missing: run scripts/setup.sh (or `make setup`) to "
-                    "make the PyQt6 venv this check needs.", pytrace=False)
+        pytest.fail(
+            f"{QT6_PYTHON.relative_to(ROOT)} is missing: run scripts/setup.sh (or `make setup`) to "
+            "make the PyQt6 venv this check needs.",
+            pytrace=False,
+        )
     return _missing(QT6_PYTHON, "PyQt6.", names, env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
 
 
@@ -312,8 +323,11 @@ def test_every_qt_name_exists_in_pyqt6(uses):
     missing = _missing_in_pyqt6({u.name for u in checked})
     bad = [u for u in checked if u.name in missing] + exec_calls
     if bad:
-        pytest.fail("Qt names that PyQt6 (QGIS 4) does not have: write enums in full (Qt.AlignmentFlag.AlignLeft, "
-                    "QSizePolicy.Policy.Expanding, ...), exec() for exec_():\n" + _report(bad), pytrace=False)
+        pytest.fail(
+            "Qt names that PyQt6 (QGIS 4) does not have: write enums in full (Qt.AlignmentFlag.AlignLeft, "
+            "QSizePolicy.Policy.Expanding, ...), exec() for exec_():\n" + _report(bad),
+            pytrace=False,
+        )
 
 
 def test_every_qt_name_exists_in_this_qt(qgis_app, uses):
@@ -359,8 +373,10 @@ def test_no_deprecated_qgis_short_enum_names(qgis_app, uses):
             if scope[-1] in QGIS_322_SCOPED_ENUMS:
                 bad.append(f"  {use.path}:{use.line} {short} -> {scoped}")
             else:  # seen on a QGIS newer than 3.22
-                bad.append(f"  {use.path}:{use.line} {short}: alias of {scoped}, after QGIS 3.22: "
-                           "add it to QGIS_NOT_YET_REPLACEABLE")
+                bad.append(
+                    f"  {use.path}:{use.line} {short}: alias of {scoped}, after QGIS 3.22: "
+                    "add it to QGIS_NOT_YET_REPLACEABLE"
+                )
     if bad:
         pytest.fail("QGIS short enum names deprecated in favour of scoped names:\n" + "\n".join(bad), pytrace=False)
 

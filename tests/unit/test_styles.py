@@ -4,6 +4,7 @@ Every style must load on a layer shaped like the catalogue entry (geometry and f
 symbols of that geometry, classify on the data-pack contract's closed lists (DESIGN §8), and never
 decide visibility by scale: scale ranges belong to the catalogue (DESIGN §2.5).
 """
+
 import json
 import xml.etree.ElementTree as ET
 
@@ -16,8 +17,16 @@ ENTRIES = CATALOGUE["layers"]
 ICONS = sorted(paths.ICONS.glob("*.svg"))
 
 GEOMETRY = {"point": "Point", "line": "MultiLineString", "polygon": "MultiPolygon"}
-NUMERIC = {"importo_totale", "importo_finanziato", "importo_cofinanziato", "superficie_ha", "quota_superficie",
-           "finanziamento", "cofinanziamento", "raggio_m"}
+NUMERIC = {
+    "importo_totale",
+    "importo_finanziato",
+    "importo_cofinanziato",
+    "superficie_ha",
+    "quota_superficie",
+    "finanziamento",
+    "cofinanziamento",
+    "raggio_m",
+}
 INTEGER = {"n_interventi", "classe_n"}
 
 STATO_SUOLO = ["libero", "parzialmente edificato", "edificato"]
@@ -28,17 +37,40 @@ CLOSED_LISTS = {
     "offerta_pa_2020": ("stato_suolo", STATO_SUOLO),
     "stazioni": ("rilevanza", RILEVANZA),
     "lum": ("rilevanza", RILEVANZA),
-    "servizi_sovracomunali": ("categoria", [
-        "Grandi strutture di vendita e luoghi di intrattenimento", "Centri sportivi", "Scuole e Università",
-        "Strutture sanitarie", "Aeroporti e stazioni"]),
+    "servizi_sovracomunali": (
+        "categoria",
+        [
+            "Grandi strutture di vendita e luoghi di intrattenimento",
+            "Centri sportivi",
+            "Scuole e Università",
+            "Strutture sanitarie",
+            "Aeroporti e stazioni",
+        ],
+    ),
     "rete_ciclabile": ("rete", ["OSM", "BICITALIA", "VENTO", "MiBici", "CAMBIO"]),
 }
 CATEGORISED_ONLY = {"parchi": "tipo", "plis": "tipo"}  # categorised, values not fixed by the contract
 INDICATORS = ("indicatore_superficie", "indicatore_finanziamento")
 INDICATOR_CLASSES = ["molto basso", "basso", "medio-basso", "medio", "medio-alto", "alto", "molto alto"]
-REQUIRED_ICONS = ["remix", "catalogue", "map_opportunita", "map_realizzazioni", "basemap", "infobox", "indicators",
-                  "filter", "print", "segnalazione", "sync", "offline", "pgt", "help", "settings", "logo_cmm",
-                  "logo_remix"]
+REQUIRED_ICONS = [
+    "remix",
+    "catalogue",
+    "map_opportunita",
+    "map_realizzazioni",
+    "basemap",
+    "infobox",
+    "indicators",
+    "filter",
+    "print",
+    "segnalazione",
+    "sync",
+    "offline",
+    "pgt",
+    "help",
+    "settings",
+    "logo_cmm",
+    "logo_remix",
+]
 
 
 def entry_ids(entry):
@@ -116,8 +148,9 @@ def test_style_never_decides_scale_visibility(qgis_app, entry):
     # ...and loading its symbology and labels keeps the catalogue's range untouched
     catalogue_range = (500000.0, 1000.0)
     layer = layer_for(entry, catalogue_range)
-    message, ok = layer.loadNamedStyle(str(paths.STYLES / entry["style"]),
-                                       categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+    message, ok = layer.loadNamedStyle(
+        str(paths.STYLES / entry["style"]), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling
+    )
     assert ok, message
     assert layer.hasScaleBasedVisibility()
     assert (layer.minimumScale(), layer.maximumScale()) == catalogue_range
@@ -188,8 +221,15 @@ def test_comuni_and_zone_omogenee_are_outlines_with_labels(qgis_app):
 
 
 def test_every_realizzazioni_programme_has_its_own_colour(qgis_app):
-    programmes = ["interventi_periferie", "interventi_comein", "interventi_pinqua", "interventi_mica",
-                  "interventi_spugna", "interventi_altri_pui", "interventi_cambio"]
+    programmes = [
+        "interventi_periferie",
+        "interventi_comein",
+        "interventi_pinqua",
+        "interventi_mica",
+        "interventi_spugna",
+        "interventi_altri_pui",
+        "interventi_cambio",
+    ]
     by_id = {e["id"]: e for e in ENTRIES}
     layers = {p: styled(by_id[p]) for p in programmes + ["interventi_periferie_punti"]}
     colours = {p: symbols(layers[p])[0].color().name() for p in programmes}

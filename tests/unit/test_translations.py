@@ -1,4 +1,5 @@
 """Every text a user reads has its English translation, and the compiled translation is what QGIS shows."""
+
 import importlib.util
 import subprocess
 import xml.etree.ElementTree as ET
@@ -24,7 +25,9 @@ def test_every_user_text_has_an_english_translation():
     english = translations(update_translations.I18N / "remix_en.ts")
     texts = {(c, s) for c, s, _ in list(update_translations.python_strings()) + list(update_translations.ui_strings())}
     missing = sorted(texts - set(english))
-    assert not missing, f"{len(missing)} testi senza traduzione inglese (scripts/update_translations.py): {missing[:10]}"
+    assert (
+        not missing
+    ), f"{len(missing)} testi senza traduzione inglese (scripts/update_translations.py): {missing[:10]}"
     same = [s for (c, s), t in english.items() if t == s and len(s) > 12 and (c, s) in texts]
     assert len(same) < len(texts) / 10, f"traduzioni identiche all'italiano: {same[:10]}"
 

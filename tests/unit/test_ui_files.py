@@ -1,5 +1,6 @@
 """Every Qt Designer file compiles, keeps its signals out (they are connected in Python), and sits
 next to the widget module that loads it."""
+
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,5 +21,8 @@ def test_ui_file_compiles_and_has_no_designer_connections(qgis_app, path):
     connections = ET.parse(path).getroot().find("connections")
     assert connections is None or len(connections) == 0, "signals are connected in Python, not in the .ui"
     module = path.with_suffix(".py")
-    assert module.exists() and path.name in module.read_text(encoding="utf-8") or \
-        "with_suffix(\".ui\")" in module.read_text(encoding="utf-8")
+    assert (
+        module.exists()
+        and path.name in module.read_text(encoding="utf-8")
+        or 'with_suffix(".ui")' in module.read_text(encoding="utf-8")
+    )

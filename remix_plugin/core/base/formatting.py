@@ -7,6 +7,7 @@
     percent(9.27)          9,3 %            share(0.25)            25 %
     date(QDate/datetime)   07/12/2026
 """
+
 import datetime as _dt
 import math
 from decimal import ROUND_HALF_UP, Decimal

@@ -1,5 +1,6 @@
 """Network through QGIS's own stack (proxy, SSL settings and `authcfg` honoured), never `requests`:
 a blocking GET and the Italian diagnosis of a service that does not answer."""
+
 import json
 from dataclasses import dataclass
 from typing import Optional
@@ -23,8 +24,9 @@ def get(url: str, authcfg: str = "", headers: dict = None, timeout_ms: int = 150
     from qgis.core import QgsNetworkAccessManager
 
     request = QNetworkRequest(QUrl(url))
-    request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
-                         QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    request.setAttribute(
+        QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork
+    )
     for key, value in (headers or {}).items():
         request.setRawHeader(key.encode(), value.encode())
     previous = QgsNetworkAccessManager.timeout()

@@ -2,6 +2,7 @@
 
 The Italian source text *is* the Italian UI; `resources/i18n/remix_en.ts` carries English.
 """
+
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 

@@ -3,15 +3,24 @@
 Small on purpose: the plugin must not depend on packages QGIS does not ship, and the messages
 must be Italian and name the entry and the field a CMM editor has to fix.
 """
+
 import re
 
 _TYPES = {
-    "object": dict, "array": list, "string": str, "boolean": bool,
-    "integer": int, "number": (int, float),
+    "object": dict,
+    "array": list,
+    "string": str,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
 }
 _TYPE_NAMES = {
-    "object": "un oggetto", "array": "un elenco", "string": "un testo", "boolean": "vero/falso",
-    "integer": "un numero intero", "number": "un numero",
+    "object": "un oggetto",
+    "array": "un elenco",
+    "string": "un testo",
+    "boolean": "vero/falso",
+    "integer": "un numero intero",
+    "number": "un numero",
 }
 
 
@@ -32,7 +41,12 @@ def validate(value, schema: dict, root: dict = None, path: str = "") -> list:
             problems.append((path, "non può essere vuoto"))
         if "pattern" in schema and not re.search(schema["pattern"], value):
             problems.append((path, f"valore «{value}» non nel formato atteso"))
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "minimum" in schema and value < schema["minimum"]:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and "minimum" in schema
+        and value < schema["minimum"]
+    ):
         problems.append((path, f"deve essere almeno {schema['minimum']}"))
     if isinstance(value, dict):
         if len(value) < schema.get("minItems", 0):

@@ -3,6 +3,7 @@
 The GUI installs the message bar once (`set_message_bar`); core code only calls `log()`, so the
 same code runs headless (CLI, Processing, tests) where there is no bar.
 """
+
 from qgis.core import Qgis, QgsMessageLog
 
 TAG = "RE.MIX"

@@ -3,6 +3,7 @@
 In the repository `metadata.txt`, `resources/`, `styles/`, `print_layouts/` sit beside the
 `remix_plugin/` package; `make package` copies them into the plugin folder. Both layouts work.
 """
+
 from pathlib import Path
 
 from qgis.core import QgsApplication

@@ -16,6 +16,7 @@ Everything else in the plugin writes the current API; a name here goes when its 
 - The locator result's user data: read with `getUserData()` up to 3.32 (reading the `userData`
   member itself fails there), then the `userData` property.
 """
+
 from types import SimpleNamespace
 
 from qgis.core import (
@@ -46,9 +47,13 @@ if hasattr(Qgis, "GeometryType"):  # QGIS >= 3.30
     GeometryType = Qgis.GeometryType
     WkbType = Qgis.WkbType
 else:
-    GeometryType = SimpleNamespace(Point=QgsWkbTypes.PointGeometry, Line=QgsWkbTypes.LineGeometry,
-                                   Polygon=QgsWkbTypes.PolygonGeometry, Unknown=QgsWkbTypes.UnknownGeometry,
-                                   Null=QgsWkbTypes.NullGeometry)
+    GeometryType = SimpleNamespace(
+        Point=QgsWkbTypes.PointGeometry,
+        Line=QgsWkbTypes.LineGeometry,
+        Polygon=QgsWkbTypes.PolygonGeometry,
+        Unknown=QgsWkbTypes.UnknownGeometry,
+        Null=QgsWkbTypes.NullGeometry,
+    )
     WkbType = QgsWkbTypes
 
 
@@ -60,16 +65,31 @@ def wkb_type(value: int):
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType
 
-    FieldType = SimpleNamespace(String=QMetaType.Type.QString, Int=QMetaType.Type.Int, UInt=QMetaType.Type.UInt,
-                                LongLong=QMetaType.Type.LongLong, ULongLong=QMetaType.Type.ULongLong,
-                                Double=QMetaType.Type.Double, Bool=QMetaType.Type.Bool, Date=QMetaType.Type.QDate,
-                                DateTime=QMetaType.Type.QDateTime)
+    FieldType = SimpleNamespace(
+        String=QMetaType.Type.QString,
+        Int=QMetaType.Type.Int,
+        UInt=QMetaType.Type.UInt,
+        LongLong=QMetaType.Type.LongLong,
+        ULongLong=QMetaType.Type.ULongLong,
+        Double=QMetaType.Type.Double,
+        Bool=QMetaType.Type.Bool,
+        Date=QMetaType.Type.QDate,
+        DateTime=QMetaType.Type.QDateTime,
+    )
 else:
     from qgis.PyQt.QtCore import QVariant
 
-    FieldType = SimpleNamespace(String=QVariant.String, Int=QVariant.Int, UInt=QVariant.UInt,
-                                LongLong=QVariant.LongLong, ULongLong=QVariant.ULongLong, Double=QVariant.Double,
-                                Bool=QVariant.Bool, Date=QVariant.Date, DateTime=QVariant.DateTime)
+    FieldType = SimpleNamespace(
+        String=QVariant.String,
+        Int=QVariant.Int,
+        UInt=QVariant.UInt,
+        LongLong=QVariant.LongLong,
+        ULongLong=QVariant.ULongLong,
+        Double=QVariant.Double,
+        Bool=QVariant.Bool,
+        Date=QVariant.Date,
+        DateTime=QVariant.DateTime,
+    )
 
 
 def locator_user_data(result: QgsLocatorResult):
@@ -106,6 +126,7 @@ def set_group_box(container: QgsAttributeEditorContainer) -> None:
 # Text in print layouts: QGIS 3.24 (labels) and 3.30 (legend styles) moved from QFont to text formats,
 # whose size is their own (the font's point size is then ignored). These read and write a QFont
 # whose point size is the size drawn, on every version.
+
 
 def _format_font(text_format) -> QFont:
     font = QFont(text_format.font())

@@ -3,6 +3,7 @@
 Secrets never live here: services and databases are reached through an `authcfg` id of QGIS's
 authentication manager, and only that id is stored.
 """
+
 import json
 from dataclasses import asdict, dataclass, field, fields
 

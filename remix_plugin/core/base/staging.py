@@ -3,6 +3,7 @@ the destination and renamed at the end, so an interrupted job never leaves a hal
 name a user would open. Also the SHA-256 checksums that manifests list, and the named checkpoints of
 those jobs (where a kill test holds one).
 """
+
 import hashlib
 import os
 import shutil

@@ -8,6 +8,7 @@ GeoPackage layers at once (seen here: a map loading while the indicators were me
 Desktop). Still so on QGIS 3.22, 3.40 and 3.44: scripts/probe_ogr_deadlock.py freezes on each. A task
 waiting its turn can be cancelled.
 """
+
 import threading
 import traceback
 

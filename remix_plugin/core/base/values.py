@@ -1,5 +1,6 @@
 """Field values as PyQGIS hands them over (None, a null QVariant, text, numbers) read one way everywhere,
 and the one test of which addresses may become links."""
+
 from typing import Optional
 from urllib.parse import urlsplit
 

@@ -4,6 +4,7 @@ The sites are data (`resources/help/siti.json`, edited by CMM staff). A referenc
 that the file does not list is added under its layer's title, so a layer added to the catalogue brings
 its page into the menu. Only http and https addresses are listed.
 """
+
 import json
 from pathlib import Path
 from typing import List, Tuple

@@ -3,6 +3,7 @@
 A Luogo Urbano della Mobilità is the zone within 400 m of a stop of metropolitan relevance and
 200 m of a stop of supra-municipal relevance; the distances come from the catalogue.
 """
+
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError

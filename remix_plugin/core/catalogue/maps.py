@@ -4,6 +4,7 @@ Building layers (`build_layers`) touches no project, so the GUI runs it in a Qgs
 (`place_layers`) is quick and runs on the main thread. The CLI calls both in a row: one code path.
 Every catalogue layer carries the custom properties `remix/entry_id` and `remix/map`.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Tuple
@@ -40,8 +41,9 @@ class LoadReport:
     problems: List[str] = field(default_factory=list)
 
 
-def make_context(catalogue: Catalogue = None, pack=None, settings: Settings = None,
-                 derived_store: Path = None) -> SourceContext:
+def make_context(
+    catalogue: Catalogue = None, pack=None, settings: Settings = None, derived_store: Path = None
+) -> SourceContext:
     """Everything building layers needs; `pack=None` uses the settings' pack or the demo pack."""
     settings = settings or Settings.load()
     catalogue = catalogue or load_catalogue()
@@ -53,8 +55,14 @@ def make_context(catalogue: Catalogue = None, pack=None, settings: Settings = No
     return SourceContext(catalogue=catalogue, settings=settings, pack=resolved, derived_store=store)
 
 
-def build_layers(map_id: str, ctx: SourceContext, entries: List[Entry] = None,
-                 skip: set = frozenset(), feedback=None, purpose: str = "display") -> List[Tuple[Entry, QgsMapLayer]]:
+def build_layers(
+    map_id: str,
+    ctx: SourceContext,
+    entries: List[Entry] = None,
+    skip: set = frozenset(),
+    feedback=None,
+    purpose: str = "display",
+) -> List[Tuple[Entry, QgsMapLayer]]:
     """Build, style and scale the layers of a map (or of the given entries). No project touched.
     `purpose` "vector" takes feature sources only (offline packages download features, not images)."""
     ctx.catalogue.map(map_id)
@@ -83,13 +91,18 @@ def style_layer(layer: QgsMapLayer, entry: Entry, map_id: str, ctx: SourceContex
     """CMM style first, then the catalogue's scale range (the QML never decides visibility)."""
     if isinstance(layer, QgsVectorLayer):
         if not entry.style_path.exists():
-            ctx.problems.append(f"Strato «{entry.title}»: file di stile «{entry.style}» mancante; usato lo stile predefinito.")
+            ctx.problems.append(
+                f"Strato «{entry.title}»: file di stile «{entry.style}» mancante; usato lo stile predefinito."
+            )
         else:
-            message, ok = layer.loadNamedStyle(str(entry.style_path),
-                                               categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+            message, ok = layer.loadNamedStyle(
+                str(entry.style_path), categories=QgsMapLayer.Symbology | QgsMapLayer.Labeling
+            )
             if not ok:
-                ctx.problems.append(f"Strato «{entry.title}»: file di stile «{entry.style}» non valido ({message}); "
-                                    "usato lo stile predefinito.")
+                ctx.problems.append(
+                    f"Strato «{entry.title}»: file di stile «{entry.style}» non valido ({message}); "
+                    "usato lo stile predefinito."
+                )
         _show_fields(layer, entry.fields)
     scale = entry.maps.get(map_id)
     if scale is not None:
@@ -136,12 +149,16 @@ def map_group(project: QgsProject, map_id: str, title: str, create: bool = True)
 
 
 def existing_entries(project: QgsProject, map_id: str) -> set:
-    return {layer.customProperty(ENTRY_PROPERTY) for layer in project.mapLayers().values()
-            if layer.customProperty(MAP_PROPERTY) == map_id and layer.customProperty(ENTRY_PROPERTY)}
+    return {
+        layer.customProperty(ENTRY_PROPERTY)
+        for layer in project.mapLayers().values()
+        if layer.customProperty(MAP_PROPERTY) == map_id and layer.customProperty(ENTRY_PROPERTY)
+    }
 
 
-def place_layers(project: QgsProject, map_id: str, built: List[Tuple[Entry, QgsMapLayer]],
-                 ctx: SourceContext) -> LoadReport:
+def place_layers(
+    project: QgsProject, map_id: str, built: List[Tuple[Entry, QgsMapLayer]], ctx: SourceContext
+) -> LoadReport:
     """Put built layers into the map's group and sub-groups, in catalogue order, without duplicates."""
     definition = ctx.catalogue.map(map_id)
     report = LoadReport(map_id)
@@ -155,8 +172,12 @@ def place_layers(project: QgsProject, map_id: str, built: List[Tuple[Entry, QgsM
             continue
         sub = _sub_group(group, entry.group, ctx.catalogue.groups.get(entry.group, entry.group), definition.groups)
         project.addMapLayer(layer, False)
-        index = sum(1 for child in sub.findLayers()
-                    if child.layer() is not None and order.get(child.layer().customProperty(ENTRY_PROPERTY), -1) < order[entry.id])
+        index = sum(
+            1
+            for child in sub.findLayers()
+            if child.layer() is not None
+            and order.get(child.layer().customProperty(ENTRY_PROPERTY), -1) < order[entry.id]
+        )
         sub.insertLayer(index, layer)
         present.add(entry.id)
         report.added.append(entry.id)
@@ -169,9 +190,17 @@ def _sub_group(group: QgsLayerTreeGroup, group_id: str, title: str, order: List[
         if isinstance(child, QgsLayerTreeGroup) and child.customProperty(GROUP_PROPERTY) == group_id:
             return child
     rank = order.index(group_id) if group_id in order else len(order)
-    index = sum(1 for child in group.children() if isinstance(child, QgsLayerTreeGroup)
-                and (order.index(child.customProperty(GROUP_PROPERTY)) if child.customProperty(GROUP_PROPERTY) in order
-                     else len(order)) < rank)
+    index = sum(
+        1
+        for child in group.children()
+        if isinstance(child, QgsLayerTreeGroup)
+        and (
+            order.index(child.customProperty(GROUP_PROPERTY))
+            if child.customProperty(GROUP_PROPERTY) in order
+            else len(order)
+        )
+        < rank
+    )
     sub = group.insertGroup(index, title)
     sub.setCustomProperty(GROUP_PROPERTY, group_id)
     return sub
@@ -206,6 +235,7 @@ def load_entry(project: QgsProject, entry_id: str, ctx: SourceContext, map_id: s
 
 # --- basemaps -------------------------------------------------------------------------------
 
+
 def basemap_layers(mode: str, ctx: SourceContext, probe: bool = True) -> List[QgsRasterLayer]:
     """The layers of a basemap mode ("light" or "pro"); unreachable ones are reported, not added."""
     if mode not in ("light", "pro"):
@@ -215,16 +245,27 @@ def basemap_layers(mode: str, ctx: SourceContext, probe: bool = True) -> List[Qg
         url = f"{ctx.service_url(spec['service'])}/{spec['path']}"
         if spec["type"] == "xyz":
             if probe:
-                failure = http.probe(url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"),
-                                        ctx.settings.services_authcfg, timeout_ms=min(ctx.settings.network_timeout_ms, 5000))
+                failure = http.probe(
+                    url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"),
+                    ctx.settings.services_authcfg,
+                    timeout_ms=min(ctx.settings.network_timeout_ms, 5000),
+                )
                 if failure:
                     ctx.problems.append(f"Mappa di base «{spec['title']}» non raggiungibile: {failure}.")
                     continue
             layer = QgsRasterLayer(xyz_uri(url, spec.get("zmax", 19)), spec["title"], "wms")
         else:
-            layer = QgsRasterLayer(wms_uri(url, spec.get("layers", "0"), spec.get("crs", datapack.CRS),
-                                           spec.get("format", "image/png"), ctx.settings.services_authcfg),
-                                   spec["title"], "wms")
+            layer = QgsRasterLayer(
+                wms_uri(
+                    url,
+                    spec.get("layers", "0"),
+                    spec.get("crs", datapack.CRS),
+                    spec.get("format", "image/png"),
+                    ctx.settings.services_authcfg,
+                ),
+                spec["title"],
+                "wms",
+            )
         if not layer.isValid():
             ctx.problems.append(f"Mappa di base «{spec['title']}» non raggiungibile ({describe(spec)}).")
             continue

@@ -5,6 +5,7 @@ layer entry marks that entry invalid, with an Italian message naming the entry a
 the other entries stay usable. A catalogue fetched as an update must be entirely valid
 (`strict=True`): otherwise the last good one stays in use.
 """
+
 import json
 import re
 from dataclasses import dataclass, field
@@ -102,8 +103,7 @@ class Catalogue:
         raise RemixError(f"Mappa «{map_id}» sconosciuta. Mappe disponibili: {names}.")
 
     def entries_for_map(self, map_id: str, group: str = None) -> List[Entry]:
-        return [e for e in self.entries
-                if map_id in e.maps and e.valid and (group is None or e.group == group)]
+        return [e for e in self.entries if map_id in e.maps and e.valid and (group is None or e.group == group)]
 
     def all_problems(self) -> List[str]:
         return self.problems + [p for e in self.entries for p in e.problems]
@@ -131,7 +131,9 @@ def parse_catalogue(text: str, origin: str = "", strict: bool = False) -> Catalo
     for where, message in validate(data, schema):
         match = _LAYER_PATH.match(where)
         if match:
-            per_layer.setdefault(int(match.group(1)), []).append(_say(data, int(match.group(1)), match.group(2), message))
+            per_layer.setdefault(int(match.group(1)), []).append(
+                _say(data, int(match.group(1)), match.group(2), message)
+            )
         else:
             general.append(f"Catalogo «{label}», campo «{where or '(radice)'}»: {message}.")
     if general:
@@ -156,28 +158,38 @@ def _build(data: dict, per_layer: Dict[int, List[str]], origin: str) -> Catalogu
         problems = per_layer.get(index, [])
         if not isinstance(raw, dict):
             continue
-        entries.append(Entry(
-            id=str(raw.get("id", f"strato_{index + 1}")),
-            title=str(raw.get("title", "")),
-            group=str(raw.get("group", "")),
-            maps={m: ScaleRange(int(r.get("min_scale", 0)), int(r.get("max_scale", 0)))
-                  for m, r in (raw.get("maps") or {}).items() if isinstance(r, dict) and not problems},
-            geometry=str(raw.get("geometry", "")),
-            sources=[s for s in raw.get("sources", []) if isinstance(s, dict)],
-            style=str(raw.get("style", "")),
-            infobox=str(raw.get("infobox", "")),
-            fields=list(raw.get("fields", [])) if isinstance(raw.get("fields"), list) else [],
-            updated=str(raw.get("updated", "")),
-            provider=str(raw.get("provider", "")),
-            reference=str(raw.get("reference", "")),
-            expected_count=raw.get("expected_count"),
-            problems=list(problems),
-        ))
+        entries.append(
+            Entry(
+                id=str(raw.get("id", f"strato_{index + 1}")),
+                title=str(raw.get("title", "")),
+                group=str(raw.get("group", "")),
+                maps={
+                    m: ScaleRange(int(r.get("min_scale", 0)), int(r.get("max_scale", 0)))
+                    for m, r in (raw.get("maps") or {}).items()
+                    if isinstance(r, dict) and not problems
+                },
+                geometry=str(raw.get("geometry", "")),
+                sources=[s for s in raw.get("sources", []) if isinstance(s, dict)],
+                style=str(raw.get("style", "")),
+                infobox=str(raw.get("infobox", "")),
+                fields=list(raw.get("fields", [])) if isinstance(raw.get("fields"), list) else [],
+                updated=str(raw.get("updated", "")),
+                provider=str(raw.get("provider", "")),
+                reference=str(raw.get("reference", "")),
+                expected_count=raw.get("expected_count"),
+                problems=list(problems),
+            )
+        )
     return Catalogue(
-        version=data["version"], updated=data["updated"], title=data.get("title", "Catalogo RE.MIX"),
-        services=dict(data["services"]), groups={g["id"]: g["title"] for g in data["groups"]},
+        version=data["version"],
+        updated=data["updated"],
+        title=data.get("title", "Catalogo RE.MIX"),
+        services=dict(data["services"]),
+        groups={g["id"]: g["title"] for g in data["groups"]},
         maps=[MapDef(m["id"], m["title"], list(m["groups"]), m.get("description", "")) for m in data["maps"]],
-        basemaps=list(data["basemaps"]), entries=entries, origin=origin,
+        basemaps=list(data["basemaps"]),
+        entries=entries,
+        origin=origin,
     )
 
 
@@ -203,7 +215,8 @@ def _check_semantics(cat: Catalogue) -> None:
             elif scale.min_scale and scale.max_scale and scale.min_scale <= scale.max_scale:
                 e.problems.append(
                     f"Strato «{e.id}», campo «maps.{map_id}»: scala minima 1:{scale.min_scale} non è "
-                    f"più piccola della scala massima 1:{scale.max_scale} (lo strato non sarebbe mai visibile).")
+                    f"più piccola della scala massima 1:{scale.max_scale} (lo strato non sarebbe mai visibile)."
+                )
         for s in e.sources:
             service = s.get("service")
             if service and service not in cat.services:
@@ -211,8 +224,10 @@ def _check_semantics(cat: Catalogue) -> None:
             if s["type"] in ("datapack", "derived") and not s.get("table"):
                 e.problems.append(f"Strato «{e.id}», campo «sources.table»: manca la tabella del pacchetto dati.")
         if not e.style_path.exists():
-            e.warnings.append(f"Strato «{e.id}», campo «style»: file di stile «{e.style}» non trovato in styles/ "
-                              "(lo strato userà lo stile predefinito di QGIS).")
+            e.warnings.append(
+                f"Strato «{e.id}», campo «style»: file di stile «{e.style}» non trovato in styles/ "
+                "(lo strato userà lo stile predefinito di QGIS)."
+            )
     for b in cat.basemaps:
         if b["service"] not in cat.services:
             cat.problems.append(f"Mappa di base «{b['id']}», campo «service»: servizio «{b['service']}» non definito.")
@@ -220,9 +235,22 @@ def _check_semantics(cat: Catalogue) -> None:
 
 def entry_report(cat: Catalogue) -> list:
     """Every entry with its validation result (what `catalogue --json` prints)."""
-    return [{
-        "id": e.id, "title": e.title, "group": e.group, "maps": sorted(e.maps), "geometry": e.geometry,
-        "sources": [s["type"] for s in e.sources], "style": e.style, "infobox": e.infobox,
-        "updated": e.updated, "provider": e.provider, "reference": e.reference,
-        "valid": e.valid, "problems": e.problems, "warnings": e.warnings,
-    } for e in cat.entries]
+    return [
+        {
+            "id": e.id,
+            "title": e.title,
+            "group": e.group,
+            "maps": sorted(e.maps),
+            "geometry": e.geometry,
+            "sources": [s["type"] for s in e.sources],
+            "style": e.style,
+            "infobox": e.infobox,
+            "updated": e.updated,
+            "provider": e.provider,
+            "reference": e.reference,
+            "valid": e.valid,
+            "problems": e.problems,
+            "warnings": e.warnings,
+        }
+        for e in cat.entries
+    ]

@@ -5,6 +5,7 @@ rendering, light on Regione Lombardia's services; "vector" needs features) and o
 `source_mode` ("pack": the data pack first; "remote": the services first). When the first choice
 fails the next is tried, and the failure is reported.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
@@ -64,20 +65,27 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
             continue
         if layer.isValid():
             if failures:
-                ctx.problems.append(f"Strato «{entry.title}»: {' '.join(failures)} Usata la sorgente {describe(source)}.")
+                ctx.problems.append(
+                    f"Strato «{entry.title}»: {' '.join(failures)} Usata la sorgente {describe(source)}."
+                )
             return layer
         failures.append(f"sorgente {describe(source)} non disponibile ({_why_invalid(layer, source, ctx)}).")
     if not failures:
-        raise RemixError(f"Strato «{entry.title}»: nessuna sorgente utilizzabile "
-                         f"({'serve un pacchetto dati' if not ctx.pack else 'nessuna sorgente per questo uso'}).")
+        raise RemixError(
+            f"Strato «{entry.title}»: nessuna sorgente utilizzabile "
+            f"({'serve un pacchetto dati' if not ctx.pack else 'nessuna sorgente per questo uso'})."
+        )
     raise RemixError(f"Strato «{entry.title}»: " + " ".join(failures))
 
 
 def pack_sources(entries: List[Entry], ctx: SourceContext, purpose: str = "display") -> List[str]:
     """The data-pack tables these entries will be read from first (to open the pack once for all)."""
     firsts = (next(iter(candidate_sources(entry, ctx, purpose)), None) for entry in entries)
-    return [datapack.table_uri(ctx.pack, source["table"]) for source in firsts
-            if source is not None and source["type"] == "datapack"]
+    return [
+        datapack.table_uri(ctx.pack, source["table"])
+        for source in firsts
+        if source is not None and source["type"] == "datapack"
+    ]
 
 
 def describe(source: dict) -> str:
@@ -131,8 +139,15 @@ def arcgis_map_uri(url: str, layer: str, crs: str = datapack.CRS, authcfg: str =
 
 
 def wms_uri(url: str, layers: str, crs: str, fmt: str = "image/png", authcfg: str = "") -> str:
-    parts = ["contextualWMSLegend=0", f"crs={crs}", "dpiMode=7", f"format={fmt}", f"layers={layers}", "styles=",
-             f"url={url}"]
+    parts = [
+        "contextualWMSLegend=0",
+        f"crs={crs}",
+        "dpiMode=7",
+        f"format={fmt}",
+        f"layers={layers}",
+        "styles=",
+        f"url={url}",
+    ]
     if authcfg:
         parts.insert(0, f"authcfg={authcfg}")
     return "&".join(parts)
@@ -144,12 +159,16 @@ def xyz_uri(url: str, zmax: int = 19) -> str:
 
 def _arcgis_feature(entry: Entry, source: dict, ctx: SourceContext):
     url = f"{ctx.service_url(source['service'])}/{source['path']}"
-    return QgsVectorLayer(arcgis_feature_uri(url, extent=ctx.extent, authcfg=ctx.authcfg), entry.title, "arcgisfeatureserver")
+    return QgsVectorLayer(
+        arcgis_feature_uri(url, extent=ctx.extent, authcfg=ctx.authcfg), entry.title, "arcgisfeatureserver"
+    )
 
 
 def _arcgis_map(entry: Entry, source: dict, ctx: SourceContext):
     url = f"{ctx.service_url(source['service'])}/{source['path']}"
-    return QgsRasterLayer(arcgis_map_uri(url, source.get("layer", "0"), authcfg=ctx.authcfg), entry.title, "arcgismapserver")
+    return QgsRasterLayer(
+        arcgis_map_uri(url, source.get("layer", "0"), authcfg=ctx.authcfg), entry.title, "arcgismapserver"
+    )
 
 
 def _wms(entry: Entry, source: dict, ctx: SourceContext):
@@ -190,6 +209,12 @@ def _indicator(entry: Entry, source: dict, ctx: SourceContext):
 
 
 BUILDERS: Dict[str, Callable] = {
-    "datapack": _datapack, "arcgisfeatureserver": _arcgis_feature, "arcgismapserver": _arcgis_map,
-    "wms": _wms, "xyz": _xyz, "ogcapi": _ogcapi, "derived": _derived, "indicator": _indicator,
+    "datapack": _datapack,
+    "arcgisfeatureserver": _arcgis_feature,
+    "arcgismapserver": _arcgis_map,
+    "wms": _wms,
+    "xyz": _xyz,
+    "ogcapi": _ogcapi,
+    "derived": _derived,
+    "indicator": _indicator,
 }

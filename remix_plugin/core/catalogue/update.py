@@ -1,5 +1,6 @@
 """The catalogue CMM publishes at a URL: fetched with its ETag, cached on disk, and the cached or
 bundled copy used when offline or when the new one is not valid."""
+
 import json
 from pathlib import Path
 
@@ -27,8 +28,11 @@ def update_catalogue(url: str, authcfg: str = "", timeout_ms: int = 15000) -> Ca
     except (RemixError, UnicodeDecodeError) as exc:
         reason = exc.message if isinstance(exc, RemixError) else "testo non in UTF-8"
         fallback = cached if cached.exists() else paths.CATALOGUE
-        log.warning(f"Catalogo «{url}» non aggiornato: {reason}. In uso la copia "
-                    f"{'in cache' if fallback == cached else 'inclusa nel plugin'}.", push=True)
+        log.warning(
+            f"Catalogo «{url}» non aggiornato: {reason}. In uso la copia "
+            f"{'in cache' if fallback == cached else 'inclusa nel plugin'}.",
+            push=True,
+        )
         try:
             return load_catalogue(fallback, strict=fallback == cached)
         except RemixError:

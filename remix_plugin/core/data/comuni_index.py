@@ -5,6 +5,7 @@ are rasterised once (`ComuniGrid`): a box that crosses no boundary cell is wholl
 Comune, answered for a whole column of boxes at once with no geometry test; only boxes on a
 boundary are tested exactly. Correctness never depends on the grid.
 """
+
 import math
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -54,8 +55,10 @@ class Comuni:
             if scope is not None and code not in scope:
                 continue
             if not code or code in seen:
-                raise RemixError(f"Strato dei Comuni «{table.label}»: codice ISTAT «{code}» mancante o ripetuto "
-                                 f"(elemento {row.fid}).")
+                raise RemixError(
+                    f"Strato dei Comuni «{table.label}»: codice ISTAT «{code}» mancante o ripetuto "
+                    f"(elemento {row.fid})."
+                )
             seen.add(code)
             name, geometry = text_value(values["comune"]), row.geometry
             if geometry is None or geometry.isNull() or geometry.isEmpty():
@@ -152,8 +155,9 @@ class ComuniGrid:
             boundary = geometry.constGet().boundary()
             outline = ogr.CreateGeometryFromWkb(bytes(QgsGeometry(boundary).asWkb())) if boundary else None
             feature = ogr.Feature(lines.GetLayerDefn())
-            feature.SetGeometry(outline or ogr.CreateGeometryFromWkb(bytes(QgsGeometry.fromRect(
-                geometry.boundingBox()).asWkb())))  # no outline to trace: its whole box counts as boundary
+            feature.SetGeometry(
+                outline or ogr.CreateGeometryFromWkb(bytes(QgsGeometry.fromRect(geometry.boundingBox()).asWkb()))
+            )  # no outline to trace: its whole box counts as boundary
             lines.CreateFeature(feature)
         gdal.RasterizeLayer(raster, [1], areas, options=["ATTRIBUTE=n"])
         gdal.RasterizeLayer(raster, [2], lines, burn_values=[1], options=["ALL_TOUCHED=TRUE"])

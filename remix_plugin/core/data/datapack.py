@@ -3,6 +3,7 @@
 Table names are stable ids that the catalogue refers to. The embedded default is the demo pack, which
 the plugin ships (built by the project's `make`, scripts/build_demo_pack.py).
 """
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional
@@ -16,11 +17,24 @@ from remix_plugin.core.data.offline_manifest import package_data
 
 CRS = "EPSG:32632"
 CONTRACT_VERSION = "1"
-OPPORTUNITY_TABLES = ("aree_remix", "aree_dismesse_2010", "ambiti_rigenerazione_8bis_40bis",
-                      "aree_rigenerazione_pgt", "offerta_at_2020", "offerta_pa_2020")
-INTERVENTI_TABLES = ("interventi_periferie", "interventi_periferie_punti", "interventi_comein",
-                     "interventi_pinqua", "interventi_mica", "interventi_spugna", "interventi_altri_pui",
-                     "interventi_cambio")
+OPPORTUNITY_TABLES = (
+    "aree_remix",
+    "aree_dismesse_2010",
+    "ambiti_rigenerazione_8bis_40bis",
+    "aree_rigenerazione_pgt",
+    "offerta_at_2020",
+    "offerta_pa_2020",
+)
+INTERVENTI_TABLES = (
+    "interventi_periferie",
+    "interventi_periferie_punti",
+    "interventi_comein",
+    "interventi_pinqua",
+    "interventi_mica",
+    "interventi_spugna",
+    "interventi_altri_pui",
+    "interventi_cambio",
+)
 REQUIRED_TABLES = ("comuni", "zone_omogenee", "metadata")
 
 
@@ -43,8 +57,10 @@ def project_pack(project) -> Path:
 
 def demo_pack_path() -> Path:
     if not paths.DEMO_PACK.exists():
-        raise RemixError(f"Pacchetto dimostrativo «{paths.DEMO_PACK}» non trovato: scegliere un pacchetto dati nelle "
-                         "impostazioni di RE.MIX (in un sorgente del progetto si genera con «make demo»).")
+        raise RemixError(
+            f"Pacchetto dimostrativo «{paths.DEMO_PACK}» non trovato: scegliere un pacchetto dati nelle "
+            "impostazioni di RE.MIX (in un sorgente del progetto si genera con «make demo»)."
+        )
     return paths.DEMO_PACK
 
 

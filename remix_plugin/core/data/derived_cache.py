@@ -4,6 +4,7 @@ The key covers everything the layer depends on: the pack file (`datapack.signatu
 catalogue source, the Comuni scope and the options passed by the caller. A changed input gives a new
 key, so a stale layer is never reused; the store's index keeps each table's side data (e.g. classes).
 """
+
 import hashlib
 import json
 from pathlib import Path
@@ -17,13 +18,15 @@ from remix_plugin.core.data.layers import write_to_gpkg
 
 def derived_key(ctx, entry, source: dict, options=()) -> str:
     scope = sorted(ctx.comuni_scope) if ctx.comuni_scope is not None else None
-    text = json.dumps([datapack.signature(ctx.pack), entry.id, source, scope, list(options)],
-                      sort_keys=True, default=str)
+    text = json.dumps(
+        [datapack.signature(ctx.pack), entry.id, source, scope, list(options)], sort_keys=True, default=str
+    )
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def cached_layer(ctx, entry, source: dict, build: Callable[[], Tuple[QgsVectorLayer, dict]],
-                 options=()) -> Tuple[QgsVectorLayer, dict]:
+def cached_layer(
+    ctx, entry, source: dict, build: Callable[[], Tuple[QgsVectorLayer, dict]], options=()
+) -> Tuple[QgsVectorLayer, dict]:
     """(layer, side data): from the derived store when it holds this key, else built and written there."""
     store = ctx.derived_store
     if store is None:

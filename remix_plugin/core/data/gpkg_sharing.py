@@ -18,6 +18,7 @@ they did. The holder is a layer in no project: a bare provider made from Python 
 under its wrapper. Used by the Zona filter (every layer of both maps gets a new source) and by map
 loading (the dock, command line, Processing in the foreground, printing).
 """
+
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
@@ -54,8 +55,11 @@ def _may_hold() -> bool:
     held connection is kept out of that. With no task running no other thread opens layers; the
     main thread, busy here, starts none."""
     app = QCoreApplication.instance()
-    return (app is not None and QThread.currentThread() == app.thread()
-            and QgsApplication.taskManager().countActiveTasks() == 0)
+    return (
+        app is not None
+        and QThread.currentThread() == app.thread()
+        and QgsApplication.taskManager().countActiveTasks() == 0
+    )
 
 
 def ogr_sources(layers: Iterable[QgsMapLayer]) -> List[str]:
@@ -87,7 +91,8 @@ def _holder(path: str, busy: List[str]) -> Optional[QgsVectorLayer]:
     if spare is None:
         return None
     uri = QgsProviderRegistry.instance().encodeUri(
-        "ogr", {"path": path, "layerName": spare, "openOptions": [FIRST_OPENING_OPTION]})
+        "ogr", {"path": path, "layerName": spare, "openOptions": [FIRST_OPENING_OPTION]}
+    )
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # GDAL warns of an open option it does not know
     try:
         layer = QgsVectorLayer(uri, spare, "ogr", QgsVectorLayer.LayerOptions(False, False))

@@ -1,4 +1,5 @@
 """Small helpers over QgsVectorLayer shared by the core modules."""
+
 from pathlib import Path
 
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
@@ -19,8 +20,9 @@ def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLay
     options.driverName = "GPKG"
     options.layerName = table
     options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg.exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg.exists() else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
     result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
         raise RemixError(f"Impossibile scrivere la tabella «{table}» in «{gpkg}»: {result[1]}.")
@@ -35,8 +37,10 @@ def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> No
     travels with the file and comes back whenever the table is added to a project."""
     error = save_style_to_database(layer, name, description, True)
     if error:
-        raise RemixError(f"Impossibile salvare lo stile dello strato «{layer.name()}» in "
-                         f"«{Path(layer.source().split('|')[0]).name}»: {error}.")
+        raise RemixError(
+            f"Impossibile salvare lo stile dello strato «{layer.name()}» in "
+            f"«{Path(layer.source().split('|')[0]).name}»: {error}."
+        )
 
 
 def entry_id(layer) -> str:

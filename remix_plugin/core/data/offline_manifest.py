@@ -5,6 +5,7 @@ whatever its folder is called. The manifest is written last: a folder without on
 package. Its checksums cover every file; the segnalazioni store is listed as editable (it changes
 with every save on the tablet), so only its presence is checked afterwards.
 """
+
 import json
 import os
 from pathlib import Path
@@ -32,8 +33,9 @@ def file_list(folder: Path, editable=(STORE_FILE,)) -> List[dict]:
         name = relative.as_posix()
         if name == MANIFEST or any(part.startswith(".") for part in relative.parts):
             continue
-        found.append({"nome": name, "byte": path.stat().st_size, "sha256": sha256(path),
-                      "modificabile": name in editable})
+        found.append(
+            {"nome": name, "byte": path.stat().st_size, "sha256": sha256(path), "modificabile": name in editable}
+        )
     return found
 
 
@@ -80,6 +82,7 @@ def verify_package(folder: Path) -> List[str]:
 
 
 # --- a project that is an offline package's ---------------------------------------------------------
+
 
 def package_folder(project) -> Optional[Path]:
     """The folder of the offline package the QgsProject belongs to, None for any other project."""

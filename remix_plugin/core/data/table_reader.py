@@ -16,6 +16,7 @@ on a second connection in one background thread while the task's own thread work
 already read: the two cores of a field laptop both busy. Only GDAL is touched there, never QGIS
 layers or the project.
 """
+
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -70,8 +71,10 @@ def computation_crs() -> QgsCoordinateReferenceSystem:
 def transformed_request(layer: QgsVectorLayer) -> QgsFeatureRequest:
     """A request that hands geometries over in the computation CRS, whatever the layer's own CRS."""
     if not layer.crs().isValid():
-        raise RemixError(f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile confrontarlo "
-                         "con i confini comunali.")
+        raise RemixError(
+            f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile confrontarlo "
+            "con i confini comunali."
+        )
     request = QgsFeatureRequest()
     if layer.crs() != computation_crs():
         request.setDestinationCrs(computation_crs(), QgsCoordinateTransformContext())
@@ -141,14 +144,28 @@ class LayerTable:
                 continue
             box = geometry.boundingBox()
             self._kept[feature.id()] = geometry
-            for column, value in zip(columns, (feature.id(), geometry.isGeosValid(), geometry.area(), box.xMinimum(),
-                                               box.yMinimum(), box.xMaximum(), box.yMaximum())):
+            for column, value in zip(
+                columns,
+                (
+                    feature.id(),
+                    geometry.isGeosValid(),
+                    geometry.area(),
+                    box.xMinimum(),
+                    box.yMinimum(),
+                    box.xMaximum(),
+                    box.yMaximum(),
+                ),
+            ):
                 column.append(value)
             if rule is not None:
                 judged.append(feature[rule.field])
         fid, valid, *numbers = columns
-        areas = Areas(np.array(fid, dtype=np.int64), np.array(valid, dtype=bool),
-                      *(np.array(c, dtype=np.float64) for c in numbers), empty)
+        areas = Areas(
+            np.array(fid, dtype=np.int64),
+            np.array(valid, dtype=bool),
+            *(np.array(c, dtype=np.float64) for c in numbers),
+            empty,
+        )
         return _keep(areas, rule, judged)
 
     def size(self) -> int:
@@ -170,10 +187,14 @@ class LayerTable:
     def rows(self, names: List[str]) -> List[Row]:
         present = [n for n in names if n in self.fields]
         spatial = self.geometry_type not in (GeometryType.Null, GeometryType.Unknown)
-        request = transformed_request(self.layer) if spatial else QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = (
+            transformed_request(self.layer) if spatial else QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        )
         request.setSubsetOfAttributes(present, self.layer.fields())
-        return [Row(f.id(), {n: _plain(f[n]) for n in present}, f.geometry() if spatial else None)
-                for f in self.layer.getFeatures(request)]
+        return [
+            Row(f.id(), {n: _plain(f[n]) for n in present}, f.geometry() if spatial else None)
+            for f in self.layer.getFeatures(request)
+        ]
 
 
 class GdalTable:
@@ -202,17 +223,26 @@ class GdalTable:
         """Columns of `SELECT <fid>, <select> FROM <table> [WHERE ...]`; the fid as column «fid». Computed
         columns are never NULL (GDAL types a computed column by its first row): NULL reads as MISSING."""
         fid = _quoted(self.fid_column)
-        columns = self.reader.query(f"SELECT {fid}{select} FROM {_quoted(self.name)}" + (f" WHERE {where}" if where else ""),
-                                    self.name)
+        columns = self.reader.query(
+            f"SELECT {fid}{select} FROM {_quoted(self.name)}" + (f" WHERE {where}" if where else ""), self.name
+        )
         columns["fid"] = np.asarray(columns.pop(self.fid_column), dtype=np.int64)
         return columns
 
     def areas(self, rule: Optional[Rule]) -> Areas:
         geometry = _quoted(self.geometry_column)
         present = f"{geometry} IS NOT NULL AND NOT ST_IsEmpty({geometry})"
-        computed = ", ".join(f"coalesce(CAST({sql} AS REAL), {MISSING}) AS {name}" for name, sql in (
-            ("valid", f"ST_IsValid({geometry})"), ("area", f"ST_Area({geometry})"), ("x0", f"ST_MinX({geometry})"),
-            ("y0", f"ST_MinY({geometry})"), ("x1", f"ST_MaxX({geometry})"), ("y1", f"ST_MaxY({geometry})")))
+        computed = ", ".join(
+            f"coalesce(CAST({sql} AS REAL), {MISSING}) AS {name}"
+            for name, sql in (
+                ("valid", f"ST_IsValid({geometry})"),
+                ("area", f"ST_Area({geometry})"),
+                ("x0", f"ST_MinX({geometry})"),
+                ("y0", f"ST_MinY({geometry})"),
+                ("x1", f"ST_MaxX({geometry})"),
+                ("y1", f"ST_MaxY({geometry})"),
+            )
+        )
         judged = f", {_quoted(rule.field)}" if rule is not None else ""
         with quiet_stderr():  # SpatiaLite prints a GEOS warning per invalid area; we report them ourselves
             columns = self._query(f", {computed}{judged}", present)
@@ -235,7 +265,7 @@ class GdalTable:
         wanted = sorted({int(f) for f in fids})
         found = {}
         for start in range(0, len(wanted), FETCH_BATCH):
-            listed = ",".join(str(f) for f in wanted[start:start + FETCH_BATCH])
+            listed = ",".join(str(f) for f in wanted[start : start + FETCH_BATCH])
             columns = self._query(f", {_quoted(self.geometry_column)}", f"{_quoted(self.fid_column)} IN ({listed})")
             for fid, wkb in zip(columns["fid"].tolist(), columns[self.geometry_column].tolist()):
                 found[fid] = _geometry(wkb)
@@ -244,12 +274,15 @@ class GdalTable:
     def rows(self, names: List[str]) -> List[Row]:
         present = [n for n in names if n in self.fields]
         spatial = self.geometry_type != GeometryType.Null
-        columns = self._query("".join(f", {_quoted(n)}" for n in present)
-                              + (f", {_quoted(self.geometry_column)}" if spatial else ""))
+        columns = self._query(
+            "".join(f", {_quoted(n)}" for n in present) + (f", {_quoted(self.geometry_column)}" if spatial else "")
+        )
         values = {n: [_plain(v) for v in columns[n].tolist()] for n in present}
         shapes = columns[self.geometry_column].tolist() if spatial else [None] * len(columns["fid"])
-        return [Row(fid, {n: values[n][i] for n in present}, _geometry(shapes[i]))
-                for i, fid in enumerate(columns["fid"].tolist())]
+        return [
+            Row(fid, {n: values[n][i] for n in present}, _geometry(shapes[i]))
+            for i, fid in enumerate(columns["fid"].tolist())
+        ]
 
 
 def _keep(areas: Areas, rule: Optional[Rule], values: List[object]) -> Areas:
@@ -257,8 +290,11 @@ def _keep(areas: Areas, rule: Optional[Rule], values: List[object]) -> Areas:
     if rule is None:
         return areas
     counted, unjudged = rule.judge(values)
-    return Areas(*(column[counted] for column in (areas.fid, areas.valid, areas.area, areas.x0, areas.y0, areas.x1,
-                                                   areas.y1)), areas.empty, unjudged)
+    return Areas(
+        *(column[counted] for column in (areas.fid, areas.valid, areas.area, areas.x0, areas.y0, areas.x1, areas.y1)),
+        areas.empty,
+        unjudged,
+    )
 
 
 class PackReader:
@@ -324,16 +360,21 @@ class PackReader:
                 held += len(chunk[-1])
             tables = sorted({table for group in chunk for table, _ in group})
             number = {table: n for n, table in enumerate(tables)}
-            values = ",".join(f"({start + g},{number[table]},{int(fid)})" for g, group in enumerate(chunk)
-                              for table, fid in group)
+            values = ",".join(
+                f"({start + g},{number[table]},{int(fid)})" for g, group in enumerate(chunk) for table, fid in group
+            )
             parts = " UNION ALL ".join(
                 f"SELECT m.g AS g, x.{_quoted(self.table(table).geometry_column)} AS geom FROM m "
                 f"JOIN {_quoted(table)} AS x ON x.{_quoted(self.table(table).fid_column)} = m.f WHERE m.t = {n}"
-                for table, n in number.items())
+                for table, n in number.items()
+            )
             with quiet_stderr():
-                columns = self.query(f"WITH m(g, t, f) AS (VALUES {values}) SELECT g AS fid, "
-                                     f"coalesce(CAST(ST_Area(ST_Union(geom)) AS REAL), {MISSING}) AS area "
-                                     f"FROM ({parts}) GROUP BY g", ", ".join(tables))
+                columns = self.query(
+                    f"WITH m(g, t, f) AS (VALUES {values}) SELECT g AS fid, "
+                    f"coalesce(CAST(ST_Area(ST_Union(geom)) AS REAL), {MISSING}) AS area "
+                    f"FROM ({parts}) GROUP BY g",
+                    ", ".join(tables),
+                )
             for g, area in zip(columns["fid"].tolist(), np.asarray(columns["area"], dtype=np.float64).tolist()):
                 areas[g] = area if area != MISSING else None
             start += len(chunk)
@@ -347,17 +388,24 @@ class PackReader:
         except RuntimeError:  # someone turned GDAL's exceptions on
             result = None
         if result is None:
-            raise RemixError(f"Pacchetto dati «{self.pack.name}»: lettura della tabella «{tables}» non riuscita "
-                             f"({gdal.GetLastErrorMsg() or 'errore di GDAL'}).")
+            raise RemixError(
+                f"Pacchetto dati «{self.pack.name}»: lettura della tabella «{tables}» non riuscita "
+                f"({gdal.GetLastErrorMsg() or 'errore di GDAL'})."
+            )
         try:
             definition = result.GetLayerDefn()
             names = ([result.GetFIDColumn()] if result.GetFIDColumn() else []) + [
-                definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+                definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())
+            ]
             batches = list(result.GetArrowStreamAsNumPy())
             if not batches:
                 return {name: np.zeros(0) for name in names}
-            return {key: np.ma.concatenate([b[key] for b in batches]) if any(np.ma.isMaskedArray(b[key]) for b in batches)
-                    else np.concatenate([b[key] for b in batches]) for key in batches[0]}
+            return {
+                key: np.ma.concatenate([b[key] for b in batches])
+                if any(np.ma.isMaskedArray(b[key]) for b in batches)
+                else np.concatenate([b[key] for b in batches])
+                for key in batches[0]
+            }
         finally:
             self._dataset.ReleaseResultSet(result)
 
@@ -418,7 +466,9 @@ def _in_computation_crs(layer) -> bool:
 
 def _geometry_type(ogr_type: int) -> int:
     """QGIS's geometry type (point, line, polygon, none) of an OGR layer type: the flat codes are the same."""
-    return GeometryType.Null if ogr_type == ogr.wkbNone else QgsWkbTypes.geometryType(wkb_type(ogr.GT_Flatten(ogr_type)))
+    return (
+        GeometryType.Null if ogr_type == ogr.wkbNone else QgsWkbTypes.geometryType(wkb_type(ogr.GT_Flatten(ogr_type)))
+    )
 
 
 def _geometry(wkb) -> Optional[QgsGeometry]:

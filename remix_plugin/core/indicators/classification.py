@@ -6,6 +6,7 @@ Comune without any area or funding is never shown as merely "molto basso". Class
 Comune (quantiles on repeated values, pretty breaks beyond the data) are dropped, and the labels
 are spread over the seven-step scale so that 1 is always the lowest and N the highest.
 """
+
 from dataclasses import dataclass, field
 from typing import List, Sequence
 
@@ -49,9 +50,15 @@ class Classes:
         return self.labels[number - 1] if number >= 1 else NONE_LABEL
 
     def as_dict(self) -> dict:
-        return {"metodo": self.method, "descrizione_metodo": METHODS[self.method][0], "classi_richieste": self.requested,
-                "classi": self.count, "limiti": self.breaks, "etichette": self.labels,
-                "regola": "classe k se limiti[k-1] < valore <= limiti[k]; valore 0: classe 0 «nessuno» (non classificato)"}
+        return {
+            "metodo": self.method,
+            "descrizione_metodo": METHODS[self.method][0],
+            "classi_richieste": self.requested,
+            "classi": self.count,
+            "limiti": self.breaks,
+            "etichette": self.labels,
+            "regola": "classe k se limiti[k-1] < valore <= limiti[k]; valore 0: classe 0 «nessuno» (non classificato)",
+        }
 
 
 def spread_labels(count: int) -> List[str]:

@@ -4,6 +4,7 @@ breaks and the rules, a trace CSV with the features behind each figure, or all o
 The CSV is plain RFC 4180 (comma, dot decimals, UTF-8) so that any tool reads it; the JSON says what
 every column means.
 """
+
 import csv
 import json
 from pathlib import Path
@@ -16,8 +17,18 @@ from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.data.layers import write_to_gpkg
 from remix_plugin.core.indicators.synthesis import IndicatorResult, table_columns, table_rows, to_layer, trace_rows
 
-TRACE_COLUMNS = ["indicatore", "pro_com_t", "comune", "tabella", "fid_tabella", "codice", "descrizione", "quantita",
-                 "unita", "nota"]
+TRACE_COLUMNS = [
+    "indicatore",
+    "pro_com_t",
+    "comune",
+    "tabella",
+    "fid_tabella",
+    "codice",
+    "descrizione",
+    "quantita",
+    "unita",
+    "nota",
+]
 
 
 def companion(path: Path, suffix: str) -> Path:
@@ -60,8 +71,10 @@ def write_csv(results: List[IndicatorResult], path: Path) -> Path:
 
 
 def write_metadata(results: List[IndicatorResult], path: Path) -> Path:
-    data = {"colonne": {name: alias for result in results for name, alias in _aliases(result)},
-            "indicatori": {r.definition.id: r.metadata() for r in results}}
+    data = {
+        "colonne": {name: alias for result in results for name, alias in _aliases(result)},
+        "indicatori": {r.definition.id: r.metadata() for r in results},
+    }
     try:
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     except OSError as exc:
@@ -82,8 +95,18 @@ def trace_table(results: List[IndicatorResult]):
         names = {f.code: f.name for f in result.figures}
         for code, rows in trace_rows(result).items():
             for r in rows:
-                yield [result.definition.id, code, names[code], r.table, r.fid, r.key, r.description,
-                       round(r.amount, 2), r.unit, r.note]
+                yield [
+                    result.definition.id,
+                    code,
+                    names[code],
+                    r.table,
+                    r.fid,
+                    r.key,
+                    r.description,
+                    round(r.amount, 2),
+                    r.unit,
+                    r.note,
+                ]
 
 
 def write_trace_csv(results: List[IndicatorResult], path: Path) -> Path:

@@ -8,6 +8,7 @@ intervento add up to its amount exactly, and the total over all Comuni equals th
 to the cent. An intervento missing from `interventi_comuni` is shared by its geometry (area,
 length or position in each Comune); one with neither is reported, never silently dropped.
 """
+
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,11 +25,13 @@ from remix_plugin.core.data.comuni_index import Comuni
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
 AMOUNTS = ("importo_finanziato", "importo_cofinanziato", "importo_totale")
-RULE = ("Somma per Comune degli importi degli interventi PINQuA, COME-IN e Bando PERIFERIE (poligoni e AZIONI "
-        "puntuali), ripartiti secondo «interventi_comuni.quota»; gli importi sono divisi in centesimi con il metodo "
-        "dei resti più grandi, così che la somma sui Comuni sia uguale al totale al centesimo. Un intervento assente "
-        "da «interventi_comuni» è ripartito secondo la sua geometria (superficie, lunghezza o posizione nei Comuni). "
-        "Un CUP presente più volte è contato una volta sola.")
+RULE = (
+    "Somma per Comune degli importi degli interventi PINQuA, COME-IN e Bando PERIFERIE (poligoni e AZIONI "
+    "puntuali), ripartiti secondo «interventi_comuni.quota»; gli importi sono divisi in centesimi con il metodo "
+    "dei resti più grandi, così che la somma sui Comuni sia uguale al totale al centesimo. Un intervento assente "
+    "da «interventi_comuni» è ripartito secondo la sua geometria (superficie, lunghezza o posizione nei Comuni). "
+    "Un CUP presente più volte è contato una volta sola."
+)
 TOLERANCE = 1e-6
 
 
@@ -69,8 +72,10 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
         cup, code = text_value(row.values["cup"]).upper(), text_value(row.values["pro_com_t"])
         quota = number_value(row.values["quota"])
         if not cup or not code or quota is None or quota < 0:
-            problems.append(f"Tabella «{SHARES_TABLE}», riga {row.fid}: CUP, Comune o quota mancanti o non "
-                            "validi; riga ignorata.")
+            problems.append(
+                f"Tabella «{SHARES_TABLE}», riga {row.fid}: CUP, Comune o quota mancanti o non "
+                "validi; riga ignorata."
+            )
             continue
         by_code = shares.setdefault(cup, {})
         by_code[code] = by_code.get(code, 0.0) + quota
@@ -78,12 +83,15 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
     for cup, by_code in shares.items():
         total = sum(by_code.values())
         if total <= 0:
-            problems.append(f"Tabella «{SHARES_TABLE}», CUP {cup}: quote tutte nulle; intervento ripartito secondo "
-                            "la geometria.")
+            problems.append(
+                f"Tabella «{SHARES_TABLE}», CUP {cup}: quote tutte nulle; intervento ripartito secondo " "la geometria."
+            )
             continue
         if abs(total - 1.0) > TOLERANCE:
-            problems.append(f"Tabella «{SHARES_TABLE}», CUP {cup}: le quote sommano a {total:.4f} e non a 1; "
-                            "riportate in proporzione.")
+            problems.append(
+                f"Tabella «{SHARES_TABLE}», CUP {cup}: le quote sommano a {total:.4f} e non a 1; "
+                "riportate in proporzione."
+            )
         result[cup] = [(code, quota / total) for code, quota in sorted(by_code.items())]
     return result
 
@@ -115,8 +123,10 @@ def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, object]], shares_
             cup = text_value(row.values["cup"]).upper()
             label = f"CUP {cup}" if cup else f"elemento {row.fid}"
             if cup and cup in seen:
-                tally.problems.append(f"Tabella «{table}», {label}: intervento già contato dalla tabella «{seen[cup]}»; "
-                                      "non contato di nuovo.")
+                tally.problems.append(
+                    f"Tabella «{table}», {label}: intervento già contato dalla tabella «{seen[cup]}»; "
+                    "non contato di nuovo."
+                )
                 continue
             if cup:
                 seen[cup] = table
@@ -125,8 +135,10 @@ def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, object]], shares_
                 tally.total_cents[index] += cents[index]
             recipients, rule = _recipients(cup, row.geometry, comuni, shares)
             if not recipients:
-                tally.problems.append(f"Tabella «{table}», {label}: nessun Comune in «{SHARES_TABLE}» e nessuna "
-                                      "geometria; importi non attribuiti.")
+                tally.problems.append(
+                    f"Tabella «{table}», {label}: nessun Comune in «{SHARES_TABLE}» e nessuna "
+                    "geometria; importi non attribuiti."
+                )
                 for index in range(3):
                     tally.unattributed_cents[index] += cents[index]
                 continue
@@ -153,7 +165,9 @@ def _check_source(table: str, source) -> None:
         raise RemixError(f"Tabella «{table}» (strato «{source.label}»): mancano i campi {', '.join(missing)}.")
 
 
-def _recipients(cup: str, geometry: Optional[QgsGeometry], comuni: Comuni, shares) -> Tuple[List[Tuple[str, float]], str]:
+def _recipients(
+    cup: str, geometry: Optional[QgsGeometry], comuni: Comuni, shares
+) -> Tuple[List[Tuple[str, float]], str]:
     """(pro_com_t, quota) of the Comuni an intervento goes to, and the rule that chose them."""
     if cup in shares:
         return shares[cup], "quota da interventi_comuni"
@@ -197,7 +211,9 @@ def _cents(row: Dict[str, object], table: str, label: str, problems: List[str]) 
         raw = row.get(name)
         value = _decimal(raw)
         if value is None and name != "importo_totale" and text_value(raw):
-            problems.append(f"Tabella «{table}», {label}: «{name}» non è un importo ({text_value(raw)}); contato come 0.")
+            problems.append(
+                f"Tabella «{table}», {label}: «{name}» non è un importo ({text_value(raw)}); contato come 0."
+            )
         values.append(value)
     if values[2] is None:  # no importo_totale: finanziato + cofinanziato
         values[2] = (values[0] or Decimal(0)) + (values[1] or Decimal(0))

@@ -9,6 +9,7 @@ one; only areas on a boundary (or invalid) are fetched, tested and cut. Inside e
 areas are grouped by overlapping boxes: a lone area adds its own area, and only groups that may
 overlap are fetched and unioned, each on its own. The same area, at near-linear cost.
 """
+
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -31,11 +32,13 @@ SOURCES: Tuple[Tuple[str, Optional[Rule]], ...] = (
     ("offerta_pa_2020", BUILT_UP),
     ("aree_rigenerazione_pgt", None),
 )
-RULE = ("Superficie dell'unione delle aree di interesse (Aree Remix, ambiti ex art. 8bis e 40bis, Ambiti di "
-        "Trasformazione e Piani Attuativi 2020 con stato del suolo diverso da «libero», aree della rigenerazione della "
-        "Tavola delle previsioni di PGT), ritagliata dal confine di ciascun Comune: le sovrapposizioni tra banche dati "
-        "contano una volta sola e un'area a cavallo di un confine è divisa tra i Comuni. Aree planimetriche in "
-        "EPSG:32632. Le aree dismesse 2010 non sono comprese (§4 del documento di progetto).")
+RULE = (
+    "Superficie dell'unione delle aree di interesse (Aree Remix, ambiti ex art. 8bis e 40bis, Ambiti di "
+    "Trasformazione e Piani Attuativi 2020 con stato del suolo diverso da «libero», aree della rigenerazione della "
+    "Tavola delle previsioni di PGT), ritagliata dal confine di ciascun Comune: le sovrapposizioni tra banche dati "
+    "contano una volta sola e un'area a cavallo di un confine è divisa tra i Comuni. Aree planimetriche in "
+    "EPSG:32632. Le aree dismesse 2010 non sono comprese (§4 del documento di progetto)."
+)
 TABLE_BITS = 4  # a piece's key packs its fid and the index of its table: fid << 4 | table
 GRID_FROM = 5000  # areas from which rasterising the Comuni pays for itself
 FINE_GRID_FROM = 250000  # areas from which a grid twice as fine (2048 cells a side, 27 m in CMM) pays for itself
@@ -66,8 +69,14 @@ class AreaTally:
         mask = (1 << TABLE_BITS) - 1
         rows = []
         for key, area in zip(self.piece_keys[number].tolist(), self.piece_m2[number].tolist()):
-            notes = [n for n, where in (("ritagliata dal confine comunale", self.clipped),
-                                        ("geometria non valida, riparata", self.repaired)) if key in where]
+            notes = [
+                n
+                for n, where in (
+                    ("ritagliata dal confine comunale", self.clipped),
+                    ("geometria non valida, riparata", self.repaired),
+                )
+                if key in where
+            ]
             rows.append((self.tables[key & mask], key >> TABLE_BITS, area, "; ".join(notes)))
         return rows
 
@@ -96,8 +105,10 @@ def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Ru
         if areas.empty:
             tally.problems.append(f"Tabella «{table}»: {areas.empty} elementi senza geometria, esclusi dal calcolo.")
         if areas.unjudged:
-            tally.problems.append(f"Tabella «{table}»: {areas.unjudged} aree senza «{rule.field}», escluse perché non si "
-                                  "sa se sono libere.")
+            tally.problems.append(
+                f"Tabella «{table}»: {areas.unjudged} aree senza «{rule.field}», escluse perché non si "
+                "sa se sono libere."
+            )
         _file_pieces(comuni, grid, source, areas, table, table_index, tally, pieces, progress)
         progress.set(60.0 * (table_index + 1) / len(sources))
     comune, keys, m2, boxes = pieces.columns()
@@ -152,8 +163,13 @@ class _Pieces:
     def _flush(self) -> None:
         if self.rows:
             columns = list(zip(*self.rows))
-            self.chunks.append((np.array(columns[0], dtype=np.int64), np.array(columns[1], dtype=np.int64),
-                                *(np.array(c, dtype=np.float64) for c in columns[2:])))
+            self.chunks.append(
+                (
+                    np.array(columns[0], dtype=np.int64),
+                    np.array(columns[1], dtype=np.int64),
+                    *(np.array(c, dtype=np.float64) for c in columns[2:]),
+                )
+            )
             self.rows = []
 
     def columns(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray, Tuple[np.ndarray, ...]]:
@@ -165,13 +181,26 @@ class _Pieces:
         return comune, keys, m2, tuple(boxes)
 
 
-def _file_pieces(comuni: Comuni, grid, source, areas: Areas, table: str, table_index: int, tally: AreaTally,
-                 pieces: _Pieces, progress: _Progress) -> None:
+def _file_pieces(
+    comuni: Comuni,
+    grid,
+    source,
+    areas: Areas,
+    table: str,
+    table_index: int,
+    tally: AreaTally,
+    pieces: _Pieces,
+    progress: _Progress,
+) -> None:
     """Each area of one table under the Comune that holds it (whole columns at once), or, for areas on a
     boundary or invalid, fetched and cut among the Comuni it crosses."""
     extent = comuni.extent()
-    near = ((areas.x1 >= extent.xMinimum()) & (areas.x0 <= extent.xMaximum()) & (areas.y1 >= extent.yMinimum())
-            & (areas.y0 <= extent.yMaximum()))
+    near = (
+        (areas.x1 >= extent.xMinimum())
+        & (areas.x0 <= extent.xMaximum())
+        & (areas.y1 >= extent.yMinimum())
+        & (areas.y0 <= extent.yMaximum())
+    )
     boxes = (areas.x0, areas.y0, areas.x1, areas.y1)
     where = grid.locate(*boxes) if grid is not None else np.full(len(areas.fid), ON_BOUNDARY)
     keys = areas.fid << TABLE_BITS | table_index
@@ -181,20 +210,23 @@ def _file_pieces(comuni: Comuni, grid, source, areas: Areas, table: str, table_i
     exact = np.nonzero(near & (~areas.valid | (where == ON_BOUNDARY)))[0]
     for start in range(0, len(exact), READ_BATCH):
         progress.check()
-        batch = exact[start:start + READ_BATCH]
+        batch = exact[start : start + READ_BATCH]
         geometries = source.geometries(areas.fid[batch])
         for fid, valid in zip(areas.fid[batch].tolist(), areas.valid[batch].tolist()):
             geometry, key, repaired = geometries.get(fid), fid << TABLE_BITS | table_index, False
             if geometry is None:
-                tally.problems.append(f"Tabella «{table}», elemento {fid}: cambiato durante il calcolo, escluso. "
-                                      "Ripetere il calcolo.")
+                tally.problems.append(
+                    f"Tabella «{table}», elemento {fid}: cambiato durante il calcolo, escluso. " "Ripetere il calcolo."
+                )
                 continue
             if not valid and not geometry.isGeosValid():
                 geometry, repaired = _repair(geometry), True
                 tally.repaired.add(key)
                 if geometry is None:
-                    tally.problems.append(f"Tabella «{table}», elemento {fid}: geometria non valida e non "
-                                          "riparabile, esclusa dal calcolo.")
+                    tally.problems.append(
+                        f"Tabella «{table}», elemento {fid}: geometria non valida e non "
+                        "riparabile, esclusa dal calcolo."
+                    )
                     continue
             if not _clip(comuni, geometry, key, repaired, tally, pieces):
                 outside += 1
@@ -206,8 +238,10 @@ def _check_source(table: str, source, rule: Optional[Rule]) -> None:
     if source.geometry_type != GeometryType.Polygon:
         raise RemixError(f"Tabella «{table}» (strato «{source.label}»): servono poligoni per misurare le superfici.")
     if rule is not None and rule.field not in source.fields:
-        raise RemixError(f"Tabella «{table}» (strato «{source.label}»): manca il campo «{rule.field}» che distingue "
-                         "le aree libere.")
+        raise RemixError(
+            f"Tabella «{table}» (strato «{source.label}»): manca il campo «{rule.field}» che distingue "
+            "le aree libere."
+        )
 
 
 def _repair(geometry: QgsGeometry) -> Optional[QgsGeometry]:
@@ -254,9 +288,18 @@ def _groups(labels: np.ndarray) -> List[np.ndarray]:
     return np.split(members, cuts) if len(members) else []
 
 
-def _correct_overlaps(groups: List[np.ndarray], comune: np.ndarray, keys: np.ndarray, m2: np.ndarray,
-                      cut: Dict[int, QgsGeometry], sources, union: np.ndarray, tally: AreaTally, comuni: Comuni,
-                      progress: _Progress) -> None:
+def _correct_overlaps(
+    groups: List[np.ndarray],
+    comune: np.ndarray,
+    keys: np.ndarray,
+    m2: np.ndarray,
+    cut: Dict[int, QgsGeometry],
+    sources,
+    union: np.ndarray,
+    tally: AreaTally,
+    comuni: Comuni,
+    progress: _Progress,
+) -> None:
     """All areas add up; each group of possibly overlapping pieces is then put right by its own union.
 
     When every table comes from the pack, a share of the groups whose pieces are whole areas is unioned
@@ -270,12 +313,13 @@ def _correct_overlaps(groups: List[np.ndarray], comune: np.ndarray, keys: np.nda
     mask, offloaded, pending = (1 << TABLE_BITS) - 1, [], None
     if reader is not None:
         whole = [i for i, group in enumerate(groups) if not any(k in cut for k in group.tolist())]
-        offloaded = whole[:int(len(whole) * OFFLOAD_SHARE)]
+        offloaded = whole[: int(len(whole) * OFFLOAD_SHARE)]
         members = [[(tally.tables[k & mask], k >> TABLE_BITS) for k in keys[groups[i]].tolist()] for i in offloaded]
         pending = reader.later(lambda twin: twin.union_areas(members))
     chosen = set(offloaded)
-    areas = _union_here([i for i in range(len(groups)) if i not in chosen], groups, keys, cut, sources, tally,
-                        comuni, comune, progress)
+    areas = _union_here(
+        [i for i in range(len(groups)) if i not in chosen], groups, keys, cut, sources, tally, comuni, comune, progress
+    )
     if pending is not None:
         try:
             done = pending.result()
@@ -283,15 +327,27 @@ def _correct_overlaps(groups: List[np.ndarray], comune: np.ndarray, keys: np.nda
             log.warning(f"{exc.message} Unione delle aree sovrapposte ripetuta con QGIS.")
             done = [None] * len(offloaded)
         areas.update((i, area) for i, area in zip(offloaded, done) if area is not None)
-        areas.update(_union_here([i for i, area in zip(offloaded, done) if area is None], groups, keys, cut, sources,
-                                 tally, comuni, comune, progress))
+        areas.update(
+            _union_here(
+                [i for i, area in zip(offloaded, done) if area is None],
+                groups,
+                keys,
+                cut,
+                sources,
+                tally,
+                comuni,
+                comune,
+                progress,
+            )
+        )
     for i, area in areas.items():
         if area is not None:
             union[int(comune[groups[i][0]])] += area - sums[i]
 
 
-def _union_here(chosen: List[int], groups, keys, cut, sources, tally: AreaTally, comuni: Comuni, comune,
-                progress: _Progress) -> Dict[int, Optional[float]]:
+def _union_here(
+    chosen: List[int], groups, keys, cut, sources, tally: AreaTally, comuni: Comuni, comune, progress: _Progress
+) -> Dict[int, Optional[float]]:
     """Union area of the chosen groups through QGIS, fetching a batch of groups' geometries at a time."""
     mask, areas, start = (1 << TABLE_BITS) - 1, {}, 0
     while start < len(chosen):
@@ -318,21 +374,26 @@ def _union_here(chosen: List[int], groups, keys, cut, sources, tally: AreaTally,
 
 def _union_area(members: List[Optional[QgsGeometry]], comune: str, tally: AreaTally) -> Optional[float]:
     if any(m is None for m in members):  # the table changed between the two reads
-        tally.problems.append(f"Comune «{comune}»: alcune aree sono cambiate durante il calcolo; le loro "
-                              "sovrapposizioni non sono state tolte. Ripetere il calcolo.")
+        tally.problems.append(
+            f"Comune «{comune}»: alcune aree sono cambiate durante il calcolo; le loro "
+            "sovrapposizioni non sono state tolte. Ripetere il calcolo."
+        )
         return None
     union = QgsGeometry.unaryUnion(members)
     if union.isNull():
         union = QgsGeometry.unaryUnion([g.makeValid() for g in members])
     if union.isNull():
-        tally.problems.append(f"Comune «{comune}»: unione non riuscita per {len(members)} aree sovrapposte; "
-                              "contata la somma delle loro superfici.")
+        tally.problems.append(
+            f"Comune «{comune}»: unione non riuscita per {len(members)} aree sovrapposte; "
+            "contata la somma delle loro superfici."
+        )
         return None
     return union.area()
 
 
-def _overlap_components(comune: np.ndarray, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray,
-                        y1: np.ndarray) -> np.ndarray:
+def _overlap_components(
+    comune: np.ndarray, x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray
+) -> np.ndarray:
     """For each piece, a label shared by the pieces of the same Comune whose boxes overlap, directly or
     through others (connected components). Boxes that only touch do not overlap (their union adds their
     areas), which keeps tilings out of the unions.
@@ -347,11 +408,11 @@ def _overlap_components(comune: np.ndarray, x0: np.ndarray, y0: np.ndarray, x1: 
     side = np.maximum(x1 - x0, y1 - y0)
     base = max(float(np.median(side)) * 2.0, 1e-6)  # cells about twice the typical box
     level = np.ceil(np.log(np.maximum(side, base) / base) / np.log(4.0)).astype(np.int64)
-    level += side > base * 4.0 ** level  # rounding
+    level += side > base * 4.0**level  # rounding
     left, bottom = float(x0.min()), float(y0.min())
     first, second = [], []
     for own_level in np.unique(level).tolist():
-        size = base * 4.0 ** own_level
+        size = base * 4.0**own_level
         lower = np.nonzero(level <= own_level)[0]
         cell_keys, cell_boxes = _cells(lower, comune, x0, y0, x1, y1, left, bottom, size)
         order = np.argsort(cell_keys, kind="stable")
@@ -363,7 +424,13 @@ def _overlap_components(comune: np.ndarray, x0: np.ndarray, y0: np.ndarray, x1: 
         for begin in range(0, len(own_keys), 1 << 20):  # bounded memory
             end = begin + (1 << 20)
             a, b = _expand(own_boxes[begin:end], low[begin:end], runs[begin:end], cell_boxes)
-            keep = ((a < b) | (level[b] < own_level)) & (x0[a] < x1[b]) & (x0[b] < x1[a]) & (y0[a] < y1[b]) & (y0[b] < y1[a])
+            keep = (
+                ((a < b) | (level[b] < own_level))
+                & (x0[a] < x1[b])
+                & (x0[b] < x1[a])
+                & (y0[a] < y1[b])
+                & (y0[b] < y1[a])
+            )
             first.append(a[keep])
             second.append(b[keep])
     return _components(count, np.concatenate(first), np.concatenate(second))
@@ -385,7 +452,9 @@ def _cells(boxes: np.ndarray, comune, x0, y0, x1, y1, left: float, bottom: float
     return np.concatenate(keys), np.concatenate(owners)
 
 
-def _expand(own: np.ndarray, low: np.ndarray, runs: np.ndarray, cell_boxes: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+def _expand(
+    own: np.ndarray, low: np.ndarray, runs: np.ndarray, cell_boxes: np.ndarray
+) -> Tuple[np.ndarray, np.ndarray]:
     """Every (own box, box sharing its cell) pair, from each own entry's run in the sorted cells."""
     total = int(runs.sum())
     a = np.repeat(own, runs)

@@ -6,6 +6,7 @@ Measuring is the slow part and does not depend on the classes: `measure()` runs 
 `classify()` turns the measurement into classes for any method, number of classes and
 normalisation, instantly.
 """
+
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,25 +40,40 @@ class Definition:
 
 INDICATORS: Dict[str, Definition] = {
     "superficie": Definition(
-        "superficie", "indicatore_superficie", "Superficie delle aree di interesse per la rigenerazione",
-        "Superficie delle aree di interesse", "ha",
-        (("superficie_ha", "Double", "Superficie (ha)"),
-         ("quota_superficie", "Double", "Quota della superficie comunale (%)"),
-         ("n_aree", "Int", "Aree (elementi)")),
-        {"": "ha", "area": "% della superficie comunale", "popolazione": "m² per abitante"}),
+        "superficie",
+        "indicatore_superficie",
+        "Superficie delle aree di interesse per la rigenerazione",
+        "Superficie delle aree di interesse",
+        "ha",
+        (
+            ("superficie_ha", "Double", "Superficie (ha)"),
+            ("quota_superficie", "Double", "Quota della superficie comunale (%)"),
+            ("n_aree", "Int", "Aree (elementi)"),
+        ),
+        {"": "ha", "area": "% della superficie comunale", "popolazione": "m² per abitante"},
+    ),
     "finanziamento": Definition(
-        "finanziamento", "indicatore_finanziamento", "Finanziamento complessivo per interventi di rigenerazione",
-        "Finanziamento complessivo", "€",
-        (("finanziamento", "Double", "Importo finanziato (€)"),
-         ("cofinanziamento", "Double", "Importo cofinanziato (€)"),
-         ("totale", "Double", "Importo totale (€)"),
-         ("n_interventi", "Int", "Interventi")),
-        {"": "€", "area": "€ per km²", "popolazione": "€ per abitante"}),
+        "finanziamento",
+        "indicatore_finanziamento",
+        "Finanziamento complessivo per interventi di rigenerazione",
+        "Finanziamento complessivo",
+        "€",
+        (
+            ("finanziamento", "Double", "Importo finanziato (€)"),
+            ("cofinanziamento", "Double", "Importo cofinanziato (€)"),
+            ("totale", "Double", "Importo totale (€)"),
+            ("n_interventi", "Int", "Interventi"),
+        ),
+        {"": "€", "area": "€ per km²", "popolazione": "€ per abitante"},
+    ),
 }
 EURO = ("finanziamento", "cofinanziamento", "totale")
 NORMALISATIONS = {"": "nessuna", "area": "per superficie del Comune", "popolazione": "per abitante"}
-COMMON_FIELDS = (("pro_com_t", "String", "Codice ISTAT"), ("comune", "String", "Comune"),
-                 ("zona_omogenea", "String", "Zona omogenea"))
+COMMON_FIELDS = (
+    ("pro_com_t", "String", "Codice ISTAT"),
+    ("comune", "String", "Comune"),
+    ("zona_omogenea", "String", "Zona omogenea"),
+)
 
 
 @dataclass
@@ -133,12 +149,17 @@ class IndicatorResult:
     def metadata(self) -> dict:
         m = self.measurement
         data = {
-            "indicatore": self.definition.id, "titolo": self.definition.title, "calcolato_il": self.computed,
+            "indicatore": self.definition.id,
+            "titolo": self.definition.title,
+            "calcolato_il": self.computed,
             "pacchetto_dati": str(m.pack) if m.pack else None,
             "ambito": "Città metropolitana di Milano" if not m.comuni.scoped else sorted(m.comuni.codes),
-            "comuni": len(self.figures), "regola": rule(m.which),
-            "normalizzazione": self.normalise or "nessuna", "valore_classificato": self.unit,
-            "classificazione": self.classes.as_dict(), "problemi": m.problems,
+            "comuni": len(self.figures),
+            "regola": rule(m.which),
+            "normalizzazione": self.normalise or "nessuna",
+            "valore_classificato": self.unit,
+            "classificazione": self.classes.as_dict(),
+            "problemi": m.problems,
         }
         if m.which == "finanziamento":
             tally = m.tally
@@ -163,8 +184,14 @@ def rule(which: str) -> str:
 
 # --- measuring --------------------------------------------------------------------------------
 
-def measure(which: str, pack: Path = None, scope: Optional[frozenset] = None, feedback=None,
-            layers: Dict[str, QgsVectorLayer] = None) -> Measurement:
+
+def measure(
+    which: str,
+    pack: Path = None,
+    scope: Optional[frozenset] = None,
+    feedback=None,
+    layers: Dict[str, QgsVectorLayer] = None,
+) -> Measurement:
     """Measure an indicator for the Comuni in scope, from `layers` (table -> layer) and, for the tables it
     lacks, from the pack."""
     with Tables(pack, layers) as tables:
@@ -210,10 +237,18 @@ class Tables:
             tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self), feedback)
             quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
         else:
-            tally = funding.tally_funding(comuni, [(t, self(t)) for t in funding.SOURCES], self(funding.SHARES_TABLE),
-                                          feedback)
-            quantities = [{"finanziamento": c[0] / 100, "cofinanziamento": c[1] / 100, "totale": c[2] / 100,
-                           "n_interventi": tally.counts[n]} for n, c in enumerate(tally.cents)]
+            tally = funding.tally_funding(
+                comuni, [(t, self(t)) for t in funding.SOURCES], self(funding.SHARES_TABLE), feedback
+            )
+            quantities = [
+                {
+                    "finanziamento": c[0] / 100,
+                    "cofinanziamento": c[1] / 100,
+                    "totale": c[2] / 100,
+                    "n_interventi": tally.counts[n],
+                }
+                for n, c in enumerate(tally.cents)
+            ]
         problems = comuni.problems + tally.problems
         for problem in problems:
             log.warning(f"{INDICATORS[which].short}: {problem}")
@@ -222,11 +257,15 @@ class Tables:
 
 def _area_quantities(comuni: Comuni, number: int, tally) -> Dict[str, float]:
     union = tally.union_m2[number]
-    return {"superficie_ha": union / 10000.0, "quota_superficie": 100.0 * union / comuni.area(number),
-            "n_aree": len(set(tally.piece_keys[number].tolist()))}
+    return {
+        "superficie_ha": union / 10000.0,
+        "quota_superficie": 100.0 * union / comuni.area(number),
+        "n_aree": len(set(tally.piece_keys[number].tolist())),
+    }
 
 
 # --- classes ----------------------------------------------------------------------------------
+
 
 def classify(measurement: Measurement, method: str = "jenks", classes: int = 5, normalise: str = "") -> IndicatorResult:
     """Classes of a measurement; the method, the breaks and the normalisation go with the result."""
@@ -235,15 +274,27 @@ def classify(measurement: Measurement, method: str = "jenks", classes: int = 5, 
         raise RemixError(f"Normalizzazione «{normalise}» sconosciuta: usare «area» o «popolazione».")
     comuni = measurement.comuni
     if normalise == "popolazione" and not comuni.has_population:
-        raise RemixError("La tabella «comuni» del pacchetto dati non ha il campo «popolazione»: normalizzazione per "
-                         "abitante non disponibile.")
+        raise RemixError(
+            "La tabella «comuni» del pacchetto dati non ha il campo «popolazione»: normalizzazione per "
+            "abitante non disponibile."
+        )
     values = [_value(measurement, n, normalise) for n in range(len(comuni))]
     found = classification.classify([v for v in values if v is not None], method, classes)
     figures = []
     for number, value in enumerate(values):
         classe_n = found.class_of(value) if value is not None else 0
-        figures.append(Figure(comuni.codes[number], comuni.names[number], comuni.zones[number], number,
-                              measurement.quantities[number], value, classe_n, found.label_of(classe_n)))
+        figures.append(
+            Figure(
+                comuni.codes[number],
+                comuni.names[number],
+                comuni.zones[number],
+                number,
+                measurement.quantities[number],
+                value,
+                classe_n,
+                found.label_of(classe_n),
+            )
+        )
     return IndicatorResult(measurement, found, normalise, figures)
 
 
@@ -263,17 +314,33 @@ def _value(measurement: Measurement, number: int, normalise: str) -> Optional[fl
     return amount
 
 
-def compute(which: str, pack: Path = None, scope: Optional[frozenset] = None, method: str = "jenks",
-            classes: int = 5, normalise: str = "", feedback=None, layers=None) -> IndicatorResult:
+def compute(
+    which: str,
+    pack: Path = None,
+    scope: Optional[frozenset] = None,
+    method: str = "jenks",
+    classes: int = 5,
+    normalise: str = "",
+    feedback=None,
+    layers=None,
+) -> IndicatorResult:
     return classify(measure(which, pack, scope, feedback, layers), method, classes, normalise)
 
 
-def compute_all(pack: Path, scope: Optional[frozenset] = None, method: str = "jenks", classes: int = 5,
-                normalise: str = "", feedback=None) -> List[IndicatorResult]:
+def compute_all(
+    pack: Path,
+    scope: Optional[frozenset] = None,
+    method: str = "jenks",
+    classes: int = 5,
+    normalise: str = "",
+    feedback=None,
+) -> List[IndicatorResult]:
     """Both indicators of a data pack, for the same Comuni (what the CLI writes)."""
     with Tables(pack) as tables:
-        return [classify(tables.measure(which, scope, _Share(feedback, n, len(INDICATORS))), method, classes, normalise)
-                for n, which in enumerate(INDICATORS)]
+        return [
+            classify(tables.measure(which, scope, _Share(feedback, n, len(INDICATORS))), method, classes, normalise)
+            for n, which in enumerate(INDICATORS)
+        ]
 
 
 class _Share:
@@ -292,22 +359,32 @@ class _Share:
 
 # --- tracing ----------------------------------------------------------------------------------
 
+
 def trace_rows(result: IndicatorResult, numbers: List[int] = None) -> Dict[str, List[TraceRow]]:
     """Per Comune code, the features behind its figure (all Comuni in the result when `numbers` is None)."""
     m = result.measurement
     numbers = list(range(len(m.comuni))) if numbers is None else numbers
     if m.which == "finanziamento":
-        return {m.comuni.codes[n]: [TraceRow(a.table, a.fid, a.cup, a.title, a.cents[0] / 100, "€",
-                                             f"quota {a.quota:.4f}; {a.rule}") for a in m.tally.attributions[n]]
-                for n in numbers}
+        return {
+            m.comuni.codes[n]: [
+                TraceRow(a.table, a.fid, a.cup, a.title, a.cents[0] / 100, "€", f"quota {a.quota:.4f}; {a.rule}")
+                for a in m.tally.attributions[n]
+            ]
+            for n in numbers
+        }
     pieces = {n: m.tally.pieces(n) for n in numbers}
     wanted: Dict[str, set] = {}
     for rows in pieces.values():
         for table, fid, _, _ in rows:
             wanted.setdefault(table, set()).add(fid)
     names = {table: _key_and_name(m.tally.layer(table), fids) for table, fids in wanted.items()}
-    return {m.comuni.codes[n]: [TraceRow(table, fid, *names[table].get(fid, ("", "")), area, "m²", note)
-                                for table, fid, area, note in pieces[n]] for n in numbers}
+    return {
+        m.comuni.codes[n]: [
+            TraceRow(table, fid, *names[table].get(fid, ("", "")), area, "m²", note)
+            for table, fid, area, note in pieces[n]
+        ]
+        for n in numbers
+    }
 
 
 def _key_and_name(layer: QgsVectorLayer, fids: set) -> Dict[int, Tuple[str, str]]:
@@ -324,11 +401,18 @@ def _key_and_name(layer: QgsVectorLayer, fids: set) -> Dict[int, Tuple[str, str]
 
 # --- layers and files -------------------------------------------------------------------------
 
+
 def result_fields(result: IndicatorResult) -> QgsFields:
     fields = QgsFields()
-    for name, kind, alias in COMMON_FIELDS + result.definition.quantities + (
-            ("valore", "Double", f"Valore classificato ({result.unit})"), ("classe_n", "Int", "Classe (numero)"),
-            ("classe", "String", "Classe")):
+    for name, kind, alias in (
+        COMMON_FIELDS
+        + result.definition.quantities
+        + (
+            ("valore", "Double", f"Valore classificato ({result.unit})"),
+            ("classe_n", "Int", "Classe (numero)"),
+            ("classe", "String", "Classe"),
+        )
+    ):
         qfield = QgsField(name, getattr(FieldType, kind))
         qfield.setAlias(alias)
         fields.append(qfield)
@@ -362,17 +446,25 @@ def _row(result: IndicatorResult, figure: Figure) -> list:
 
 def legend_data(result: IndicatorResult) -> dict:
     """What the style needs to follow the computed classes (kept as a layer property)."""
-    return {"indicatore": result.definition.id, "unita": result.unit, "metodo": result.classes.method,
-            "normalizzazione": result.normalise, "classi": [list(c) for c in result.class_ranges()],
-            "zero": any(f.classe_n == 0 for f in result.figures)}
+    return {
+        "indicatore": result.definition.id,
+        "unita": result.unit,
+        "metodo": result.classes.method,
+        "normalizzazione": result.normalise,
+        "classi": [list(c) for c in result.class_ranges()],
+        "zero": any(f.classe_n == 0 for f in result.figures),
+    }
 
 
 def table_columns(results: List[IndicatorResult]) -> List[str]:
     columns = [n for n, _, _ in COMMON_FIELDS]
     for result in results:
         which = result.definition.id
-        columns += [n for n, _, _ in result.definition.quantities] + [f"valore_{which}", f"classe_n_{which}",
-                                                                      f"classe_{which}"]
+        columns += [n for n, _, _ in result.definition.quantities] + [
+            f"valore_{which}",
+            f"classe_n_{which}",
+            f"classe_{which}",
+        ]
     return columns
 
 
@@ -388,6 +480,7 @@ def table_rows(results: List[IndicatorResult]) -> List[list]:
 
 
 # --- the catalogue's indicator layers ------------------------------------------------------------
+
 
 def indicator_layer(entry, which: str, ctx) -> QgsVectorLayer:
     """The indicator layer of a map (catalogue source "indicator") for the active scope, with the method,
@@ -456,8 +549,14 @@ def restyle(layer: QgsVectorLayer) -> bool:
         ranges.append(QgsRendererRange(-0.5, 0.5, empty, f"{classification.NONE_LABEL} (0 {unit})"))
     for number, label, lower, upper in legend["classi"]:
         step = classification.SCALE.index(label) * (len(templates) - 1) // (len(classification.SCALE) - 1)
-        ranges.append(QgsRendererRange(number - 0.5, number + 0.5, templates[step].clone(),
-                                       f"{label} ({format_number(lower)} – {format_number(upper)} {unit})"))
+        ranges.append(
+            QgsRendererRange(
+                number - 0.5,
+                number + 0.5,
+                templates[step].clone(),
+                f"{label} ({format_number(lower)} – {format_number(upper)} {unit})",
+            )
+        )
     renderer.deleteAllClasses()
     for item in ranges:
         renderer.addClassRange(item)

@@ -10,6 +10,7 @@ offline package carries its own copy of them), very long values are cut, and a l
 `link()` for http, https and mailto addresses. The HTML is the rich-text subset QTextBrowser shows
 (tables, inline styles): nothing needs a web engine.
 """
+
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +51,7 @@ def not_available() -> str:
 
 
 # --- values -----------------------------------------------------------------------------------
+
 
 def euro(value) -> str:
     """€ 1.140.669,50 (n.d. when not a number)."""
@@ -112,6 +114,7 @@ def url_of(value) -> dict:
 
 # --- the context --------------------------------------------------------------------------------
 
+
 def feature_title(feature: QgsFeature, entry: Entry) -> str:
     """The feature's name as the infobox heads it (its title, name, Comune or Zona)."""
     names = feature.fields().names()
@@ -137,8 +140,13 @@ def build_context(layer: QgsVectorLayer, feature: QgsFeature, entry: Entry, pack
     context = {
         "titolo": feature_title(feature, entry),
         "elemento": feature.id(),
-        "strato": {"id": entry.id, "titolo": entry.title, "fonte": entry.provider, "aggiornamento": entry.updated,
-                   "riferimento": url_of(entry.reference)},
+        "strato": {
+            "id": entry.id,
+            "titolo": entry.title,
+            "fonte": entry.provider,
+            "aggiornamento": entry.updated,
+            "riferimento": url_of(entry.reference),
+        },
         "campi": values,
         "righe": [[_label(fields.field(n)), values[n]] for n in shown],
         "url": urls,
@@ -155,7 +163,7 @@ def _label(field) -> str:
         return field.alias()
     name = field.name()
     unit = next((u for u in UNITS if name.endswith("_" + u)), "")
-    base = name[:-len(unit) - 1] if unit else name
+    base = name[: -len(unit) - 1] if unit else name
     return base.replace("_", " ").capitalize() + (f" ({unit})" if unit else "")
 
 
@@ -225,6 +233,7 @@ def _shares(signature: tuple) -> Dict[str, list]:
 
 # --- rendering ----------------------------------------------------------------------------------
 
+
 def templates_folder(project: Optional[QgsProject]) -> Path:
     """The infobox templates a project uses: an offline package's own copy, else the plugin's."""
     return paths.for_project(project, paths.TEMPLATES) / "infobox"
@@ -244,8 +253,13 @@ def render(context: dict, template: str, folder: Path) -> str:
         raise RemixError(f"Modello di infobox «{template}» in «{folder}»: {exc}.") from exc
 
 
-def infobox_html(layer: QgsVectorLayer, feature: QgsFeature, entry: Entry, project: Optional[QgsProject] = None,
-                 pack: Optional[Path] = None) -> str:
+def infobox_html(
+    layer: QgsVectorLayer,
+    feature: QgsFeature,
+    entry: Entry,
+    project: Optional[QgsProject] = None,
+    pack: Optional[Path] = None,
+) -> str:
     return render(build_context(layer, feature, entry, pack), entry.infobox, templates_folder(project))
 
 
@@ -261,8 +275,14 @@ def _environment(folder: str):
         def __str__(self):
             return not_available()
 
-    environment = SandboxedEnvironment(loader=FileSystemLoader(folder), autoescape=True, undefined=NotAvailable,
-                                       auto_reload=True, trim_blocks=True, lstrip_blocks=True)
+    environment = SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=NotAvailable,
+        auto_reload=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     environment.globals["link"] = link
     return environment
 
@@ -279,4 +299,5 @@ def link(address, label: str):
         suffix = Markup(' <span style="color:#6b6b6b">({0})</span>').format(host) if host else ""
         return Markup('<a href="{0}">{1}</a>{2}').format(url.strip(), label, suffix)
     return Markup('{0}: <span style="color:#6b6b6b">{1}</span> <i>({2})</i>').format(
-        label, shorten(url), tr("indirizzo non attivo: sono ammessi solo http, https e mailto"))
+        label, shorten(url), tr("indirizzo non attivo: sono ammessi solo http, https e mailto")
+    )

@@ -5,6 +5,7 @@ subset), topmost layer first. The same table loaded in both maps is one hit, not
 Works on a QgsMapSettings (the canvas's, or one made headless), so the map tool, the bench and the
 tests share it.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -58,8 +59,13 @@ def catalogue_entry(layer, catalogue: Catalogue) -> Optional[Entry]:
         return None
 
 
-def identify(settings: QgsMapSettings, point: QgsPointXY, catalogue: Catalogue, tolerance_px: int = TOLERANCE_PX,
-             limit: int = MAX_HITS) -> List[Hit]:
+def identify(
+    settings: QgsMapSettings,
+    point: QgsPointXY,
+    catalogue: Catalogue,
+    tolerance_px: int = TOLERANCE_PX,
+    limit: int = MAX_HITS,
+) -> List[Hit]:
     """The features the map shows at `point` (map CRS), at most `limit`: topmost layer first, and in a layer
     the smallest polygon, or the nearest point or line, first."""
     radius = tolerance_px * settings.mapUnitsPerPixel()
@@ -138,8 +144,10 @@ def hit_for(project: QgsProject, catalogue: Catalogue, entry: str, fid: int, pac
     layer = datapack.open_table(pack, table, definition.title)
     feature = layer.getFeature(fid)
     if not feature.isValid():
-        raise RemixError(f"Strato «{definition.title}»: elemento {fid} non trovato nella tabella «{table}» del "
-                         f"pacchetto dati «{Path(pack).name}».")
+        raise RemixError(
+            f"Strato «{definition.title}»: elemento {fid} non trovato nella tabella «{table}» del "
+            f"pacchetto dati «{Path(pack).name}»."
+        )
     return Hit(layer, definition, feature)
 
 

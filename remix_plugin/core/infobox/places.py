@@ -6,6 +6,7 @@ built beforehand on the main thread (`build_places`), once per pack file, Zona/C
 Names match whatever the accents, apostrophes and case (`scope.normalise`). With a filter active,
 only the features it keeps are listed (the Comuni and Zone omogenee always: they frame the map).
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -71,9 +72,13 @@ def _rank(name: str, needle: str) -> int:
 
 def kinds() -> List[Tuple[str, Tuple[str, ...]]]:
     """(group title, pack tables) in the order results are listed."""
-    return [(tr("Comuni"), ("comuni",)), (tr("Zone omogenee"), ("zone_omogenee",)),
-            (tr("Interventi"), datapack.INTERVENTI_TABLES), (tr("Aree di opportunità"), datapack.OPPORTUNITY_TABLES),
-            (tr("Stazioni"), ("stazioni",))]
+    return [
+        (tr("Comuni"), ("comuni",)),
+        (tr("Zone omogenee"), ("zone_omogenee",)),
+        (tr("Interventi"), datapack.INTERVENTI_TABLES),
+        (tr("Aree di opportunità"), datapack.OPPORTUNITY_TABLES),
+        (tr("Stazioni"), ("stazioni",)),
+    ]
 
 
 def index_key(pack: Path, scope: Optional[frozenset], catalogue: Catalogue) -> tuple:
@@ -115,8 +120,9 @@ def _open(pack: Path):
 def _read(layer, table: str, title: str, group: int, area, comuni: dict, members: dict) -> List[Place]:
     definition = layer.GetLayerDefn()
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    wanted = [n for n in ("comune", "zona_omogenea", "pro_com_t", "titolo", "cup", "nome", "id", "rilevanza")
-              if n in names]
+    wanted = [
+        n for n in ("comune", "zona_omogenea", "pro_com_t", "titolo", "cup", "nome", "id", "rilevanza") if n in names
+    ]
     layer.SetIgnoredFields([n for n in names if n not in wanted])
     layer.SetAttributeFilter(None)
     layer.SetSpatialFilter(None)
@@ -135,8 +141,18 @@ def _read(layer, table: str, title: str, group: int, area, comuni: dict, members
         values = {n: text_value(feature.GetField(n)) for n in wanted}
         label, detail, extra = _describe(table, title, values, comuni, members)
         if label:
-            found.append(Place(label, detail, group, table, feature.GetFID(), (x0, y0, x1, y1),
-                               normalise(f"{label} {extra}"), normalise(label)))
+            found.append(
+                Place(
+                    label,
+                    detail,
+                    group,
+                    table,
+                    feature.GetFID(),
+                    (x0, y0, x1, y1),
+                    normalise(f"{label} {extra}"),
+                    normalise(label),
+                )
+            )
     return found
 
 

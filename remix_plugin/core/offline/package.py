@@ -13,6 +13,7 @@ basemap file; copies of the infobox templates and print layouts; the manifest, w
 all written into a hidden temporary folder and renamed at the end. The catalogue GeoPackage follows
 the data-pack contract (Comuni and Zone whole, metadata), so on the tablet it is the data pack.
 """
+
 import os
 import shutil
 import statistics
@@ -90,6 +91,7 @@ class OfflineRequest:
 @dataclass
 class PlanItem:
     """One table of the package: a catalogue entry, cut to the area."""
+
     entry_id: str
     title: str
     maps: List[str]
@@ -125,6 +127,7 @@ class Plan:
 
 # --- plan and check ------------------------------------------------------------------------------
 
+
 def plan_package(request: OfflineRequest, ctx: SourceContext = None, feedback=None) -> Plan:
     """Build and cut the layers, estimate the size, list what cannot go offline. Safe in a worker thread."""
     ctx = ctx or maps.make_context()
@@ -149,8 +152,10 @@ def plan_package(request: OfflineRequest, ctx: SourceContext = None, feedback=No
     plan.issues += [f"{problem} Nel pacchetto lo strato sarebbe intero." for problem in report.problems]
     plan.name = request.name or package_name(report.label)
     if request.previous_pack and request.previous_pack != Path(ctx.pack).name:
-        plan.issues.append(f"Il pacchetto era stato preparato dal pacchetto dati «{request.previous_pack}»; ora si "
-                           f"userebbe «{Path(ctx.pack).name}», e i suoi strati sostituirebbero quelli del pacchetto.")
+        plan.issues.append(
+            f"Il pacchetto era stato preparato dal pacchetto dati «{request.previous_pack}»; ora si "
+            f"userebbe «{Path(ctx.pack).name}», e i suoi strati sostituirebbero quelli del pacchetto."
+        )
     _progress(feedback, 35.0)
     plan.items = _items(project, ctx)
     _check_basemap(plan, request.basemap)
@@ -179,8 +184,11 @@ def _build_map(plan: Plan, map_id: str) -> None:
             wanted.append(entry)
         else:
             kinds = ", ".join(sorted({describe(s) for s in entry.sources})) or "nessuna"
-            _add_once(plan.issues, f"Strato «{entry.title}»: nessuna sorgente scaricabile (sorgenti: {kinds}); "
-                                   "non può andare offline e resterà fuori dal pacchetto.")
+            _add_once(
+                plan.issues,
+                f"Strato «{entry.title}»: nessuna sorgente scaricabile (sorgenti: {kinds}); "
+                "non può andare offline e resterà fuori dal pacchetto.",
+            )
     before = len(ctx.problems)
     built = maps.build_layers(map_id, ctx, entries=wanted, purpose="vector")
     problems = ctx.problems[before:]
@@ -209,10 +217,16 @@ def _items(project: QgsProject, ctx: SourceContext) -> List[PlanItem]:
         group = layers[entry_id]
         layer = group[0]
         count = layer.featureCount()
-        items.append(PlanItem(entry_id, ctx.catalogue.entry(entry_id).title,
-                              sorted((lyr.customProperty(MAP_PROPERTY) for lyr in group), key=list(MAPS).index), count,
-                              _estimate(layer, count),
-                              _origin(layer, ctx)))
+        items.append(
+            PlanItem(
+                entry_id,
+                ctx.catalogue.entry(entry_id).title,
+                sorted((lyr.customProperty(MAP_PROPERTY) for lyr in group), key=list(MAPS).index),
+                count,
+                _estimate(layer, count),
+                _origin(layer, ctx),
+            )
+        )
     return items
 
 
@@ -228,8 +242,10 @@ def _estimate(layer: QgsVectorLayer, count: int) -> int:
     """Bytes the table will take: a sample's mean feature size times the count, plus GeoPackage costs."""
     if not count:
         return TABLE_BYTES
-    sizes = [len(f.geometry().asWkb()) + sum(len(str(v)) for v in f.attributes())
-             for f in layer.getFeatures(QgsFeatureRequest().setLimit(SAMPLE))]
+    sizes = [
+        len(f.geometry().asWkb()) + sum(len(str(v)) for v in f.attributes())
+        for f in layer.getFeatures(QgsFeatureRequest().setLimit(SAMPLE))
+    ]
     return TABLE_BYTES + int(count * (statistics.mean(sizes) if sizes else 0) * GPKG_OVERHEAD)
 
 
@@ -256,17 +272,22 @@ def _check_basemap(plan: Plan, basemap: Optional[Path]) -> None:
         raise RemixError(f"Mappa di base «{path.name}»: usare un file GeoTIFF (.tif) o MBTiles (.mbtiles).")
     layer = QgsRasterLayer(str(path), "mappa di base", "gdal")
     if not layer.isValid():
-        raise RemixError(f"Mappa di base «{path.name}»: il file non si apre come immagine raster (GeoTIFF o MBTiles "
-                         "di immagini).")
+        raise RemixError(
+            f"Mappa di base «{path.name}»: il file non si apre come immagine raster (GeoTIFF o MBTiles " "di immagini)."
+        )
     plan.basemap_bytes = path.stat().st_size
     limit = plan.request.limit_mb * MB
     if plan.basemap_bytes > limit:
-        plan.issues.append(f"Mappa di base «{path.name}» troppo grande: {_mb(plan.basemap_bytes)} MB, oltre il limite "
-                           f"di {plan.request.limit_mb} MB.")
+        plan.issues.append(
+            f"Mappa di base «{path.name}» troppo grande: {_mb(plan.basemap_bytes)} MB, oltre il limite "
+            f"di {plan.request.limit_mb} MB."
+        )
     crs = QgsCoordinateReferenceSystem(datapack.CRS)
     extent = layer.extent()
     if layer.crs().isValid() and layer.crs() != crs:
-        extent = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance().transformContext()).transformBoundingBox(extent)
+        extent = QgsCoordinateTransform(
+            layer.crs(), crs, QgsProject.instance().transformContext()
+        ).transformBoundingBox(extent)
     if not extent.intersects(plan.extent):
         plan.issues.append(f"Mappa di base «{path.name}»: non copre l'area scelta ({plan.area}).")
 
@@ -274,8 +295,9 @@ def _check_basemap(plan: Plan, basemap: Optional[Path]) -> None:
 def _check_size(plan: Plan) -> None:
     estimate, limit = plan.estimate_bytes, plan.request.limit_mb * MB
     if estimate > limit:
-        plan.issues.append(f"Dimensione stimata del pacchetto {_mb(estimate)} MB, oltre il limite di "
-                           f"{plan.request.limit_mb} MB.")
+        plan.issues.append(
+            f"Dimensione stimata del pacchetto {_mb(estimate)} MB, oltre il limite di " f"{plan.request.limit_mb} MB."
+        )
     out = Path(plan.request.out_dir)
     existing = next((p for p in [out, *out.parents] if p.exists()), None)
     if existing is not None and shutil.disk_usage(existing).free < estimate:
@@ -302,8 +324,15 @@ def _check_cancel(feedback) -> None:
 
 # --- write ------------------------------------------------------------------------------------------
 
-def prepare(request: OfflineRequest, ctx: SourceContext = None, feedback=None, accept: bool = False,
-            write: bool = True, refresh: Path = None) -> Tuple[Plan, Optional[Path]]:
+
+def prepare(
+    request: OfflineRequest,
+    ctx: SourceContext = None,
+    feedback=None,
+    accept: bool = False,
+    write: bool = True,
+    refresh: Path = None,
+) -> Tuple[Plan, Optional[Path]]:
     """What every face runs: plan, then write (a new package, or the refresh of the package folder
     `refresh`) unless there is something to ask and the user has not accepted it. Returns the plan
     (released: readable, its layers gone) and the folder written, None when nothing was written."""
@@ -371,9 +400,13 @@ def _write_data(plan: Plan, gpkg: Path, feedback) -> Dict[str, int]:
 def _metadata_layer(plan: Plan) -> QgsVectorLayer:
     layer = QgsVectorLayer("None?field=chiave:string(0)&field=valore:string(0)", "metadata", "memory")
     rows = dict(datapack.read_metadata(plan.ctx.pack))
-    rows.update(pacchetto_offline=plan.name, area=plan.area, catalogo=plan.ctx.catalogue.version,
-                origine=f"{rows.get('origine', '')} — ritaglio offline di «{Path(plan.ctx.pack).name}»".lstrip(" —"),
-                creato_il=datetime.now().isoformat(timespec="seconds"))
+    rows.update(
+        pacchetto_offline=plan.name,
+        area=plan.area,
+        catalogo=plan.ctx.catalogue.version,
+        origine=f"{rows.get('origine', '')} — ritaglio offline di «{Path(plan.ctx.pack).name}»".lstrip(" —"),
+        creato_il=datetime.now().isoformat(timespec="seconds"),
+    )
     features = []
     for key, value in rows.items():
         feature = QgsFeature(layer.fields())
@@ -432,7 +465,7 @@ def _relative_value_relations(layer: QgsVectorLayer, folder: Path) -> None:
         setup = layer.editorWidgetSetup(index)
         config = dict(setup.config())
         if setup.type() == "ValueRelation" and str(config.get("LayerSource", "")).startswith(str(folder)):
-            config["LayerSource"] = "." + config["LayerSource"][len(str(folder)):]
+            config["LayerSource"] = "." + config["LayerSource"][len(str(folder)) :]
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(setup.type(), config))
 
 
@@ -465,12 +498,14 @@ def _write_project(project: QgsProject, plan: Plan, path: Path, path_map: Tuple[
     project.setFilePathStorage(Qgis.FilePathType.Relative)
     project.writeEntry(*paths.OFFLINE_ENTRY, plan.name)
     project.viewSettings().setDefaultViewExtent(
-        QgsReferencedRectangle(plan.extent, QgsCoordinateReferenceSystem(datapack.CRS)))
+        QgsReferencedRectangle(plan.extent, QgsCoordinateReferenceSystem(datapack.CRS))
+    )
     writer = None
     if path_map is not None:
         staged, final = (str(p) for p in path_map)
-        writer = QgsPathResolver.setPathWriter(lambda text: text.replace(staged, final, 1) if text.startswith(staged)
-                                               else text)
+        writer = QgsPathResolver.setPathWriter(
+            lambda text: text.replace(staged, final, 1) if text.startswith(staged) else text
+        )
     try:
         if not project.write(str(path)):
             raise RemixError(f"Impossibile scrivere il progetto «{path.name}»: {project.error()}.")
@@ -480,7 +515,9 @@ def _write_project(project: QgsProject, plan: Plan, path: Path, path_map: Tuple[
     return path
 
 
-def _manifest(plan: Plan, project_file: str, written: Dict[str, int], basemap: Optional[dict], store_count: int) -> dict:
+def _manifest(
+    plan: Plan, project_file: str, written: Dict[str, int], basemap: Optional[dict], store_count: int
+) -> dict:
     ctx, request = plan.ctx, plan.request
     names = {code: name for code, name, _ in comuni_table(ctx.pack)}
     return {
@@ -488,18 +525,39 @@ def _manifest(plan: Plan, project_file: str, written: Dict[str, int], basemap: O
         "progetto": project_file,
         "creato_il": datetime.now().isoformat(timespec="seconds"),
         "generato_da": f"{__title__} {__version__}",
-        "catalogo": {"versione": ctx.catalogue.version, "aggiornato": ctx.catalogue.updated,
-                     "titolo": ctx.catalogue.title},
+        "catalogo": {
+            "versione": ctx.catalogue.version,
+            "aggiornato": ctx.catalogue.updated,
+            "titolo": ctx.catalogue.title,
+        },
         "pacchetto_dati": {"file": Path(ctx.pack).name, "dimostrativo": datapack.is_demonstrative(ctx.pack)},
-        "area": {"descrizione": plan.area,
-                 "codici_istat": sorted(request.scope) if request.scope is not None else None,
-                 "comuni": sorted(names.get(c, c) for c in request.scope) if request.scope is not None else None,
-                 "estensione_epsg32632": [round(v, 1) for v in (plan.extent.xMinimum(), plan.extent.yMinimum(),
-                                                                plan.extent.xMaximum(), plan.extent.yMaximum())]},
+        "area": {
+            "descrizione": plan.area,
+            "codici_istat": sorted(request.scope) if request.scope is not None else None,
+            "comuni": sorted(names.get(c, c) for c in request.scope) if request.scope is not None else None,
+            "estensione_epsg32632": [
+                round(v, 1)
+                for v in (
+                    plan.extent.xMinimum(),
+                    plan.extent.yMinimum(),
+                    plan.extent.xMaximum(),
+                    plan.extent.yMaximum(),
+                )
+            ],
+        },
         "mappe": list(request.maps),
         "sistema_di_riferimento": datapack.CRS,
-        "strati": [{"id": i.entry_id, "titolo": i.title, "tabella": i.entry_id, "mappe": i.maps,
-                    "elementi": written.get(i.entry_id, 0), "origine": i.origin} for i in plan.items],
+        "strati": [
+            {
+                "id": i.entry_id,
+                "titolo": i.title,
+                "tabella": i.entry_id,
+                "mappe": i.maps,
+                "elementi": written.get(i.entry_id, 0),
+                "origine": i.origin,
+            }
+            for i in plan.items
+        ],
         "questioni": plan.issues,
         "note": plan.notes,
         "limite_mb": request.limit_mb,
@@ -512,14 +570,19 @@ def _manifest(plan: Plan, project_file: str, written: Dict[str, int], basemap: O
 
 # --- «Aggiorna pacchetto» ------------------------------------------------------------------------------
 
+
 def refresh_request(folder: Path) -> OfflineRequest:
     """What the package was made of (its manifest), to plan it again with today's catalogue and data."""
     manifest = read_manifest(folder, interrupted=True)
     codes = manifest["area"]["codici_istat"]
-    return OfflineRequest(out_dir=Path(folder).parent, maps=tuple(manifest["mappe"]),
-                          scope=frozenset(codes) if codes is not None else None,
-                          limit_mb=int(manifest.get("limite_mb") or 2048), name=manifest["pacchetto"],
-                          previous_pack=manifest["pacchetto_dati"]["file"])
+    return OfflineRequest(
+        out_dir=Path(folder).parent,
+        maps=tuple(manifest["mappe"]),
+        scope=frozenset(codes) if codes is not None else None,
+        limit_mb=int(manifest.get("limite_mb") or 2048),
+        name=manifest["pacchetto"],
+        previous_pack=manifest["pacchetto_dati"]["file"],
+    )
 
 
 def write_refresh(plan: Plan, folder: Path, feedback=None) -> Path:
@@ -532,8 +595,10 @@ def write_refresh(plan: Plan, folder: Path, feedback=None) -> Path:
     manifest = read_manifest(folder, interrupted=True)
     project_path = folder / manifest["progetto"]
     if not (folder / STORE_FILE).is_file():
-        raise RemixError(f"Pacchetto «{folder.name}»: manca l'archivio delle segnalazioni «{STORE_FILE}»; "
-                         "aggiornamento non eseguito.")
+        raise RemixError(
+            f"Pacchetto «{folder.name}»: manca l'archivio delle segnalazioni «{STORE_FILE}»; "
+            "aggiornamento non eseguito."
+        )
     _refuse_open_data(folder)
     _remove_leftovers(folder)
     staging = staging_folder(folder, "aggiornamento")
@@ -546,18 +611,23 @@ def write_refresh(plan: Plan, folder: Path, feedback=None) -> Path:
         _replace_catalogue_layers(project, plan)
         _resource(project, staging / DATA_FILE)
         _copy_folders(staging)
-        new_project = _write_project(project, plan, folder / f"{project_path.stem}.aggiornamento.qgz",
-                                     (staging, folder))
+        new_project = _write_project(
+            project, plan, folder / f"{project_path.stem}.aggiornamento.qgz", (staging, folder)
+        )
         project.clear()
         checkpoint("progetto")
         _check_cancel(feedback)
         _swap(folder, staging, new_project, project_path)
         store_count = _count_store(folder / STORE_FILE)
-        write_manifest(folder, dict(_manifest(plan, project_path.name, written, manifest.get("mappa_di_base"),
-                                              store_count),
-                                    creato_il=manifest.get("creato_il"),
-                                    aggiornato_il=datetime.now().isoformat(timespec="seconds"),
-                                    segnalazioni=dict(manifest.get("segnalazioni", {}), elementi=store_count)))
+        write_manifest(
+            folder,
+            dict(
+                _manifest(plan, project_path.name, written, manifest.get("mappa_di_base"), store_count),
+                creato_il=manifest.get("creato_il"),
+                aggiornato_il=datetime.now().isoformat(timespec="seconds"),
+                segnalazioni=dict(manifest.get("segnalazioni", {}), elementi=store_count),
+            ),
+        )
         (folder / INTERRUPTED).unlink(missing_ok=True)
     finally:
         project.clear()
@@ -571,8 +641,10 @@ def _refuse_open_data(folder: Path) -> None:
     """A catalogue GeoPackage open in QGIS (a non-empty write-ahead log) must not be replaced under it."""
     wal = folder / (DATA_FILE + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise RemixError(f"Il file «{DATA_FILE}» del pacchetto è aperto in QGIS: chiudere il progetto del pacchetto "
-                         "e ripetere l'aggiornamento.")
+        raise RemixError(
+            f"Il file «{DATA_FILE}» del pacchetto è aperto in QGIS: chiudere il progetto del pacchetto "
+            "e ripetere l'aggiornamento."
+        )
 
 
 def _remove_leftovers(folder: Path) -> None:
@@ -589,8 +661,11 @@ def _replace_catalogue_layers(project: QgsProject, plan: Plan) -> None:
     project.removeMapLayers([lyr.id() for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY)])
     for map_id in plan.request.maps:
         built = []
-        for layer in [lyr for lyr in plan.project.mapLayers().values() if lyr.customProperty(MAP_PROPERTY) == map_id
-                      and lyr.customProperty(ENTRY_PROPERTY)]:
+        for layer in [
+            lyr
+            for lyr in plan.project.mapLayers().values()
+            if lyr.customProperty(MAP_PROPERTY) == map_id and lyr.customProperty(ENTRY_PROPERTY)
+        ]:
             plan.project.takeMapLayer(layer)
             built.append((plan.ctx.catalogue.entry(layer.customProperty(ENTRY_PROPERTY)), layer))
         maps.place_layers(project, map_id, built, plan.ctx)
@@ -625,4 +700,3 @@ def _count_store(store: Path) -> int:
     from remix_plugin.core.segnalazioni.store import layer_uri
 
     return sum(QgsVectorLayer(layer_uri(store, table), table, "ogr").featureCount() for table in LAYERS)
-

@@ -7,6 +7,7 @@ so), invalid or empty geometries, features outside the Comune, overlaps inside o
 fields missing or out of domain, duplicate codes. Invalid geometries are repaired in the output
 (and said so) so that nothing the technician drew is lost.
 """
+
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,14 +39,24 @@ from remix_plugin.core.scope.model import resolve_scope
 
 ERROR, WARNING, INFO = "errore", "avviso", "informazione"
 GEOS_MESSAGES = {  # GEOS's English reasons, as a technician reads them
-    "self-intersection": "autointersezione", "ring self-intersection": "autointersezione di un anello",
-    "too few points in geometry component": "troppo pochi vertici", "hole lies outside shell": "foro esterno al contorno",
-    "holes are nested": "fori annidati", "interior is disconnected": "interno non connesso",
-    "nested shells": "contorni annidati", "duplicate rings": "anelli duplicati",
-    "invalid coordinate": "coordinata non valida", "ring is not closed": "anello non chiuso",
+    "self-intersection": "autointersezione",
+    "ring self-intersection": "autointersezione di un anello",
+    "too few points in geometry component": "troppo pochi vertici",
+    "hole lies outside shell": "foro esterno al contorno",
+    "holes are nested": "fori annidati",
+    "interior is disconnected": "interno non connesso",
+    "nested shells": "contorni annidati",
+    "duplicate rings": "anelli duplicati",
+    "invalid coordinate": "coordinata non valida",
+    "ring is not closed": "anello non chiuso",
 }
-PROBLEM_COLUMNS = [("tema", "Tema"), ("codice", "Codice"), ("gravita", "Gravità"), ("tipo", "Tipo"),
-                   ("messaggio", "Problema")]  # field, Italian header (layer, CSV)
+PROBLEM_COLUMNS = [
+    ("tema", "Tema"),
+    ("codice", "Codice"),
+    ("gravita", "Gravità"),
+    ("tipo", "Tipo"),
+    ("messaggio", "Problema"),
+]  # field, Italian header (layer, CSV)
 TYPE_NAMES = {"string": "un testo", "integer": "un numero intero", "double": "un numero", "date": "una data"}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
 
@@ -60,8 +71,11 @@ class Comune:
 
     def layer(self) -> QgsVectorLayer:
         """The boundary as a layer with the data pack's `comuni` fields (memory, EPSG:32632)."""
-        layer = QgsVectorLayer(f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string&field=comune:string",
-                               f"Confine comunale di {self.name}", "memory")
+        layer = QgsVectorLayer(
+            f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string&field=comune:string",
+            f"Confine comunale di {self.name}",
+            "memory",
+        )
         feature = QgsFeature(layer.fields())
         feature.setAttributes([self.code, self.name])
         geometry = QgsGeometry(self.geometry)
@@ -87,8 +101,15 @@ class SourceLayer:
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer) -> "SourceLayer":
-        return cls(layer.name(), layer.publicSource(), layer.fields(), layer.crs(), layer.wkbType(),
-                   QgsVectorLayerFeatureSource(layer), layer)
+        return cls(
+            layer.name(),
+            layer.publicSource(),
+            layer.fields(),
+            layer.crs(),
+            layer.wkbType(),
+            QgsVectorLayerFeatureSource(layer),
+            layer,
+        )
 
     def field_names(self) -> List[str]:
         return [f.name() for f in self.fields]
@@ -159,8 +180,9 @@ class CheckResult:
         features = []
         for problem in self.problems:
             feature = QgsFeature(layer.fields())
-            feature.setAttributes([self.theme_title(problem.theme), problem.code, problem.severity, problem.kind,
-                                   problem.message])
+            feature.setAttributes(
+                [self.theme_title(problem.theme), problem.code, problem.severity, problem.kind, problem.message]
+            )
             if problem.location is not None:
                 feature.setGeometry(problem.location)
             features.append(feature)
@@ -173,6 +195,7 @@ class CheckResult:
 
 
 # --- inputs ---------------------------------------------------------------------------------
+
 
 def open_source(spec: str) -> QgsVectorLayer:
     """A technician's layer from `PATH` or `PATH:LAYER` (a layer inside a GeoPackage, a folder...)."""
@@ -190,8 +213,9 @@ def open_source(spec: str) -> QgsVectorLayer:
     return layer
 
 
-def comune_boundary(layer: QgsVectorLayer, code: str, code_field: str = "pro_com_t",
-                    name_field: str = "comune") -> Comune:
+def comune_boundary(
+    layer: QgsVectorLayer, code: str, code_field: str = "pro_com_t", name_field: str = "comune"
+) -> Comune:
     """The Comune with ISTAT code `code` in a boundaries layer, dissolved, in EPSG:32632."""
     for name in (code_field, name_field):
         if layer.fields().indexOf(name) < 0:
@@ -223,8 +247,10 @@ def _to_package_crs(crs: QgsCoordinateReferenceSystem, name: str) -> QgsFeatureR
 
 # --- the check ------------------------------------------------------------------------------
 
-def check_pgt(comune: Comune, sources: Dict[str, SourceLayer], mapping: Mapping, themes: ThemeSet = None,
-              feedback=None) -> CheckResult:
+
+def check_pgt(
+    comune: Comune, sources: Dict[str, SourceLayer], mapping: Mapping, themes: ThemeSet = None, feedback=None
+) -> CheckResult:
     """Check each technician's layer (theme id -> layer) with its field mapping; nothing is written."""
     themes = themes or load_themes()
     if not sources:
@@ -261,24 +287,43 @@ class _Boundary:
         return part.area(), part
 
 
-def _check_theme(theme: Theme, source: SourceLayer, wanted: Dict[str, str], boundary: _Boundary,
-                 themes: ThemeSet, problems: List[Problem]) -> Optional[ThemeResult]:
+def _check_theme(
+    theme: Theme,
+    source: SourceLayer,
+    wanted: Dict[str, str],
+    boundary: _Boundary,
+    themes: ThemeSet,
+    problems: List[Problem],
+) -> Optional[ThemeResult]:
     def report(code, severity, kind, message, location=None):
         problems.append(Problem(theme.id, code, severity, kind, message, location))
 
     layer_name = f"Strato «{source.name}» (tema «{theme.title}»)"
     if QgsWkbTypes.geometryType(source.wkb_type) != GeometryType.Polygon:
         kind = QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkb_type))
-        report("", ERROR, "tipo_geometria",
-               f"{layer_name}: le geometrie sono di tipo «{kind}», il tema richiede poligoni; strato non verificato.")
+        report(
+            "",
+            ERROR,
+            "tipo_geometria",
+            f"{layer_name}: le geometrie sono di tipo «{kind}», il tema richiede poligoni; strato non verificato.",
+        )
         return None
     if not source.crs.isValid():
-        report("", ERROR, "crs", f"{layer_name}: sistema di riferimento non definito (manca il file .prj?); "
-                                 "strato non verificato.")
+        report(
+            "",
+            ERROR,
+            "crs",
+            f"{layer_name}: sistema di riferimento non definito (manca il file .prj?); " "strato non verificato.",
+        )
         return None
     if source.crs.authid() != datapack.CRS:
-        report("", INFO, "crs", f"{layer_name}: riproiettato da {_crs_label(source.crs)} a "
-                                f"{_crs_label(QgsCoordinateReferenceSystem(datapack.CRS))}.")
+        report(
+            "",
+            INFO,
+            "crs",
+            f"{layer_name}: riproiettato da {_crs_label(source.crs)} a "
+            f"{_crs_label(QgsCoordinateReferenceSystem(datapack.CRS))}.",
+        )
     mapping = _usable_mapping(theme, source, wanted, layer_name, report)
     out = _output_layer(theme)
     code_source = mapping.get(theme.code_field)
@@ -287,8 +332,10 @@ def _check_theme(theme: Theme, source: SourceLayer, wanted: Dict[str, str], boun
     for row, feature in enumerate(source.reader.getFeatures(_to_package_crs(source.crs, source.name)), start=1):
         code = as_text(feature[code_source]) if code_source else None
         label = code or f"elemento senza codice n. {row}"
-        values = [_value(theme.field(f.name()), feature[mapping[f.name()]], label, report)
-                  if f.name() in mapping else None for f in out.fields()]
+        values = [
+            _value(theme.field(f.name()), feature[mapping[f.name()]], label, report) if f.name() in mapping else None
+            for f in out.fields()
+        ]
         geometry = _geometry(feature, label, report)
         new = QgsFeature(out.fields())
         new.setAttributes(values)
@@ -304,16 +351,22 @@ def _check_theme(theme: Theme, source: SourceLayer, wanted: Dict[str, str], boun
     out.updateExtents()
     for same in codes.values():
         if len(same) > 1:
-            report(same[0][0], ERROR, "codice_duplicato",
-                   f"Codice «{same[0][0]}» usato da {len(same)} elementi: ogni elemento deve avere un codice univoco.",
-                   _spot(next((g for _, g in same if g is not None), None)))
+            report(
+                same[0][0],
+                ERROR,
+                "codice_duplicato",
+                f"Codice «{same[0][0]}» usato da {len(same)} elementi: ogni elemento deve avere un codice univoco.",
+                _spot(next((g for _, g in same if g is not None), None)),
+            )
     for key, geometry in geometries.items():
         _check_inside(geometry, labels[key], boundary, themes.outside_comune_m2, report)
     _check_overlaps(geometries, labels, themes.overlap_m2, report)
     return ThemeResult(theme, source, mapping, out, labels)
 
 
-def _usable_mapping(theme: Theme, source: SourceLayer, wanted: Dict[str, str], layer_name: str, report) -> Dict[str, str]:
+def _usable_mapping(
+    theme: Theme, source: SourceLayer, wanted: Dict[str, str], layer_name: str, report
+) -> Dict[str, str]:
     """The mapping restricted to fields the layer has; missing or unmapped required fields are reported."""
     present = set(source.field_names())
     mapping = {}
@@ -321,14 +374,24 @@ def _usable_mapping(theme: Theme, source: SourceLayer, wanted: Dict[str, str], l
         chosen = wanted.get(expected.name)
         if chosen and chosen not in present:
             which = "il campo obbligatorio" if expected.required else "il campo"
-            report("", ERROR, "campo_mancante", f"{layer_name}: il campo «{chosen}» indicato per {which} "
-                                                f"«{expected.name}» ({expected.title}) non esiste nello strato.")
+            report(
+                "",
+                ERROR,
+                "campo_mancante",
+                f"{layer_name}: il campo «{chosen}» indicato per {which} "
+                f"«{expected.name}» ({expected.title}) non esiste nello strato.",
+            )
         elif chosen:
             mapping[expected.name] = chosen
             continue
         if expected.required and not chosen:
-            report("", ERROR, "campo_mancante", f"{layer_name}: il campo obbligatorio «{expected.name}» "
-                                                f"({expected.title}) non è associato a nessun campo dello strato.")
+            report(
+                "",
+                ERROR,
+                "campo_mancante",
+                f"{layer_name}: il campo obbligatorio «{expected.name}» "
+                f"({expected.title}) non è associato a nessun campo dello strato.",
+            )
     return mapping
 
 
@@ -348,9 +411,14 @@ def _crs_label(crs: QgsCoordinateReferenceSystem) -> str:
 
 # --- values ---------------------------------------------------------------------------------
 
+
 def _is_null(raw) -> bool:
-    return raw is None or raw == NULL or (isinstance(raw, str) and not raw.strip()) or \
-        (isinstance(raw, (QDate, QDateTime)) and not raw.isValid())
+    return (
+        raw is None
+        or raw == NULL
+        or (isinstance(raw, str) and not raw.strip())
+        or (isinstance(raw, (QDate, QDateTime)) and not raw.isValid())
+    )
 
 
 def as_text(raw) -> Optional[str]:
@@ -372,19 +440,31 @@ def _value(expected: ExpectedField, raw, label: str, report):
         return None
     converted = _convert(expected.type, raw)
     if converted is None:
-        report(label, severity, "tipo", f"Elemento «{label}»: il valore «{as_text(raw)}» del campo {where} non è "
-                                     f"{TYPE_NAMES[expected.type]}.")
+        report(
+            label,
+            severity,
+            "tipo",
+            f"Elemento «{label}»: il valore «{as_text(raw)}» del campo {where} non è " f"{TYPE_NAMES[expected.type]}.",
+        )
         return as_text(raw) if expected.type == "string" else None
     if expected.minimum is not None and expected.type in ("integer", "double") and converted < expected.minimum:
-        report(label, severity, "fuori_intervallo", f"Elemento «{label}»: il valore {as_text(raw)} del campo {where} è "
-                                                 f"minore di {expected.minimum:g}.")
+        report(
+            label,
+            severity,
+            "fuori_intervallo",
+            f"Elemento «{label}»: il valore {as_text(raw)} del campo {where} è " f"minore di {expected.minimum:g}.",
+        )
     if expected.domain:
         canonical = expected.canonical(str(converted))
         if canonical is None:
             allowed = ", ".join(f"«{d.value}»" for d in expected.domain)
-            report(label, severity, "fuori_dominio",
-                   f"Elemento «{label}»: il valore «{converted}» del campo {where} non è ammesso. "
-                   f"Valori ammessi: {allowed}.")
+            report(
+                label,
+                severity,
+                "fuori_dominio",
+                f"Elemento «{label}»: il valore «{converted}» del campo {where} non è ammesso. "
+                f"Valori ammessi: {allowed}.",
+            )
             return converted
         return canonical
     return converted
@@ -429,6 +509,7 @@ def _number(raw) -> Optional[float]:
 
 # --- geometries -----------------------------------------------------------------------------
 
+
 def _geometry(feature: QgsFeature, label: str, report) -> Optional[QgsGeometry]:
     """The feature's polygon(s) as MultiPolygon; invalid ones repaired (and reported), empty ones reported."""
     geometry = feature.geometry()
@@ -443,11 +524,22 @@ def _geometry(feature: QgsFeature, label: str, report) -> Optional[QgsGeometry]:
         repaired = geometry.makeValid().convertToType(GeometryType.Polygon, True)
         location = QgsGeometry.fromPointXY(error.where()) if error.hasWhere() else _spot(geometry)
         if repaired is None or repaired.isEmpty():
-            report(label, ERROR, "geometria_non_valida", f"Elemento «{label}»: geometria non valida ({reason}{at}) "
-                                                         "e non riparabile.", location)
+            report(
+                label,
+                ERROR,
+                "geometria_non_valida",
+                f"Elemento «{label}»: geometria non valida ({reason}{at}) " "e non riparabile.",
+                location,
+            )
             return None
-        report(label, ERROR, "geometria_non_valida", f"Elemento «{label}»: geometria non valida ({reason}{at}); nel "
-                                                     "pacchetto è riparata automaticamente, da verificare.", location)
+        report(
+            label,
+            ERROR,
+            "geometria_non_valida",
+            f"Elemento «{label}»: geometria non valida ({reason}{at}); nel "
+            "pacchetto è riparata automaticamente, da verificare.",
+            location,
+        )
         geometry = repaired
     geometry.convertToMultiType()
     return geometry
@@ -463,12 +555,23 @@ def _check_inside(geometry: QgsGeometry, label: str, boundary: _Boundary, tolera
         return
     name = boundary.comune.name
     if area >= geometry.area() * 0.999:
-        report(label, ERROR, "fuori_comune", f"Elemento «{label}»: interamente fuori dal Comune di {name}.",
-               _spot(geometry))
+        report(
+            label,
+            ERROR,
+            "fuori_comune",
+            f"Elemento «{label}»: interamente fuori dal Comune di {name}.",
+            _spot(geometry),
+        )
     else:
         share = 100.0 * area / geometry.area()
-        report(label, ERROR, "fuori_comune", f"Elemento «{label}»: in parte fuori dal Comune di {name} "
-                                             f"({square_metres(area)}, {percent(share)} della superficie).", _spot(part))
+        report(
+            label,
+            ERROR,
+            "fuori_comune",
+            f"Elemento «{label}»: in parte fuori dal Comune di {name} "
+            f"({square_metres(area)}, {percent(share)} della superficie).",
+            _spot(part),
+        )
 
 
 def _check_overlaps(geometries: Dict[int, QgsGeometry], labels: Dict[int, str], tolerance: float, report) -> None:
@@ -487,12 +590,18 @@ def _check_overlaps(geometries: Dict[int, QgsGeometry], labels: Dict[int, str], 
                 continue
             common = geometry.intersection(geometries[other])
             if common.area() > tolerance:
-                report(labels[key], ERROR, "sovrapposizione",
-                       f"Elemento «{labels[key]}»: si sovrappone all'elemento «{labels[other]}» dello stesso tema "
-                       f"per {square_metres(common.area())}.", _spot(common))
+                report(
+                    labels[key],
+                    ERROR,
+                    "sovrapposizione",
+                    f"Elemento «{labels[key]}»: si sovrappone all'elemento «{labels[other]}» dello stesso tema "
+                    f"per {square_metres(common.area())}.",
+                    _spot(common),
+                )
 
 
 # --- Italian numbers ------------------------------------------------------------------------
+
 
 def square_metres(value: float) -> str:
     return f"{value:,.0f}".replace(",", ".") + " m²"

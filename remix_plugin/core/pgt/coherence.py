@@ -3,6 +3,7 @@ facts a CMM officer looks for — its overlap with the opportunity areas, whethe
 (art. 35 NdA PTM, distances from the catalogue), in a park or PLIS, and which funded interventi
 are near it. Read from the data pack, as a table and as a map layer.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
@@ -18,13 +19,17 @@ from remix_plugin.core.pgt.check import CheckResult, as_text, square_metres
 
 GREEN_TABLES = ("parchi", "plis")
 COLUMNS = [  # name, type, Italian header (CSV, PDF)
-    ("tema", FieldType.String, "Tema"), ("codice", FieldType.String, "Codice"),
-    ("denominazione", FieldType.String, "Denominazione"), ("superficie_mq", FieldType.Double, "Superficie (m²)"),
+    ("tema", FieldType.String, "Tema"),
+    ("codice", FieldType.String, "Codice"),
+    ("denominazione", FieldType.String, "Denominazione"),
+    ("superficie_mq", FieldType.Double, "Superficie (m²)"),
     ("opportunita_mq", FieldType.Double, "Su aree di opportunità RE.MIX (m²)"),
     ("opportunita_pct", FieldType.Double, "Su aree di opportunità (%)"),
     ("opportunita", FieldType.String, "Aree di opportunità RE.MIX"),
-    ("lum_pct", FieldType.Double, "In un LUM (%)"), ("lum_fermate", FieldType.String, "Fermate dei LUM"),
-    ("verde_pct", FieldType.Double, "In parchi e PLIS (%)"), ("verde", FieldType.String, "Parchi e PLIS"),
+    ("lum_pct", FieldType.Double, "In un LUM (%)"),
+    ("lum_fermate", FieldType.String, "Fermate dei LUM"),
+    ("verde_pct", FieldType.Double, "In parchi e PLIS (%)"),
+    ("verde", FieldType.String, "Parchi e PLIS"),
     ("interventi_n", FieldType.Int, "Interventi finanziati vicini"),
     ("interventi", FieldType.String, "Interventi finanziati vicini (elenco)"),
     ("distanza_intervento_m", FieldType.Double, "Distanza dall'intervento più vicino (m)"),
@@ -52,11 +57,22 @@ class AreaReading:
 
     def values(self) -> list:
         """The row in COLUMNS order."""
-        return [self.theme, self.code, self.name, round(self.area_m2, 1), round(self.opportunity_m2, 1),
-                self.share(self.opportunity_m2), "; ".join(self.opportunity), self.share(self.lum_m2),
-                "; ".join(self.lum_stops), self.share(self.green_m2), "; ".join(self.green), len(self.interventi),
-                "; ".join(self.interventi),
-                None if self.nearest_intervento_m is None else round(self.nearest_intervento_m, 1)]
+        return [
+            self.theme,
+            self.code,
+            self.name,
+            round(self.area_m2, 1),
+            round(self.opportunity_m2, 1),
+            self.share(self.opportunity_m2),
+            "; ".join(self.opportunity),
+            self.share(self.lum_m2),
+            "; ".join(self.lum_stops),
+            self.share(self.green_m2),
+            "; ".join(self.green),
+            len(self.interventi),
+            "; ".join(self.interventi),
+            None if self.nearest_intervento_m is None else round(self.nearest_intervento_m, 1),
+        ]
 
 
 @dataclass
@@ -86,10 +102,14 @@ class CoherenceReading:
 
     def rule(self) -> str:
         """How the reading was made, in Italian (for the report)."""
-        lum = ", ".join(f"{metres:g} m dalle fermate di rilevanza {kind}" for kind, metres in self.lum_distances.items())
-        return (f"Lettura di coerenza: sovrapposizione con le aree di opportunità RE.MIX (unione delle banche dati, "
-                f"contata una volta sola), quota nei LUM ({lum}), quota in parchi e PLIS, interventi finanziati entro "
-                f"{self.interventi_distance_m:g} m.")
+        lum = ", ".join(
+            f"{metres:g} m dalle fermate di rilevanza {kind}" for kind, metres in self.lum_distances.items()
+        )
+        return (
+            f"Lettura di coerenza: sovrapposizione con le aree di opportunità RE.MIX (unione delle banche dati, "
+            f"contata una volta sola), quota nei LUM ({lum}), quota in parchi e PLIS, interventi finanziati entro "
+            f"{self.interventi_distance_m:g} m."
+        )
 
 
 class _Nearby:
@@ -129,8 +149,10 @@ def read_coherence(check: CheckResult, pack: Path, catalogue: Catalogue = None, 
         nearby = _Nearby()
         for table in tables:
             if table not in present:
-                reading.notes.append(f"Tabella «{table}» assente dal pacchetto dati «{Path(pack).name}»: "
-                                     f"«{_title(catalogue, table)}» non considerato.")
+                reading.notes.append(
+                    f"Tabella «{table}» assente dal pacchetto dati «{Path(pack).name}»: "
+                    f"«{_title(catalogue, table)}» non considerato."
+                )
                 continue
             layer = datapack.open_table(pack, table)
             for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(box)):
@@ -138,17 +160,21 @@ def read_coherence(check: CheckResult, pack: Path, catalogue: Catalogue = None, 
         return nearby
 
     opportunity = load(datapack.OPPORTUNITY_TABLES, lambda f: _field(f, "nome") or _field(f, "id"))
-    green = load(GREEN_TABLES, lambda f: " ".join(filter(None, [_field(f, "nome"), f"({_field(f, 'tipo')})"
-                                                                if _field(f, "tipo") else ""])))
+    green = load(
+        GREEN_TABLES,
+        lambda f: " ".join(filter(None, [_field(f, "nome"), f"({_field(f, 'tipo')})" if _field(f, "tipo") else ""])),
+    )
     interventi = load(datapack.INTERVENTI_TABLES, lambda f: f"{_field(f, 'cup')} «{_field(f, 'titolo')}»".strip())
     lum = _Nearby()
     if "stazioni" in present:
         for feature in lum_layer(datapack.open_table(pack, "stazioni"), distances).getFeatures(
-                QgsFeatureRequest().setFilterRect(box)):
+            QgsFeatureRequest().setFilterRect(box)
+        ):
             lum.add(feature.geometry(), f"{feature['nome']} ({feature['raggio_m']:g} m)", "LUM")
     else:
-        reading.notes.append(f"Tabella «stazioni» assente dal pacchetto dati «{Path(pack).name}»: "
-                             "LUM non considerati.")
+        reading.notes.append(
+            f"Tabella «stazioni» assente dal pacchetto dati «{Path(pack).name}»: " "LUM non considerati."
+        )
 
     results = list(check.results.values())
     for number, result in enumerate(results):
@@ -160,8 +186,13 @@ def read_coherence(check: CheckResult, pack: Path, catalogue: Catalogue = None, 
             if not feature.hasGeometry():
                 continue
             geometry = feature.geometry()
-            row = AreaReading(result.theme.title, result.labels[feature.id()], _field(feature, "denominazione"),
-                              geometry, geometry.area())
+            row = AreaReading(
+                result.theme.title,
+                result.labels[feature.id()],
+                _field(feature, "denominazione"),
+                geometry,
+                geometry.area(),
+            )
             row.opportunity_m2, row.opportunity = _overlap(geometry, opportunity, with_source=True)
             row.lum_m2, row.lum_stops = _overlap(geometry, lum)
             row.green_m2, row.green = _overlap(geometry, green)

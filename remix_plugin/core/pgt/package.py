@@ -7,6 +7,7 @@ Everything is written into a hidden temporary folder next to the destination and
 end, so a failure never leaves a half package; the technician's files are only ever read. Staging
 (GeoPackage, CSV) is safe in a worker thread; the PDF and the rename run on the main thread.
 """
+
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,8 +55,15 @@ def package_name(comune_code: str, day: date) -> str:
     return f"PGT_{comune_code}_{day:%Y%m%d}"
 
 
-def verify(pack: Path, comune: Comune, sources: Dict[str, SourceLayer], mapping: Mapping, themes: ThemeSet = None,
-           catalogue: Catalogue = None, feedback=None) -> Tuple[CheckResult, CoherenceReading]:
+def verify(
+    pack: Path,
+    comune: Comune,
+    sources: Dict[str, SourceLayer],
+    mapping: Mapping,
+    themes: ThemeSet = None,
+    catalogue: Catalogue = None,
+    feedback=None,
+) -> Tuple[CheckResult, CoherenceReading]:
     """The check and the coherence reading, what «Verifica» shows (safe in a worker thread)."""
     check = check_pgt(comune, sources, mapping, themes, feedback)
     return check, read_coherence(check, pack, catalogue)
@@ -64,8 +72,10 @@ def verify(pack: Path, comune: Comune, sources: Dict[str, SourceLayer], mapping:
 def write_report(check: CheckResult, reading: CoherenceReading, out_dir: Path, name: str = None) -> List[Path]:
     """The report as CSV files `<name>_rapporto.csv` and `<name>_coerenza.csv` (what `pgt check` writes)."""
     stem = Path(out_dir) / (name or package_name(check.comune.code, check.checked_at.date()))
-    return [write_problems_csv(check, Path(f"{stem}_rapporto.csv")),
-            write_coherence_csv(reading, Path(f"{stem}_coerenza.csv"))]
+    return [
+        write_problems_csv(check, Path(f"{stem}_rapporto.csv")),
+        write_coherence_csv(reading, Path(f"{stem}_coerenza.csv")),
+    ]
 
 
 def create_package(check: CheckResult, reading: CoherenceReading, out_dir: Path, day: date = None) -> Path:
@@ -91,10 +101,16 @@ def stage_package(check: CheckResult, reading: CoherenceReading, out_dir: Path, 
     try:
         gpkg = staging.path(".gpkg")
         for result in check.results.values():
-            _write_styled(result.layer, gpkg, result.theme.id, result.theme.style_path,
-                          f"{result.theme.title} — {check.comune.name} ({check.comune.code})")
-        _write_styled(check.comune.layer(), gpkg, "confine_comunale", BOUNDARY_STYLE,
-                      f"Confine comunale di {check.comune.name}")
+            _write_styled(
+                result.layer,
+                gpkg,
+                result.theme.id,
+                result.theme.style_path,
+                f"{result.theme.title} — {check.comune.name} ({check.comune.code})",
+            )
+        _write_styled(
+            check.comune.layer(), gpkg, "confine_comunale", BOUNDARY_STYLE, f"Confine comunale di {check.comune.name}"
+        )
         _write_styled(check.problems_layer(), gpkg, "problemi", PROBLEMS_STYLE, "Problemi rilevati dalla verifica")
         _write_styled(reading.layer(), gpkg, "coerenza", COHERENCE_STYLE, "Lettura di coerenza con il catalogo RE.MIX")
         staging.files += [gpkg] + write_report(check, reading, folder, name)
@@ -143,13 +159,24 @@ def _manifest(staging: Staging) -> dict:
         "comune": {"codice_istat": check.comune.code, "nome": check.comune.name},
         "data": staging.day.isoformat(),
         "verifica": check.checked_at.isoformat(timespec="seconds"),
-        "esito": {"conforme": check.compliant, "errori": check.count(ERROR), "avvisi": check.count(WARNING),
-                  "informazioni": check.count(INFO), "sintesi": check.outcome()},
+        "esito": {
+            "conforme": check.compliant,
+            "errori": check.count(ERROR),
+            "avvisi": check.count(WARNING),
+            "informazioni": check.count(INFO),
+            "sintesi": check.outcome(),
+        },
         "sistema_di_riferimento": "EPSG:32632",
-        "temi": {theme_id: {"titolo": result.theme.title, "sorgente": result.source.label,
-                            "sistema_di_riferimento_sorgente": result.source.crs.authid(),
-                            "elementi": result.layer.featureCount(), "corrispondenze_campi": result.mapping}
-                 for theme_id, result in check.results.items()},
+        "temi": {
+            theme_id: {
+                "titolo": result.theme.title,
+                "sorgente": result.source.label,
+                "sistema_di_riferimento_sorgente": result.source.crs.authid(),
+                "elementi": result.layer.featureCount(),
+                "corrispondenze_campi": result.mapping,
+            }
+            for theme_id, result in check.results.items()
+        },
         "versione_temi": check.themes.version,
         "lettura_di_coerenza": {"regola": staging.reading.rule(), "note": staging.reading.notes},
         "generato_da": f"{__title__} {__version__}",

@@ -4,6 +4,7 @@ the problems and the coherence reading as tables).
 
 The PDF is drawn with QGIS print layouts (QGraphicsScene): build it on the main thread.
 """
+
 import csv
 import math
 from pathlib import Path
@@ -50,15 +51,25 @@ BOUNDARY_STYLE = paths.STYLES / "comuni.qml"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm
 SUMMARY_TOP = 118.0  # mm: below the legend (up to the four themes, the problems and the boundary)
 PDF_PROBLEM_COLUMNS = [("Tema", 40), ("Codice", 25), ("Gravità", 20), ("Problema", 183)]
-PDF_COHERENCE_COLUMNS = [("tema", 26), ("codice", 16), ("superficie_mq", 16), ("opportunita_pct", 19),
-                         ("opportunita", 50), ("lum_pct", 11), ("lum_fermate", 26), ("verde_pct", 12),
-                         ("verde", 25), ("interventi", 56)]
+PDF_COHERENCE_COLUMNS = [
+    ("tema", 26),
+    ("codice", 16),
+    ("superficie_mq", 16),
+    ("opportunita_pct", 19),
+    ("opportunita", 50),
+    ("lum_pct", 11),
+    ("lum_fermate", 26),
+    ("verde_pct", 12),
+    ("verde", 25),
+    ("interventi", 56),
+]
 NOTE_CHARS_PER_LINE = 170  # at 8 pt across the page
 CHAR_MM, LINE_MM, HEADER_MM = 1.45, 3.2, 12.0  # 7 pt text: average character width, line height; header row
 CELL_CHARS = 700  # longer cells are cut in the PDF (the CSV has them whole)
 
 
 # --- CSV ------------------------------------------------------------------------------------
+
 
 def write_problems_csv(check: CheckResult, path: Path) -> Path:
     rows = [[check.theme_title(p.theme), p.code, p.severity, p.kind, p.message] for p in check.problems]
@@ -93,6 +104,7 @@ def _write_csv(path: Path, header: List[str], rows: List[list]) -> Path:
 
 # --- PDF ------------------------------------------------------------------------------------
 
+
 def write_report_pdf(check: CheckResult, reading: CoherenceReading, path: Path, package: str = "") -> Path:
     """The report as a PDF: a map page, then the problems and the coherence reading as tables."""
     project = QgsProject()  # owns copies of the layers: the check's own layers stay untouched
@@ -111,9 +123,15 @@ def _report_layout(check: CheckResult, reading: CoherenceReading, project: QgsPr
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
     comune = check.comune
     _label(layout, f"Pacchetto PGT — Comune di {comune.name} ({comune.code})", 0, MARGIN, 16, bold=True)
-    _label(layout, f"Valutazione di compatibilità con il PTM (art. 9 e 10 NdA PTM) — verifica del "
-                   f"{check.checked_at:%d/%m/%Y %H:%M} — esito: {check.outcome()}"
-                   + (f" — pacchetto {package}" if package else ""), 0, MARGIN + 9, 10)
+    _label(
+        layout,
+        f"Valutazione di compatibilità con il PTM (art. 9 e 10 NdA PTM) — verifica del "
+        f"{check.checked_at:%d/%m/%Y %H:%M} — esito: {check.outcome()}"
+        + (f" — pacchetto {package}" if package else ""),
+        0,
+        MARGIN + 9,
+        10,
+    )
     map_item = QgsLayoutItemMap(layout)
     map_item.attemptSetSceneRect(QRectF(MARGIN, 30, 185, 160))
     map_item.setFrameEnabled(True)
@@ -128,20 +146,46 @@ def _report_layout(check: CheckResult, reading: CoherenceReading, project: QgsPr
     layout.addLayoutItem(map_item)
     _legend(layout, map_item, layers)
     _scale_bar(layout, map_item)
-    _label(layout, _summary(check, reading), 0, SUMMARY_TOP, 8, x=MARGIN + 190,
-           width=PAGE_W - 2 * MARGIN - 190, height=190 - SUMMARY_TOP)
-    _label(layout, f"Generato con {__title__} {__version__} — Città metropolitana di Milano. "
-                   f"Sistema di riferimento EPSG:32632 (WGS 84 / UTM 32N).", 0, PAGE_H - 6, 7)
-    _table(layout, project, "Problemi rilevati", PDF_PROBLEM_COLUMNS,
-           [[check.theme_title(p.theme), p.code, p.severity, p.message] for p in check.problems],
-           "Nessun problema rilevato.")
+    _label(
+        layout,
+        _summary(check, reading),
+        0,
+        SUMMARY_TOP,
+        8,
+        x=MARGIN + 190,
+        width=PAGE_W - 2 * MARGIN - 190,
+        height=190 - SUMMARY_TOP,
+    )
+    _label(
+        layout,
+        f"Generato con {__title__} {__version__} — Città metropolitana di Milano. "
+        f"Sistema di riferimento EPSG:32632 (WGS 84 / UTM 32N).",
+        0,
+        PAGE_H - 6,
+        7,
+    )
+    _table(
+        layout,
+        project,
+        "Problemi rilevati",
+        PDF_PROBLEM_COLUMNS,
+        [[check.theme_title(p.theme), p.code, p.severity, p.message] for p in check.problems],
+        "Nessun problema rilevato.",
+    )
     names = [name for name, _, _ in COLUMNS]
     headers = {name: title for name, _, title in COLUMNS}
-    _table(layout, project, "Lettura di coerenza con il catalogo RE.MIX",
-           [(headers[name], width) for name, width in PDF_COHERENCE_COLUMNS],
-           [[_italian(row.values()[names.index(name)], thousands=True) for name, _ in PDF_COHERENCE_COLUMNS]
-            for row in reading.rows],
-           "Nessuna area da leggere.", note=" ".join([reading.rule()] + reading.notes))
+    _table(
+        layout,
+        project,
+        "Lettura di coerenza con il catalogo RE.MIX",
+        [(headers[name], width) for name, width in PDF_COHERENCE_COLUMNS],
+        [
+            [_italian(row.values()[names.index(name)], thousands=True) for name, _ in PDF_COHERENCE_COLUMNS]
+            for row in reading.rows
+        ],
+        "Nessuna area da leggere.",
+        note=" ".join([reading.rule()] + reading.notes),
+    )
     return layout
 
 
@@ -224,14 +268,17 @@ def _summary(check: CheckResult, reading: CoherenceReading) -> str:
     lines = [f"Comune di {check.comune.name} — codice ISTAT {check.comune.code}", ""]
     for result in check.results.values():
         source = result.source
-        lines.append(f"{result.theme.title}: {result.layer.featureCount()} elementi da «{source.label}» "
-                     f"({source.crs.authid() or 'SR non definito'})")
+        lines.append(
+            f"{result.theme.title}: {result.layer.featureCount()} elementi da «{source.label}» "
+            f"({source.crs.authid() or 'SR non definito'})"
+        )
     lines += ["", f"Esito della verifica: {check.outcome()}."]
     if reading.rows:
         in_lum = sum(1 for r in reading.rows if r.lum_m2 > 0)
         on_opportunity = sum(1 for r in reading.rows if r.opportunity_m2 > 0)
-        lines.append(f"Aree su aree di opportunità RE.MIX: {on_opportunity} di {len(reading.rows)}; "
-                     f"in un LUM: {in_lum}.")
+        lines.append(
+            f"Aree su aree di opportunità RE.MIX: {on_opportunity} di {len(reading.rows)}; " f"in un LUM: {in_lum}."
+        )
     return "\n".join(lines)
 
 
@@ -274,7 +321,9 @@ def _page_chunks(cells, columns, height: float):
     """Rows grouped so that each group fits `height` mm, from each cell's estimated wrapped lines."""
     chunk, used = [], HEADER_MM
     for row in cells:
-        lines = max(max(1, math.ceil(len(text) * CHAR_MM / max(1.0, width - 2))) for text, (_, width) in zip(row, columns))
+        lines = max(
+            max(1, math.ceil(len(text) * CHAR_MM / max(1.0, width - 2))) for text, (_, width) in zip(row, columns)
+        )
         row_height = lines * LINE_MM + 2
         if chunk and used + row_height > height:
             yield chunk

@@ -5,6 +5,7 @@ data that CMM staff change without touching Python.
 Also the field mappings (expected field -> the technician's own field): suggested from names and
 aliases, read from a JSON file (`{"theme": {"expected": "theirs"}}`), remembered per Comune.
 """
+
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,12 @@ from remix_plugin.core.scope.model import normalise
 
 THEMES_FILE = paths.RESOURCES / "pgt" / "pgt_themes.json"
 THEMES_SCHEMA = paths.RESOURCES / "pgt" / "pgt_themes.schema.json"
-QVARIANT_TYPES = {"string": FieldType.String, "integer": FieldType.LongLong, "double": FieldType.Double,
-                  "date": FieldType.Date}
+QVARIANT_TYPES = {
+    "string": FieldType.String,
+    "integer": FieldType.LongLong,
+    "double": FieldType.Double,
+    "date": FieldType.Date,
+}
 SHAPEFILE_NAME_LENGTH = 10  # dBase truncates field names: "destinazione" arrives as "destinazio"
 
 Mapping = Dict[str, Dict[str, str]]  # theme id -> expected field -> the technician's field
@@ -71,8 +76,10 @@ class Theme:
         for f in self.fields:
             if f.name == name:
                 return f
-        raise RemixError(f"Tema «{self.title}»: campo atteso «{name}» sconosciuto. "
-                         f"Campi attesi: {', '.join(f.name for f in self.fields)}.")
+        raise RemixError(
+            f"Tema «{self.title}»: campo atteso «{name}» sconosciuto. "
+            f"Campi attesi: {', '.join(f.name for f in self.fields)}."
+        )
 
     @property
     def style_path(self) -> Path:
@@ -110,12 +117,24 @@ def load_themes(path: Path = None) -> ThemeSet:
     if problems:
         raise RemixError(f"File dei temi PGT «{path.name}» non valido: " + "; ".join(problems) + ".")
     return ThemeSet(
-        version=data["version"], updated=data["updated"], crs=data["crs"],
+        version=data["version"],
+        updated=data["updated"],
+        crs=data["crs"],
         outside_comune_m2=float(data["tolerances"]["outside_comune_m2"]),
         overlap_m2=float(data["tolerances"]["overlap_m2"]),
         interventi_distance_m=float(data["coherence"]["interventi_distance_m"]),
-        themes=[Theme(id=t["id"], title=t["title"], geometry=t["geometry"], code_field=t["code_field"],
-                      style=t["style"], fields=[_expected_field(f) for f in t["fields"]]) for t in data["themes"]])
+        themes=[
+            Theme(
+                id=t["id"],
+                title=t["title"],
+                geometry=t["geometry"],
+                code_field=t["code_field"],
+                style=t["style"],
+                fields=[_expected_field(f) for f in t["fields"]],
+            )
+            for t in data["themes"]
+        ],
+    )
 
 
 def _read_json(path: Path, what: str):
@@ -129,10 +148,19 @@ def _read_json(path: Path, what: str):
 
 
 def _expected_field(raw: dict) -> ExpectedField:
-    domain = tuple(DomainValue(d) if isinstance(d, str) else DomainValue(d["value"], tuple(d.get("aliases", ())))
-                   for d in raw.get("domain", ()))
-    return ExpectedField(name=raw["name"], title=raw["title"], type=raw["type"], required=bool(raw.get("required")),
-                         minimum=raw.get("minimum"), aliases=tuple(raw.get("aliases", ())), domain=domain)
+    domain = tuple(
+        DomainValue(d) if isinstance(d, str) else DomainValue(d["value"], tuple(d.get("aliases", ())))
+        for d in raw.get("domain", ())
+    )
+    return ExpectedField(
+        name=raw["name"],
+        title=raw["title"],
+        type=raw["type"],
+        required=bool(raw.get("required")),
+        minimum=raw.get("minimum"),
+        aliases=tuple(raw.get("aliases", ())),
+        domain=domain,
+    )
 
 
 def _semantic_problems(data: dict) -> List[str]:
@@ -148,19 +176,26 @@ def _semantic_problems(data: dict) -> List[str]:
             problems.append(f"campo «{where}.fields»: nomi di campo duplicati")
         code = next((f for f in theme["fields"] if f["name"] == theme["code_field"]), None)
         if code is None or not code.get("required"):
-            problems.append(f"campo «{where}.code_field»: «{theme['code_field']}» deve essere un campo obbligatorio "
-                            "del tema")
+            problems.append(
+                f"campo «{where}.code_field»: «{theme['code_field']}» deve essere un campo obbligatorio " "del tema"
+            )
         for f_index, expected in enumerate(theme["fields"]):
             for d_index, item in enumerate(expected.get("domain", ())):
                 if not (isinstance(item, str) and item.strip()) and not (
-                        isinstance(item, dict) and isinstance(item.get("value"), str) and item["value"].strip()
-                        and all(isinstance(a, str) for a in item.get("aliases", []))):
-                    problems.append(f"campo «{where}.fields[{f_index}].domain[{d_index}]»: serve un testo "
-                                    "o {\"value\": testo, \"aliases\": [testi]}")
+                    isinstance(item, dict)
+                    and isinstance(item.get("value"), str)
+                    and item["value"].strip()
+                    and all(isinstance(a, str) for a in item.get("aliases", []))
+                ):
+                    problems.append(
+                        f"campo «{where}.fields[{f_index}].domain[{d_index}]»: serve un testo "
+                        'o {"value": testo, "aliases": [testi]}'
+                    )
     return problems
 
 
 # --- field mappings -------------------------------------------------------------------------
+
 
 def suggest_mapping(theme: Theme, source_fields: List[str], remembered: Dict[str, str] = None) -> Dict[str, str]:
     """Expected field -> technician's field: remembered choices first, then names and aliases."""
@@ -194,14 +229,18 @@ def read_mapping_file(path: Path, themes: ThemeSet) -> Mapping:
     path = Path(path)
     data = _read_json(path, "File delle corrispondenze")
     if not isinstance(data, dict):
-        raise RemixError(f"File delle corrispondenze «{path.name}»: serve un oggetto {{\"tema\": {{\"campo atteso\": "
-                         "\"campo dello strato\"}}.")
+        raise RemixError(
+            f'File delle corrispondenze «{path.name}»: serve un oggetto {{"tema": {{"campo atteso": '
+            '"campo dello strato"}}.'
+        )
     mapping: Mapping = {}
     for theme_id, fields in data.items():
         theme = themes.theme(theme_id)
         if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
-            raise RemixError(f"File delle corrispondenze «{path.name}», tema «{theme_id}»: serve un oggetto "
-                             "{\"campo atteso\": \"campo dello strato\"}.")
+            raise RemixError(
+                f"File delle corrispondenze «{path.name}», tema «{theme_id}»: serve un oggetto "
+                '{"campo atteso": "campo dello strato"}.'
+            )
         for name in fields:
             theme.field(name)
         mapping[theme_id] = dict(fields)

@@ -8,6 +8,7 @@ figures as Italian text) and a table layer of the interventi of every Comune, fi
 `pro_com_t`. Classes are computed over the whole Città metropolitana, so a Comune's class does not
 depend on which Comuni are printed. Everything is built in a project of its own: safe in a task.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -40,13 +41,28 @@ from remix_plugin.core.scope.filtering import comuni_geometries
 TEMPLATE = "scheda_comunale"
 MAP_ID = "realizzazioni"  # the map whose styles and scale ranges the sheets use (it holds both kinds of layer)
 TABLE_LAYER = "Interventi del Comune"
-COVERAGE_FIELDS = (("pro_com_t", "string"), ("comune", "string"), ("zona_omogenea", "string"),
-                   ("superficie_valore", "string"), ("superficie_dettaglio", "string"), ("superficie_classe", "string"),
-                   ("finanziamento_valore", "string"), ("finanziamento_dettaglio", "string"),
-                   ("finanziamento_classe", "string"), ("n_interventi", "integer"), ("nota_interventi", "string"),
-                   ("stampa", "integer"))  # 1: a page for this Comune (the others frame the map)
-TABLE_FIELDS = (("pro_com_t", "string"), ("cup", "string"), ("titolo", "string"), ("bando", "string"),
-                ("importo_finanziato", "double"), ("mostrato", "integer"))  # 1: in the table of the Comune's page
+COVERAGE_FIELDS = (
+    ("pro_com_t", "string"),
+    ("comune", "string"),
+    ("zona_omogenea", "string"),
+    ("superficie_valore", "string"),
+    ("superficie_dettaglio", "string"),
+    ("superficie_classe", "string"),
+    ("finanziamento_valore", "string"),
+    ("finanziamento_dettaglio", "string"),
+    ("finanziamento_classe", "string"),
+    ("n_interventi", "integer"),
+    ("nota_interventi", "string"),
+    ("stampa", "integer"),
+)  # 1: a page for this Comune (the others frame the map)
+TABLE_FIELDS = (
+    ("pro_com_t", "string"),
+    ("cup", "string"),
+    ("titolo", "string"),
+    ("bando", "string"),
+    ("importo_finanziato", "double"),
+    ("mostrato", "integer"),
+)  # 1: in the table of the Comune's page
 COVERAGE_STYLE = paths.STYLES / "print" / "scheda_comunale.qml"
 
 
@@ -65,16 +81,18 @@ class AtlasData:
     problems: List[str] = field(default_factory=list)
 
 
-def atlas_data(pack: Path, scope: Optional[frozenset], catalogue: Catalogue = None,
-               settings: Settings = None) -> AtlasData:
+def atlas_data(
+    pack: Path, scope: Optional[frozenset], catalogue: Catalogue = None, settings: Settings = None
+) -> AtlasData:
     """Indicators, interventi and map layers of the Comuni in `scope` (None: all), in a new project."""
     from remix_plugin.core.catalogue.maps import build_layers, make_context
 
     settings = settings or Settings.load()
     catalogue = catalogue or load_catalogue()
     ctx = make_context(catalogue, pack, settings)
-    results = compute_all(ctx.pack, None, settings.indicator_method, settings.indicator_classes,
-                          settings.indicator_normalise)
+    results = compute_all(
+        ctx.pack, None, settings.indicator_method, settings.indicator_classes, settings.indicator_normalise
+    )
     comuni = datapack.open_table(ctx.pack, "comuni", "Comuni")
     codes = {str(f["pro_com_t"]) for f in comuni.getFeatures()}
     wanted = codes if scope is None else codes & set(scope)
@@ -86,22 +104,35 @@ def atlas_data(pack: Path, scope: Optional[frozenset], catalogue: Catalogue = No
     coverage = _coverage(comuni, wanted, results, counts)
     table = QgsVectorLayer("None?" + "&".join(f"field={n}:{t}" for n, t in TABLE_FIELDS), TABLE_LAYER, "memory")
     table.dataProvider().addFeatures([_feature(table, row) for row in rows])
-    entries = [e for e in catalogue.entries_for_map(MAP_ID)
-               if e.pack_table() in datapack.INTERVENTI_TABLES + datapack.OPPORTUNITY_TABLES]
+    entries = [
+        e
+        for e in catalogue.entries_for_map(MAP_ID)
+        if e.pack_table() in datapack.INTERVENTI_TABLES + datapack.OPPORTUNITY_TABLES
+    ]
     entries.sort(key=lambda e: e.pack_table() not in datapack.INTERVENTI_TABLES)  # interventi over the areas
     built = build_layers(MAP_ID, ctx, entries=entries)
     project = QgsProject()
     project.addMapLayers([coverage, table] + [layer for _, layer in built], False)
     groups = {coverage.id(): catalogue.groups.get("inquadramento", "")}
     groups.update({layer.id(): catalogue.groups.get(entry.group, entry.group) for entry, layer in built})
-    return AtlasData(project, coverage, table, [coverage] + [layer for _, layer in built], groups, counts,
-                     _method_note(results[0], len(codes)), ctx.pack, problems + ctx.problems)
+    return AtlasData(
+        project,
+        coverage,
+        table,
+        [coverage] + [layer for _, layer in built],
+        groups,
+        counts,
+        _method_note(results[0], len(codes)),
+        ctx.pack,
+        problems + ctx.problems,
+    )
 
 
 def _coverage(comuni: QgsVectorLayer, wanted: set, results, counts) -> QgsVectorLayer:
     """One feature per Comune, with the figures of both indicators as Italian text; those to print marked."""
-    layer = QgsVectorLayer(f"MultiPolygon?crs={datapack.CRS}&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS),
-                           "Comuni", "memory")
+    layer = QgsVectorLayer(
+        f"MultiPolygon?crs={datapack.CRS}&" + "&".join(f"field={n}:{t}" for n, t in COVERAGE_FIELDS), "Comuni", "memory"
+    )
     superficie, finanziamento = (r.figure for r in results)
     features = []
     for source in comuni.getFeatures():
@@ -109,15 +140,23 @@ def _coverage(comuni: QgsVectorLayer, wanted: set, results, counts) -> QgsVector
         area, money = superficie(code), finanziamento(code)
         feature = QgsFeature(layer.fields())
         feature.setGeometry(source.geometry())
-        feature.setAttributes([
-            code, str(source["comune"]), str(source["zona_omogenea"]),
-            f"{format_number(area.quantities['superficie_ha'], 2)} ha",
-            f"{format_number(area.quantities['quota_superficie'], 2)} % della superficie comunale; "
-            f"{area.quantities['n_aree']} aree",
-            area.classe,
-            f"{format_number(money.quantities['finanziamento'], 2)} €",
-            f"{money.quantities['n_interventi']} interventi PINQuA, COME-IN e Bando PERIFERIE (quote del Comune)",
-            money.classe, counts.get(code, 0), "", int(code in wanted)])
+        feature.setAttributes(
+            [
+                code,
+                str(source["comune"]),
+                str(source["zona_omogenea"]),
+                f"{format_number(area.quantities['superficie_ha'], 2)} ha",
+                f"{format_number(area.quantities['quota_superficie'], 2)} % della superficie comunale; "
+                f"{area.quantities['n_aree']} aree",
+                area.classe,
+                f"{format_number(money.quantities['finanziamento'], 2)} €",
+                f"{money.quantities['n_interventi']} interventi PINQuA, COME-IN e Bando PERIFERIE (quote del Comune)",
+                money.classe,
+                counts.get(code, 0),
+                "",
+                int(code in wanted),
+            ]
+        )
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.setCustomProperty(ENTRY_PROPERTY, "comuni")  # its source is the catalogue's Comuni
@@ -145,8 +184,10 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
             if not codes and feature.hasGeometry():
                 codes = [code for code, boundary in boundaries.items() if boundary.intersects(feature.geometry())]
             if not codes:
-                problems.append(f"Intervento {cup} («{table}»): né Comuni in «{funding.SHARES_TABLE}» né geometria; "
-                                "non compare nelle schede.")
+                problems.append(
+                    f"Intervento {cup} («{table}»): né Comuni in «{funding.SHARES_TABLE}» né geometria; "
+                    "non compare nelle schede."
+                )
                 continue
             title = str(feature["titolo"] or "")
             if len(codes) > 1:
@@ -154,8 +195,16 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
             amount = feature["importo_finanziato"]
             for code in codes:
                 if code in wanted:
-                    rows.append([code, cup, title, str(feature["bando"] or ""),
-                                 float(amount) if amount not in (None, "") else None, 1])
+                    rows.append(
+                        [
+                            code,
+                            cup,
+                            title,
+                            str(feature["bando"] or ""),
+                            float(amount) if amount not in (None, "") else None,
+                            1,
+                        ]
+                    )
     return rows
 
 
@@ -168,10 +217,12 @@ def _feature(layer: QgsVectorLayer, row: list) -> QgsFeature:
 def _method_note(result, comuni: int) -> str:
     classes = result.classes
     normalise = f", valori {NORMALISATIONS[result.normalise]}" if result.normalise else ""
-    return (f"Classi degli indicatori: {classification.METHODS[classes.method][0]}, {classes.count} classi sui "
-            f"{comuni} Comuni della Città metropolitana{normalise}; «nessuno» = valore 0. Superficie: unione delle "
-            "aree di interesse per la rigenerazione (sovrapposizioni contate una volta). Finanziamento: interventi "
-            "PINQuA, COME-IN e Bando PERIFERIE ripartiti tra i Comuni secondo la quota.")
+    return (
+        f"Classi degli indicatori: {classification.METHODS[classes.method][0]}, {classes.count} classi sui "
+        f"{comuni} Comuni della Città metropolitana{normalise}; «nessuno» = valore 0. Superficie: unione delle "
+        "aree di interesse per la rigenerazione (sovrapposizioni contate una volta). Finanziamento: interventi "
+        "PINQuA, COME-IN e Bando PERIFERIE ripartiti tra i Comuni secondo la quota."
+    )
 
 
 def atlas_layout(data: AtlasData, catalogue: Catalogue = None, project_for_templates: QgsProject = None):
@@ -201,8 +252,10 @@ def atlas_layout(data: AtlasData, catalogue: Catalogue = None, project_for_templ
         raise RemixError(f"Modello di stampa «{chosen.name}»: la tabella «interventi» non è quella di «{TABLE_LAYER}».")
     _fit_table(data, frame)
     print_legend.fit_label(layouts.item(layout, "metodo", QgsLayoutItemLabel), data.method_note)
-    print_legend.fit_label(layouts.item(layout, "fonti", QgsLayoutItemLabel),
-                           sources_text(data.layers, catalogue or load_catalogue(), data.pack, data.coverage.crs()))
+    print_legend.fit_label(
+        layouts.item(layout, "fonti", QgsLayoutItemLabel),
+        sources_text(data.layers, catalogue or load_catalogue(), data.pack, data.coverage.crs()),
+    )
     layouts.item(layout, "avviso_dimostrativo", QgsLayoutItemLabel).setVisibility(datapack.is_demonstrative(data.pack))
     return layout
 
@@ -215,8 +268,9 @@ def _fit_table(data: AtlasData, frame: QgsLayoutFrame) -> None:
     cap = table.maximumNumberOfFeatures()
     margin = table.cellMargin()
     columns = [(c.attribute(), c.width()) for c in table.columns()]
-    header = max(print_legend.text_height(table.headerTextFormat().toQFont(), c.heading(), c.width())
-                 for c in table.columns())
+    header = max(
+        print_legend.text_height(table.headerTextFormat().toQFont(), c.heading(), c.width()) for c in table.columns()
+    )
     room = frame.rect().height() - header - 2 * margin - 1.0
     font = table.contentTextFormat().toQFont()
     fields = data.table.fields()
@@ -229,8 +283,12 @@ def _fit_table(data: AtlasData, frame: QgsLayoutFrame) -> None:
         features.sort(key=lambda f: -(f["importo_finanziato"] or 0))
         used, count = 0.0, 0
         for feature in features:
-            height = max(print_legend.text_height(font, _cell(feature, name, fields), width)
-                         for name, width in columns) * 1.03 + 2 * margin + table.gridStrokeWidth()
+            height = (
+                max(print_legend.text_height(font, _cell(feature, name, fields), width) for name, width in columns)
+                * 1.03
+                + 2 * margin
+                + table.gridStrokeWidth()
+            )
             if count >= cap or used + height > room:
                 break
             used += height
@@ -243,8 +301,10 @@ def _fit_table(data: AtlasData, frame: QgsLayoutFrame) -> None:
     for feature in data.coverage.getFeatures():
         total, listed = data.counts.get(feature["pro_com_t"], 0), shown.get(feature["pro_com_t"], 0)
         if listed < total:
-            notes[feature.id()] = {note_index: f"Sono elencati i {listed} interventi con l'importo finanziato maggiore, "
-                                               f"su {total} in tutto."}
+            notes[feature.id()] = {
+                note_index: f"Sono elencati i {listed} interventi con l'importo finanziato maggiore, "
+                f"su {total} in tutto."
+            }
     data.coverage.dataProvider().changeAttributeValues(notes)
 
 
@@ -255,8 +315,15 @@ def _cell(feature, expression: str, fields) -> str:
     return format_number(value, 2) + " €" if isinstance(value, float) else str(value or "")
 
 
-def print_atlas(pack: Path, scope: Optional[frozenset], out, catalogue: Catalogue = None, settings: Settings = None,
-                feedback=None, project_for_templates: QgsProject = None) -> Tuple[Path, List[str]]:
+def print_atlas(
+    pack: Path,
+    scope: Optional[frozenset],
+    out,
+    catalogue: Catalogue = None,
+    settings: Settings = None,
+    feedback=None,
+    project_for_templates: QgsProject = None,
+) -> Tuple[Path, List[str]]:
     """The Schede comunali of the Comuni in `scope` as one PDF, one page per Comune (in name order); and the
     problems met (interventi that could not be placed, layers that could not be loaded)."""
     out = layouts.target(out, (".pdf",))

@@ -7,6 +7,7 @@ PDF or PNG. The «Stampa» dialog, `python -m remix_plugin print` and the Proces
 Items are filled by id (see scripts/make_layouts.py); everything else in a sheet is CMM's to restyle.
 An offline package prints with the copy of print_layouts/ it carries (`paths.for_project`).
 """
+
 import html
 import math
 from dataclasses import dataclass
@@ -59,9 +60,9 @@ def templates(project: QgsProject = None, kind: str = None) -> List[Template]:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
-        head = text[:text.find(">", text.find("<Layout")) + 1]
+        head = text[: text.find(">", text.find("<Layout")) + 1]
         title = head.split(' name="', 1)[1].split('"', 1)[0] if ' name="' in head else path.stem
-        if '<Atlas ' in text and 'enabled="1"' in text[text.find("<Atlas "):text.find(">", text.find("<Atlas "))]:
+        if "<Atlas " in text and 'enabled="1"' in text[text.find("<Atlas ") : text.find(">", text.find("<Atlas "))]:
             template_kind = ATLAS
         elif 'id="mappa"' in text and 'id="legenda"' in text:
             template_kind = MAP
@@ -109,8 +110,11 @@ def project_view(project: QgsProject, map_id: str = None, extent: QgsRectangle =
         groups[layer.id()] = _group_title(node.parent())
     layers = [(layer, groups[layer.id()]) for layer in root.layerOrder() if layer.id() in groups]
     if not layers:
-        raise RemixError("Niente da stampare: nessuno strato visibile" + (f" della mappa «{map_id}»" if map_id else "")
-                         + " nel progetto.")
+        raise RemixError(
+            "Niente da stampare: nessuno strato visibile"
+            + (f" della mappa «{map_id}»" if map_id else "")
+            + " nel progetto."
+        )
     if extent is None or extent.isEmpty():
         from remix_plugin.core.printing.render import project_extent
 
@@ -121,8 +125,12 @@ def project_view(project: QgsProject, map_id: str = None, extent: QgsRectangle =
 def detached(view: MapView) -> MapView:
     """The view with copies of its layers (style, filter, properties), for a print made in a task while the
     user goes on working with the originals. Call it on the main thread."""
-    return MapView([(layer.clone(), group) for layer, group in view.layers], QgsRectangle(view.extent),
-                   QgsCoordinateReferenceSystem(view.crs), view.scale)
+    return MapView(
+        [(layer.clone(), group) for layer, group in view.layers],
+        QgsRectangle(view.extent),
+        QgsCoordinateReferenceSystem(view.crs),
+        view.scale,
+    )
 
 
 def _furniture(layer: QgsMapLayer) -> bool:
@@ -146,8 +154,15 @@ def subtitle(area: str, map_title: str = "", title: str = "") -> str:
     return area if not map_title or map_title == title else f"{map_title} — {area}"
 
 
-def map_layout(project: QgsProject, chosen: Template, view: MapView, title: str, subtitle_text: str,
-               pack: Optional[Path] = None, catalogue: Catalogue = None) -> QgsPrintLayout:
+def map_layout(
+    project: QgsProject,
+    chosen: Template,
+    view: MapView,
+    title: str,
+    subtitle_text: str,
+    pack: Optional[Path] = None,
+    catalogue: Catalogue = None,
+) -> QgsPrintLayout:
     """The template filled for `view`, ready to export or to open in the layout designer."""
     if chosen.kind != MAP:
         raise RemixError(f"Modello di stampa «{chosen.name}»: non è un modello per una mappa.")
@@ -172,9 +187,13 @@ def map_layout(project: QgsProject, chosen: Template, view: MapView, title: str,
     set_scale_bar(layouts.item(layout, "scala", QgsLayoutItemScaleBar), map_item)
     basemaps = [layer for layer, _ in view.layers if layer.customProperty(BASEMAP_PROPERTY)]
     sourced = [layer for layer in shown if not _furniture(layer)] + basemaps  # the selection overlay is no source
-    print_legend.fit_label(layouts.item(layout, "fonti", QgsLayoutItemLabel),
-                           sources_text(sourced, catalogue or load_catalogue(), pack, view.crs))
-    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(DEMO_NOTICE in layer_description(lyr).abstract() for lyr in shown)
+    print_legend.fit_label(
+        layouts.item(layout, "fonti", QgsLayoutItemLabel),
+        sources_text(sourced, catalogue or load_catalogue(), pack, view.crs),
+    )
+    demonstrative = bool(pack and datapack.is_demonstrative(pack)) or any(
+        DEMO_NOTICE in layer_description(lyr).abstract() for lyr in shown
+    )
     layouts.item(layout, "avviso_dimostrativo", QgsLayoutItemLabel).setVisibility(demonstrative)
     return layout
 
@@ -195,8 +214,12 @@ def set_scale_bar(bar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap) -> Non
     bar.update()
 
 
-def sources_text(layers: List[QgsMapLayer], catalogue: Catalogue, pack: Optional[Path] = None,
-                 crs: QgsCoordinateReferenceSystem = None) -> str:
+def sources_text(
+    layers: List[QgsMapLayer],
+    catalogue: Catalogue,
+    pack: Optional[Path] = None,
+    crs: QgsCoordinateReferenceSystem = None,
+) -> str:
     """«Fonti»: the layers shown grouped by source and date of update, from the catalogue (other layers by
     their attribution), then the data pack with its date and the map's reference system."""
     groups = {}
@@ -211,12 +234,17 @@ def sources_text(layers: List[QgsMapLayer], catalogue: Catalogue, pack: Optional
         titles = groups.setdefault(key, [])
         if title not in titles:
             titles.append(title)
-    parts = [f"{provider}{f' ({date})' if date else ''}: {', '.join(titles)}" for (provider, date), titles in groups.items()]
+    parts = [
+        f"{provider}{f' ({date})' if date else ''}: {', '.join(titles)}" for (provider, date), titles in groups.items()
+    ]
     text = "Fonti — " + "; ".join(parts) + "." if parts else "Fonti — nessuno strato in vista."
     if pack:
         meta = datapack.read_metadata(Path(pack))
-        text += f" Dati: pacchetto «{meta.get('nome', Path(pack).name)}»" + (f" del {meta['data']}" if meta.get("data")
-                                                                              else "") + "."
+        text += (
+            f" Dati: pacchetto «{meta.get('nome', Path(pack).name)}»"
+            + (f" del {meta['data']}" if meta.get("data") else "")
+            + "."
+        )
     if crs is not None and crs.isValid():
         text += f" Sistema di riferimento: {crs.description()} ({crs.authid()})."
     return text
@@ -241,8 +269,16 @@ def _date(updated: str) -> str:
     return f"agg. {updated}"
 
 
-def print_map(project: QgsProject, chosen: Template, view: MapView, title: str, subtitle_text: str, out,
-              pack: Optional[Path] = None, catalogue: Catalogue = None) -> Path:
+def print_map(
+    project: QgsProject,
+    chosen: Template,
+    view: MapView,
+    title: str,
+    subtitle_text: str,
+    out,
+    pack: Optional[Path] = None,
+    catalogue: Catalogue = None,
+) -> Path:
     """The map as a PDF or PNG file (`out`'s extension), written atomically."""
     out = layouts.target(out)  # before any work: a wrong path fails at once
     layout = map_layout(project, chosen, view, title, subtitle_text, pack, catalogue)
@@ -252,8 +288,15 @@ def print_map(project: QgsProject, chosen: Template, view: MapView, title: str, 
         del layout  # before the project it belongs to
 
 
-def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optional[frozenset] = None,
-                     title: str = "", catalogue: Catalogue = None) -> Tuple[Path, List[str]]:
+def print_portal_map(
+    map_id: str,
+    layout_name: str,
+    out,
+    pack=None,
+    scope: Optional[frozenset] = None,
+    title: str = "",
+    catalogue: Catalogue = None,
+) -> Tuple[Path, List[str]]:
     """One of the portal's maps loaded as the GUI loads it, filtered to `scope` as the Zone omogenee dock
     does, printed on its whole extent (or the filter's): the command line's and Processing's print.
     Returns the file and the problems met on the way (layers that could not be loaded...)."""
@@ -271,7 +314,14 @@ def print_portal_map(map_id: str, layout_name: str, out, pack=None, scope: Optio
     map_title = ctx.catalogue.map(map_id).title
     title = title or map_title
     view = project_view(project, map_id, scoped.extent if scoped else None)
-    written = print_map(project, chosen, view, title, subtitle(scoped.label if scoped else ALL_CMM, map_title, title),
-                        out, ctx.pack, ctx.catalogue)
+    written = print_map(
+        project,
+        chosen,
+        view,
+        title,
+        subtitle(scoped.label if scoped else ALL_CMM, map_title, title),
+        out,
+        ctx.pack,
+        ctx.catalogue,
+    )
     return written, ctx.problems + (scoped.problems if scoped else [])
-

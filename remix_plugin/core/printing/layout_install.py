@@ -9,6 +9,7 @@ pictures (the CMM logo, the RE.MIX mark) pointing at this installation. The rule
   someone changed since is theirs and stays.
 The Scheda comunale and the segnalazione sheet are not listed: their content comes from the plugin.
 """
+
 from pathlib import Path
 from typing import Dict
 
@@ -39,8 +40,10 @@ def install() -> Dict[Path, str]:
                 partial.write_text(text, encoding="utf-8")
                 partial.replace(target)
         except (OSError, RemixError) as exc:
-            log.warning(f"Modello di stampa «{sheet.name}» non aggiunto ai modelli di QGIS: "
-                        f"{getattr(exc, 'message', None) or exc}")
+            log.warning(
+                f"Modello di stampa «{sheet.name}» non aggiunto ai modelli di QGIS: "
+                f"{getattr(exc, 'message', None) or exc}"
+            )
             continue
         installed[target] = text
     return installed

@@ -10,6 +10,7 @@ picture found nowhere is an error naming the file, never a page with a missing-p
 Exports are atomic: the file is written under a hidden temporary name beside the target and renamed
 at the end, so a failed or cancelled export leaves no partial file under the name a user would open.
 """
+
 import os
 import uuid
 from pathlib import Path
@@ -33,15 +34,18 @@ from remix_plugin.core.base.errors import RemixError
 
 FORMATS = (".pdf", ".png")
 DPI = 300  # of every export; print_legend tests scale ranges at the scale the map is drawn with at this resolution
-_RESULTS = {QgsLayoutExporter.Canceled: "esportazione annullata",
-            QgsLayoutExporter.MemoryError: "memoria insufficiente per la pagina",
-            QgsLayoutExporter.FileError: "file non scrivibile",
-            QgsLayoutExporter.PrintError: "errore di stampa",
-            QgsLayoutExporter.SvgLayerError: "errore nei livelli SVG",
-            QgsLayoutExporter.IteratorError: "errore nelle pagine dell'atlante"}
+_RESULTS = {
+    QgsLayoutExporter.Canceled: "esportazione annullata",
+    QgsLayoutExporter.MemoryError: "memoria insufficiente per la pagina",
+    QgsLayoutExporter.FileError: "file non scrivibile",
+    QgsLayoutExporter.PrintError: "errore di stampa",
+    QgsLayoutExporter.SvgLayerError: "errore nei livelli SVG",
+    QgsLayoutExporter.IteratorError: "errore nelle pagine dell'atlante",
+}
 
 
 # --- templates ---------------------------------------------------------------------------------
+
 
 def read_template(path: Path, bind: Dict[str, object] = None) -> QDomDocument:
     """The template's XML with its pictures found for this installation (see the module's note) and
@@ -85,8 +89,10 @@ def _picture(stored: str, template: Path) -> str:
     library = QgsSymbolLayerUtils.svgSymbolNameToPath(stored, QgsPathResolver())
     if library and Path(library).is_file():
         return stored
-    raise RemixError(f"Modello di stampa «{template.name}»: immagine «{stored}» non trovata (cercata anche in "
-                     f"«{paths.ICONS}» e nella cartella del modello).")
+    raise RemixError(
+        f"Modello di stampa «{template.name}»: immagine «{stored}» non trovata (cercata anche in "
+        f"«{paths.ICONS}» e nella cartella del modello)."
+    )
 
 
 def load_template(path: Path, project, bind: Dict[str, object] = None) -> QgsPrintLayout:
@@ -124,20 +130,24 @@ def italian_format(decimals: int = 0) -> QgsBasicNumericFormat:
 
 # --- export ------------------------------------------------------------------------------------
 
+
 def target(out, formats=FORMATS) -> Path:
     """The file to write, checked before any work: a known format, a folder that exists (or can be made)
     and can be written to."""
     out = Path(out).expanduser()
     if out.suffix.lower() not in formats:
-        raise RemixError(f"File «{out.name}»: il formato deve essere {' o '.join(f.lstrip('.').upper() for f in formats)} "
-                         f"(estensione {' o '.join(formats)}).")
+        raise RemixError(
+            f"File «{out.name}»: il formato deve essere {' o '.join(f.lstrip('.').upper() for f in formats)} "
+            f"(estensione {' o '.join(formats)})."
+        )
     if out.is_dir():
         raise RemixError(f"«{out}» è una cartella: indicare il nome del file da scrivere.")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RemixError(f"Impossibile scrivere «{out}»: la cartella «{out.parent}» non si può creare "
-                         f"({exc.strerror or exc}).") from exc
+        raise RemixError(
+            f"Impossibile scrivere «{out}»: la cartella «{out.parent}» non si può creare " f"({exc.strerror or exc})."
+        ) from exc
     if not os.access(out.parent, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise RemixError(f"Impossibile scrivere «{out}»: cartella o file non scrivibile.")
     return out

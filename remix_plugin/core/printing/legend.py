@@ -7,6 +7,7 @@ template gives it: long labels wrap, a long legend goes into columns and, when t
 its text and symbols shrink (down to a size that still reads in print); past that, the last layers
 are left out and the title says so. The sources text shrinks too, and is cut with «…» as a last resort.
 """
+
 import math
 from typing import List, Tuple
 
@@ -66,8 +67,13 @@ def shown_layers(layers: List[QgsMapLayer], map_item: QgsLayoutItemMap) -> List[
         if layer.crs().isValid() and map_item.crs().isValid() and layer.crs() != map_item.crs():
             area.transform(QgsCoordinateTransform(map_item.crs(), layer.crs(), context))
         if isinstance(layer, QgsVectorLayer):
-            request = (QgsFeatureRequest().setFilterRect(area.boundingBox()).setFlags(QgsFeatureRequest.ExactIntersect)
-                       .setNoAttributes().setLimit(1))
+            request = (
+                QgsFeatureRequest()
+                .setFilterRect(area.boundingBox())
+                .setFlags(QgsFeatureRequest.ExactIntersect)
+                .setNoAttributes()
+                .setLimit(1)
+            )
             if next(layer.getFeatures(request), None) is None:
                 continue
         elif not layer.extent().isEmpty() and not layer.extent().intersects(area.boundingBox()):
@@ -103,8 +109,12 @@ def fit_legend(legend: QgsLayoutItemLegend, box: QSizeF = None) -> float:
     box = box or QSizeF(legend.rect().width(), legend.rect().height())
     base = legend.property("remix_base")
     if base is None:  # the template's sizes and title, kept across atlas pages
-        base = ([legend_font(legend, s).pointSizeF() for s in STYLES], legend.symbolWidth(), legend.symbolHeight(),
-                legend.title())
+        base = (
+            [legend_font(legend, s).pointSizeF() for s in STYLES],
+            legend.symbolWidth(),
+            legend.symbolHeight(),
+            legend.title(),
+        )
         legend.setProperty("remix_base", base)
     legend.setTitle(base[3])
     filter_by_map(legend)
@@ -141,6 +151,7 @@ def _leave_out(legend: QgsLayoutItemLegend, base, columns: int, box: QSizeF) -> 
         if _fits(_try(legend, base, SHRINK[-1], columns, box), box):
             return
 
+
 def filter_by_map(legend: QgsLayoutItemLegend) -> None:
     """Apply the filter-by-map now (QGIS does it when painting), so that the size measured is the printed one."""
     map_item = legend.linkedMap()
@@ -163,8 +174,11 @@ def _try(legend, base, factor, columns, box) -> QSizeF:
     legend.setColumnCount(columns)
     column_mm = (box.width() - (columns - 1) * legend.columnSpace()) / columns
     label_mm = column_mm - symbol_w * factor - 3.0
-    _wrap_labels(legend, _chars(legend_font(legend, QgsLegendStyle.SymbolLabel), label_mm),
-                 _chars(legend_font(legend, QgsLegendStyle.Subgroup), column_mm))
+    _wrap_labels(
+        legend,
+        _chars(legend_font(legend, QgsLegendStyle.SymbolLabel), label_mm),
+        _chars(legend_font(legend, QgsLegendStyle.Subgroup), column_mm),
+    )
     legend.updateLegend()
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
     return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
@@ -182,12 +196,16 @@ def _wrap_labels(legend: QgsLayoutItemLegend, symbol_chars: int, title_chars: in
     model = legend.model()
     for node in model.rootGroup().findLayers():
         layer = node.layer()
-        node.setCustomProperty("legend/title-label", wrap(layer_description(layer).title() or layer.name(), title_chars))
+        node.setCustomProperty(
+            "legend/title-label", wrap(layer_description(layer).title() or layer.name(), title_chars)
+        )
         model.refreshLayerLegend(node)
         nodes = model.layerOriginalLegendNodes(node)
         single = len(nodes) == 1  # a lone symbol is drawn beside the layer's title: same width as a class label
         if single:
-            node.setCustomProperty("legend/title-label", wrap(layer_description(layer).title() or layer.name(), symbol_chars))
+            node.setCustomProperty(
+                "legend/title-label", wrap(layer_description(layer).title() or layer.name(), symbol_chars)
+            )
         for index, legend_node in enumerate(nodes):
             original = QgsMapLayerLegendUtils.legendNodeUserLabel(node, index) or legend_node.data(0) or ""
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrap(original.replace("\n", " "), symbol_chars))
@@ -213,6 +231,7 @@ def _settle(legend: QgsLayoutItemLegend, box: QSizeF) -> None:
 
 
 # --- text that must fit its box --------------------------------------------------------------------
+
 
 def fit_label(label: QgsLayoutItemLabel, text: str, smallest: float = 4.5) -> float:
     """Set the label's text, shrinking its font until the wrapped text fits the label's box; text still too
@@ -247,4 +266,3 @@ def rounded_scale(scale: float) -> float:
         if step * power >= scale * 0.999:
             return step * power
     return 10 * power
-

@@ -1,4 +1,5 @@
 """Render what a project shows to a PNG, headless (for `make demo` and for looking at results)."""
+
 from pathlib import Path
 
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsRectangle

@@ -17,6 +17,7 @@ How a layer is filtered:
 - rasters (WMS, ArcGIS MapServer, XYZ) are not filtered: the overlay greys them outside the selection.
 The boundary layers (Comuni, Zone omogenee) stay whole: under the overlay they frame the selection.
 """
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -111,13 +112,16 @@ def scope_area(pack: Path, scope: frozenset) -> ScopeArea:
     boundaries = comuni_geometries(pack)
     missing = sorted(c for c in scope if c not in boundaries)
     if missing:
-        raise RemixError(f"Comuni {', '.join(missing)} non presenti nella tabella «comuni» del pacchetto dati "
-                         f"«{Path(pack).name}».")
+        raise RemixError(
+            f"Comuni {', '.join(missing)} non presenti nella tabella «comuni» del pacchetto dati "
+            f"«{Path(pack).name}»."
+        )
     codes = sorted(scope)
     return ScopeArea(codes, [boundaries[c] for c in codes])
 
 
 # --- the project ------------------------------------------------------------------------------
+
 
 def saved_scope(project: QgsProject) -> Optional[frozenset]:
     """The filter written in the project, None when it shows the whole Città metropolitana."""
@@ -166,19 +170,25 @@ def restore(project: QgsProject, pack: Path) -> Optional[ScopeReport]:
 
 def catalogue_layers(project: QgsProject) -> List[QgsMapLayer]:
     """The layers the filter applies to: catalogue layers, not the boundary frame."""
-    return [layer for layer in project.mapLayers().values()
-            if layer.customProperty(ENTRY_PROPERTY) and layer.customProperty(ENTRY_PROPERTY) not in FRAME_ENTRIES]
+    return [
+        layer
+        for layer in project.mapLayers().values()
+        if layer.customProperty(ENTRY_PROPERTY) and layer.customProperty(ENTRY_PROPERTY) not in FRAME_ENTRIES
+    ]
 
 
 # --- one layer --------------------------------------------------------------------------------
+
 
 def _scope_layer(layer: QgsMapLayer, codes: str, lookup: Optional["_Lookup"], force: bool) -> Optional[int]:
     """Filter (or unfilter) one layer; the number of features it then shows, None if not filterable."""
     if not isinstance(layer, QgsVectorLayer):
         return None
     if layer.isEditable():
-        raise RemixError(f"Strato «{layer.name()}»: è in modifica, il filtro per Zona omogenea non è applicato. "
-                         "Salvare o annullare le modifiche e riapplicare il filtro.")
+        raise RemixError(
+            f"Strato «{layer.name()}»: è in modifica, il filtro per Zona omogenea non è applicato. "
+            "Salvare o annullare le modifiche e riapplicare il filtro."
+        )
     applied = layer.customProperty(APPLIED_PROPERTY)
     unchanged = layer.customProperty(CODES_PROPERTY) == codes and _current(layer) == applied
     if applied is not None and unchanged and not force:
@@ -189,8 +199,9 @@ def _scope_layer(layer: QgsMapLayer, codes: str, lookup: Optional["_Lookup"], fo
     key_field = _key_field(layer)
     subset_ok = _supports_subset(layer)
     if key_field is None and not (subset_ok and layer.providerType() in ("ogr", "memory")):
-        raise RemixError(f"Strato «{layer.name()}»: non ha una chiave per filtrarne gli elementi; "
-                         "mostrato per intero.")
+        raise RemixError(
+            f"Strato «{layer.name()}»: non ha una chiave per filtrarne gli elementi; " "mostrato per intero."
+        )
     keys = lookup.keys(layer, key_field)
     if subset_ok:
         user = layer.subsetString()
@@ -265,18 +276,21 @@ class _Lookup:
         request = QgsFeatureRequest()
         if layer.crs() != self.area.crs:
             if not layer.crs().isValid():
-                raise RemixError(f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile "
-                                 "filtrarlo per Zona omogenea.")
+                raise RemixError(
+                    f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile "
+                    "filtrarlo per Zona omogenea."
+                )
             request.setDestinationCrs(self.area.crs, QgsProject.instance().transformContext())
         request.setFilterRect(self.area.extent)
         if key_field:
             request.setSubsetOfAttributes([key_field], layer.fields())
         else:
             request.setNoAttributes()
-        return [feature[key_field] if key_field else feature.id() for feature in layer.getFeatures(request)
-                if feature.hasGeometry() and self.area.intersects(feature.geometry())]
-
-
+        return [
+            feature[key_field] if key_field else feature.id()
+            for feature in layer.getFeatures(request)
+            if feature.hasGeometry() and self.area.intersects(feature.geometry())
+        ]
 
     def _members(self, parts: dict) -> Dict[str, tuple]:
         """ISTAT code -> the OGR FIDs of a file's features that touch that Comune (the fid column of a
@@ -293,8 +307,11 @@ class _Lookup:
                 self._datasets[path] = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
             dataset = self._datasets[path]
             if dataset is not None:
-                table = (dataset.GetLayerByName(parts["layerName"]) if parts.get("layerName")
-                         else dataset.GetLayer(parts.get("layerId") or 0))
+                table = (
+                    dataset.GetLayerByName(parts["layerName"])
+                    if parts.get("layerName")
+                    else dataset.GetLayer(parts.get("layerId") or 0)
+                )
         except RuntimeError:
             table = None
         if table is None:
@@ -356,8 +373,9 @@ def _key_clause(layer: QgsVectorLayer, key_field: Optional[str], keys: list) -> 
 def _set_subset(layer: QgsVectorLayer, subset: str) -> None:
     if layer.providerType() != "ogr":
         if not layer.setSubsetString(subset):
-            raise RemixError(f"Strato «{layer.name()}»: il fornitore dei dati ha rifiutato il filtro per "
-                             "Zona omogenea.")
+            raise RemixError(
+                f"Strato «{layer.name()}»: il fornitore dei dati ha rifiutato il filtro per " "Zona omogenea."
+            )
         return
     parts = _ogr_parts(layer.source())
     parts.pop("subset", None)
@@ -371,7 +389,7 @@ def _wrap(layer: QgsVectorLayer, key_field: str, keys: list) -> str:
     written `"key" + 0` or `"key" || ''` so that it reads the key's values: a bare primary-key
     constraint would be handed to the source as feature ids)."""
     numeric = all(isinstance(k, int) for k in keys)
-    column = f'"{key_field}" + 0' if numeric else f'"{key_field}" || \'\''
+    column = f'"{key_field}" + 0' if numeric else f"\"{key_field}\" || ''"
     where = f"{column} IN ({','.join(_literal(k) for k in keys)})" if keys else NOTHING
     definition = QgsVirtualLayerDefinition()
     definition.addSource("origine", layer.source(), layer.providerType())
@@ -389,11 +407,13 @@ def _switch_source(layer: QgsVectorLayer, source: str, provider: str) -> None:
     layer.setDataSource(source, layer.name(), provider, QgsDataProvider.ProviderOptions())
     if not layer.isValid():
         layer.setDataSource(old_source, layer.name(), old_provider, QgsDataProvider.ProviderOptions())
-        raise RemixError(f"Strato «{layer.name()}»: la sorgente non accetta il filtro per Zona omogenea; "
-                         "mostrato per intero.")
+        raise RemixError(
+            f"Strato «{layer.name()}»: la sorgente non accetta il filtro per Zona omogenea; " "mostrato per intero."
+        )
 
 
 # --- the selection on the map ------------------------------------------------------------------
+
 
 def overlay_layers(project: QgsProject) -> List[QgsMapLayer]:
     return [layer for layer in project.mapLayers().values() if layer.customProperty(OVERLAY_PROPERTY)]
@@ -410,12 +430,14 @@ def _draw_overlay(project: QgsProject, area: Optional[ScopeArea], report: ScopeR
     project.removeMapLayers([layer.id() for layer in current])
     if area is None:
         return
-    layer = QgsVectorLayer(f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string(6)", f"Selezione: {report.label}",
-                           "memory")
+    layer = QgsVectorLayer(
+        f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string(6)", f"Selezione: {report.label}", "memory"
+    )
     message, ok = layer.loadNamedStyle(str(OVERLAY_STYLE))
     if not ok:
-        report.problems.append(f"Evidenziazione della selezione non disponibile "
-                               f"(stile «{OVERLAY_STYLE.name}»: {message}).")
+        report.problems.append(
+            f"Evidenziazione della selezione non disponibile " f"(stile «{OVERLAY_STYLE.name}»: {message})."
+        )
         return
     features = []
     for code, geometry in zip(area.codes, area.geometries):

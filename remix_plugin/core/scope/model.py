@@ -5,6 +5,7 @@ Names match whatever the accents, apostrophes, case or spacing ("cassina de pecc
 "Cassina de' Pecchi"); ISTAT codes (pro_com_t) work too. An unknown name is an error listing the
 valid ones.
 """
+
 import re
 import unicodedata
 from pathlib import Path
@@ -79,8 +80,10 @@ def _unknown_comune(name: str, table) -> str:
     prefix = normalise(name)[:3]
     close = [n for n in names if prefix and normalise(n).startswith(prefix)]
     hint = f" Forse: {', '.join(close)}." if close else ""
-    return (f"Comune «{name}» sconosciuto nella Città metropolitana di Milano.{hint} "
-            f"Usare il nome o il codice ISTAT a 6 cifre di uno dei Comuni validi: {', '.join(names)}.")
+    return (
+        f"Comune «{name}» sconosciuto nella Città metropolitana di Milano.{hint} "
+        f"Usare il nome o il codice ISTAT a 6 cifre di uno dei Comuni validi: {', '.join(names)}."
+    )
 
 
 def describe_scope(table: List[Tuple[str, str, str]], codes: Optional[frozenset]) -> str:

@@ -10,6 +10,7 @@ revisions become visible in the order they were given: "everything after revisio
 question for a pull. Rows are never deleted: a deletion (from sync, or a DELETE run by hand on the
 table) sets `eliminata`, so a person can always get a row back.
 """
+
 import json
 import uuid as uuidlib
 from contextlib import contextmanager
@@ -33,25 +34,32 @@ def pg_type(kind: str) -> str:
 
 # --- connection ---------------------------------------------------------------------------------
 
+
 def connection_uri(spec: str) -> QgsDataSourceUri:
     """The central store's address: a QGIS PostgreSQL connection name, or a connection string."""
     spec = (spec or "").strip()
     if not spec:
-        raise RemixError("Archivio centrale delle segnalazioni non indicato: scegliere una connessione PostgreSQL "
-                         "di QGIS nelle impostazioni RE.MIX, o indicare --central.")
+        raise RemixError(
+            "Archivio centrale delle segnalazioni non indicato: scegliere una connessione PostgreSQL "
+            "di QGIS nelle impostazioni RE.MIX, o indicare --central."
+        )
     if "=" not in spec:
         metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
         connections = metadata.connections() if metadata is not None else {}
         if spec not in connections:
-            raise RemixError(f"Connessione PostgreSQL «{spec}» non trovata tra quelle di QGIS. Connessioni presenti: "
-                             f"{', '.join(sorted(connections)) or 'nessuna'}.")
+            raise RemixError(
+                f"Connessione PostgreSQL «{spec}» non trovata tra quelle di QGIS. Connessioni presenti: "
+                f"{', '.join(sorted(connections)) or 'nessuna'}."
+            )
         uri = QgsDataSourceUri(connections[spec].uri())
     else:
         uri = QgsDataSourceUri(spec)
     if uri.password():
-        raise RemixError("La connessione all'archivio centrale contiene una password in chiaro: rifiutata. Salvare le "
-                         "credenziali nel gestore di autenticazione di QGIS e usare authcfg=ID (oppure un servizio "
-                         "pg_service con il file .pgpass).")
+        raise RemixError(
+            "La connessione all'archivio centrale contiene una password in chiaro: rifiutata. Salvare le "
+            "credenziali nel gestore di autenticazione di QGIS e usare authcfg=ID (oppure un servizio "
+            "pg_service con il file .pgpass)."
+        )
     return uri
 
 
@@ -67,12 +75,16 @@ def _libpq_conninfo(uri: QgsDataSourceUri) -> str:
     if authcfg:
         manager = QgsApplication.authManager()
         if authcfg not in manager.configIds():
-            raise RemixError(f"Configurazione di autenticazione authcfg={authcfg} non trovata nel gestore di "
-                             f"autenticazione di QGIS (archivio centrale {describe(uri)}).")
+            raise RemixError(
+                f"Configurazione di autenticazione authcfg={authcfg} non trovata nel gestore di "
+                f"autenticazione di QGIS (archivio centrale {describe(uri)})."
+            )
         ok, _config = manager.loadAuthenticationConfig(authcfg, QgsAuthMethodConfig(), True)
         if not ok:
-            raise RemixError(f"Credenziali authcfg={authcfg} non leggibili: sbloccare il gestore di autenticazione "
-                             "di QGIS con la password principale.")
+            raise RemixError(
+                f"Credenziali authcfg={authcfg} non leggibili: sbloccare il gestore di autenticazione "
+                "di QGIS con la password principale."
+            )
     return uri.connectionInfo(True)
 
 
@@ -81,17 +93,22 @@ def connect(spec: str):
     try:
         import psycopg2
     except ImportError as exc:
-        raise RemixError("Per l'archivio centrale serve il modulo Python psycopg2 (in Debian: python3-psycopg2; "
-                         "incluso nelle installazioni di QGIS per Windows).") from exc
+        raise RemixError(
+            "Per l'archivio centrale serve il modulo Python psycopg2 (in Debian: python3-psycopg2; "
+            "incluso nelle installazioni di QGIS per Windows)."
+        ) from exc
     uri = connection_uri(spec)
     where = describe(uri)
     try:
-        conn = psycopg2.connect(_libpq_conninfo(uri), connect_timeout=CONNECT_TIMEOUT_S,
-                                application_name="RE.MIX segnalazioni")
+        conn = psycopg2.connect(
+            _libpq_conninfo(uri), connect_timeout=CONNECT_TIMEOUT_S, application_name="RE.MIX segnalazioni"
+        )
     except psycopg2.Error as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise RemixError(f"Archivio centrale {where} non raggiungibile: {reason}. Nessun dato è stato modificato: "
-                         "le segnalazioni restano nell'archivio locale.") from exc
+        raise RemixError(
+            f"Archivio centrale {where} non raggiungibile: {reason}. Nessun dato è stato modificato: "
+            "le segnalazioni restano nell'archivio locale."
+        ) from exc
     conn.autocommit = False
     with conn.cursor() as cur:
         cur.execute("SET TIME ZONE 'UTC'")
@@ -101,18 +118,20 @@ def connect(spec: str):
 
 # --- schema -------------------------------------------------------------------------------------
 
+
 def schema_sql(taxonomy: Taxonomy) -> List[str]:
     """DDL of the central store, created in one transaction on an empty database."""
     q = f'"{SCHEMA}"'
-    statements = [f"CREATE SCHEMA IF NOT EXISTS {q}",
-                  f"CREATE TABLE {q}.segnalazioni_meta (chiave text PRIMARY KEY, valore text NOT NULL)",
-                  f"CREATE SEQUENCE {q}.segnalazioni_rev",
-                  f"CREATE TABLE {q}.segnalazioni_valori (lista text, valore text, etichetta text NOT NULL, "
-                  "PRIMARY KEY (lista, valore))",
-                  f"CREATE TABLE {q}.segnalazioni_conflitti (id text PRIMARY KEY, uuid uuid NOT NULL, tabella text, "
-                  "tipo text, descrizione text, versione_persa jsonb, rev_vincente bigint, dispositivo text, "
-                  "creato_il timestamptz NOT NULL DEFAULT now())",
-                  f"""CREATE FUNCTION {q}.segnalazioni_revisione() RETURNS trigger LANGUAGE plpgsql AS $$
+    statements = [
+        f"CREATE SCHEMA IF NOT EXISTS {q}",
+        f"CREATE TABLE {q}.segnalazioni_meta (chiave text PRIMARY KEY, valore text NOT NULL)",
+        f"CREATE SEQUENCE {q}.segnalazioni_rev",
+        f"CREATE TABLE {q}.segnalazioni_valori (lista text, valore text, etichetta text NOT NULL, "
+        "PRIMARY KEY (lista, valore))",
+        f"CREATE TABLE {q}.segnalazioni_conflitti (id text PRIMARY KEY, uuid uuid NOT NULL, tabella text, "
+        "tipo text, descrizione text, versione_persa jsonb, rev_vincente bigint, dispositivo text, "
+        "creato_il timestamptz NOT NULL DEFAULT now())",
+        f"""CREATE FUNCTION {q}.segnalazioni_revisione() RETURNS trigger LANGUAGE plpgsql AS $$
                   BEGIN
                     PERFORM pg_advisory_xact_lock({LOCK_KEY});
                     NEW.rev := nextval('{SCHEMA}.segnalazioni_rev');
@@ -126,12 +145,13 @@ def schema_sql(taxonomy: Taxonomy) -> List[str]:
                     END IF;
                     RETURN NEW;
                   END $$""",
-                  f"""CREATE FUNCTION {q}.segnalazioni_cestino() RETURNS trigger LANGUAGE plpgsql AS $$
+        f"""CREATE FUNCTION {q}.segnalazioni_cestino() RETURNS trigger LANGUAGE plpgsql AS $$
                   BEGIN
                     EXECUTE format('UPDATE %I.%I SET eliminata = true, eliminata_il = now() WHERE uuid = $1',
                                    TG_TABLE_SCHEMA, TG_TABLE_NAME) USING OLD.uuid;
                     RETURN NULL;
-                  END $$"""]
+                  END $$""",
+    ]
     columns = ",\n".join(f'"{f.name}" {pg_type(f.kind)}' for f in taxonomy.fields if f.name != "uuid")
     for name in LAYERS:
         geometry = "MultiPolygon" if taxonomy.layers[name].geometry == "multipolygon" else "Point"
@@ -156,8 +176,10 @@ def ensure_schema(conn, where: str, taxonomy: Taxonomy = None) -> str:
         return _ensure_schema(conn, where, taxonomy or load_taxonomy())
     except psycopg2.Error as exc:
         reason = " ".join(str(exc).split())
-        raise RemixError(f"Archivio centrale {where}: impossibile leggere o creare lo schema «{SCHEMA}» delle "
-                         f"segnalazioni ({reason}). Nessun dato è stato modificato.") from exc
+        raise RemixError(
+            f"Archivio centrale {where}: impossibile leggere o creare lo schema «{SCHEMA}» delle "
+            f"segnalazioni ({reason}). Nessun dato è stato modificato."
+        ) from exc
 
 
 def _ensure_schema(conn, where: str, taxonomy: Taxonomy) -> str:
@@ -167,16 +189,20 @@ def _ensure_schema(conn, where: str, taxonomy: Taxonomy) -> str:
         meta, table = cur.fetchone()
         if meta is None:
             if table is not None:
-                raise RemixError(f"Il database {where} contiene già una tabella «{SCHEMA}.{LAYERS[0]}» che non è "
-                                 "un archivio RE.MIX (manca la tabella segnalazioni_meta): nessuna modifica fatta.")
+                raise RemixError(
+                    f"Il database {where} contiene già una tabella «{SCHEMA}.{LAYERS[0]}» che non è "
+                    "un archivio RE.MIX (manca la tabella segnalazioni_meta): nessuna modifica fatta."
+                )
             _create(cur, taxonomy, where)
         cur.execute(f'SELECT chiave, valore FROM "{SCHEMA}".segnalazioni_meta')
         values = dict(cur.fetchall())
     version = values.get("versione_schema", "")
     if version != str(taxonomy.schema_version):
-        raise RemixError(f"L'archivio centrale {where} ha lo schema delle segnalazioni versione «{version}», questo "
-                         f"plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin (o l'archivio) prima "
-                         "di sincronizzare. Nessun dato è stato modificato.")
+        raise RemixError(
+            f"L'archivio centrale {where} ha lo schema delle segnalazioni versione «{version}», questo "
+            f"plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin (o l'archivio) prima "
+            "di sincronizzare. Nessun dato è stato modificato."
+        )
     return values["id_archivio"]
 
 
@@ -189,17 +215,24 @@ def _create(cur, taxonomy: Taxonomy, where: str) -> None:
             cur.execute("SAVEPOINT estensione; CREATE EXTENSION postgis; RELEASE SAVEPOINT estensione")
         except psycopg2.Error as exc:  # no rights to create it
             cur.execute("ROLLBACK TO SAVEPOINT estensione")
-            raise RemixError(f"Il database {where} non ha l'estensione PostGIS e l'utente non può installarla: "
-                             "chiedere all'amministratore «CREATE EXTENSION postgis»." ) from exc
+            raise RemixError(
+                f"Il database {where} non ha l'estensione PostGIS e l'utente non può installarla: "
+                "chiedere all'amministratore «CREATE EXTENSION postgis»."
+            ) from exc
     for statement in schema_sql(taxonomy):
         cur.execute(statement)
-    cur.executemany(f'INSERT INTO "{SCHEMA}".segnalazioni_meta VALUES (%s, %s)',
-                    [("versione_schema", str(taxonomy.schema_version)), ("id_archivio", str(uuidlib.uuid4()))])
-    cur.executemany(f'INSERT INTO "{SCHEMA}".segnalazioni_valori VALUES (%s, %s, %s)',
-                    [(name, code, label) for name, items in taxonomy.lists.items() for code, label in items])
+    cur.executemany(
+        f'INSERT INTO "{SCHEMA}".segnalazioni_meta VALUES (%s, %s)',
+        [("versione_schema", str(taxonomy.schema_version)), ("id_archivio", str(uuidlib.uuid4()))],
+    )
+    cur.executemany(
+        f'INSERT INTO "{SCHEMA}".segnalazioni_valori VALUES (%s, %s, %s)',
+        [(name, code, label) for name, items in taxonomy.lists.items() for code, label in items],
+    )
 
 
 # --- rows -------------------------------------------------------------------------------------
+
 
 class CentralStore(Closing):
     """Reads and writes of one sync, each batch in one transaction holding the writers' lock."""
@@ -213,10 +246,20 @@ class CentralStore(Closing):
             self.conn.close()
             raise
         self._data = [f for f in self.taxonomy.fields if f.name != "uuid"]
-        self._select = ", ".join(['uuid::text'] + [f'"{f.name}"' for f in self._data]
-                                 + ["ST_AsBinary(geom)", "rev", "modifica_id", "eliminata"])
-        self._template = "(" + ", ".join(["%s::uuid"] + [f"%s::{pg_type(f.kind)}" for f in self._data]
-                                         + ["%s", f"ST_GeomFromWKB(%s, {CRS_EPSG})"]) + ")"
+        self._select = ", ".join(
+            ["uuid::text"]
+            + [f'"{f.name}"' for f in self._data]
+            + ["ST_AsBinary(geom)", "rev", "modifica_id", "eliminata"]
+        )
+        self._template = (
+            "("
+            + ", ".join(
+                ["%s::uuid"]
+                + [f"%s::{pg_type(f.kind)}" for f in self._data]
+                + ["%s", f"ST_GeomFromWKB(%s, {CRS_EPSG})"]
+            )
+            + ")"
+        )
 
     def close(self) -> None:
         self.conn.close()
@@ -232,8 +275,10 @@ class CentralStore(Closing):
                 yield cur
         except psycopg2.Error as exc:
             reason = " ".join(str(exc).split())
-            raise RemixError(f"Archivio centrale {self.where}: operazione non riuscita ({reason}). La transazione "
-                             "è stata annullata: nessun dato perso, la prossima sincronizzazione riprende da qui.") from exc
+            raise RemixError(
+                f"Archivio centrale {self.where}: operazione non riuscita ({reason}). La transazione "
+                "è stata annullata: nessun dato perso, la prossima sincronizzazione riprende da qui."
+            ) from exc
 
     def _table(self, name: str) -> str:
         return f'"{SCHEMA}"."{name}"'
@@ -263,8 +308,11 @@ class CentralStore(Closing):
         """uuid -> (table, rev, modifica_id, eliminata), the rows locked until the transaction ends."""
         found = {}
         for name in LAYERS:
-            cur.execute(f"SELECT uuid::text, rev, modifica_id, eliminata FROM {self._table(name)} "
-                        "WHERE uuid = ANY(%s::uuid[]) FOR UPDATE", (uuids,))
+            cur.execute(
+                f"SELECT uuid::text, rev, modifica_id, eliminata FROM {self._table(name)} "
+                "WHERE uuid = ANY(%s::uuid[]) FOR UPDATE",
+                (uuids,),
+            )
             found.update({u: (name, rev, change, deleted) for u, rev, change, deleted in cur.fetchall()})
         return found
 
@@ -284,9 +332,14 @@ class CentralStore(Closing):
             batch = [self._params(r) for r in rows if r.table == name]
             if batch:
                 columns = ", ".join(["uuid"] + [f'"{f.name}"' for f in self._data] + ["modifica_id", "geom"])
-                result = execute_values(cur, f"INSERT INTO {self._table(name)} ({columns}) VALUES %s "
-                                             "RETURNING uuid::text, rev", batch, template=self._template,
-                                        page_size=500, fetch=True)
+                result = execute_values(
+                    cur,
+                    f"INSERT INTO {self._table(name)} ({columns}) VALUES %s " "RETURNING uuid::text, rev",
+                    batch,
+                    template=self._template,
+                    page_size=500,
+                    fetch=True,
+                )
                 revs.update(dict(result))
         return revs
 
@@ -302,30 +355,52 @@ class CentralStore(Closing):
             batch = [self._params(r) for r in rows if r.table == name]
             if batch:
                 result = execute_values(
-                    cur, f"UPDATE {self._table(name)} AS t SET {assignments}, eliminata = false, eliminata_il = NULL "
-                         f"FROM (VALUES %s) AS v ({columns}) WHERE t.uuid = v.uuid RETURNING t.uuid::text, t.rev",
-                    batch, template=self._template, page_size=500, fetch=True)
+                    cur,
+                    f"UPDATE {self._table(name)} AS t SET {assignments}, eliminata = false, eliminata_il = NULL "
+                    f"FROM (VALUES %s) AS v ({columns}) WHERE t.uuid = v.uuid RETURNING t.uuid::text, t.rev",
+                    batch,
+                    template=self._template,
+                    page_size=500,
+                    fetch=True,
+                )
                 revs.update(dict(result))
         return revs
 
     def mark_deleted(self, cur, table: str, uuid: str, change_id: str, when: str) -> int:
-        cur.execute(f"UPDATE {self._table(table)} SET eliminata = true, eliminata_il = %s::timestamptz, "
-                    "modifica_id = %s WHERE uuid = %s::uuid RETURNING rev", (when, change_id, uuid))
+        cur.execute(
+            f"UPDATE {self._table(table)} SET eliminata = true, eliminata_il = %s::timestamptz, "
+            "modifica_id = %s WHERE uuid = %s::uuid RETURNING rev",
+            (when, change_id, uuid),
+        )
         return cur.fetchone()[0]
 
     def add_conflicts(self, cur, conflicts: List[dict]) -> None:
         for c in conflicts:
-            cur.execute(f'INSERT INTO "{SCHEMA}".segnalazioni_conflitti (id, uuid, tabella, tipo, descrizione, '
-                        "versione_persa, rev_vincente, dispositivo, creato_il) VALUES (%s, %s::uuid, %s, %s, %s, "
-                        "%s::jsonb, %s, %s, %s::timestamptz) ON CONFLICT (id) DO NOTHING",
-                        (c["id"], c["uuid"], c["tabella"], c["tipo"], c["descrizione"], c["versione_persa"],
-                         c["rev_vincente"], c["dispositivo"], c["creato_il"]))
+            cur.execute(
+                f'INSERT INTO "{SCHEMA}".segnalazioni_conflitti (id, uuid, tabella, tipo, descrizione, '
+                "versione_persa, rev_vincente, dispositivo, creato_il) VALUES (%s, %s::uuid, %s, %s, %s, "
+                "%s::jsonb, %s, %s, %s::timestamptz) ON CONFLICT (id) DO NOTHING",
+                (
+                    c["id"],
+                    c["uuid"],
+                    c["tabella"],
+                    c["tipo"],
+                    c["descrizione"],
+                    c["versione_persa"],
+                    c["rev_vincente"],
+                    c["dispositivo"],
+                    c["creato_il"],
+                ),
+            )
 
     def changes_since(self, rev: int) -> List[Tuple[str, int]]:
         """(uuid, rev) of every row written after revision `rev`, in revision order."""
         with self.conn, self.conn.cursor() as cur:
-            cur.execute(" UNION ALL ".join(f"SELECT uuid::text, rev FROM {self._table(n)} WHERE rev > %s"
-                                           for n in LAYERS) + " ORDER BY 2", (rev,) * len(LAYERS))
+            cur.execute(
+                " UNION ALL ".join(f"SELECT uuid::text, rev FROM {self._table(n)} WHERE rev > %s" for n in LAYERS)
+                + " ORDER BY 2",
+                (rev,) * len(LAYERS),
+            )
             return cur.fetchall()
 
     def fetch(self, uuids: List[str]) -> Dict[str, Row]:
@@ -335,5 +410,7 @@ class CentralStore(Closing):
 
 def conflict_json(row: Row) -> str:
     """The losing version in full, as stored in a conflict record (geometry as WKB hex)."""
-    return json.dumps({"tabella": row.table, "campi": row.data, "geometria_wkb": row.wkb.hex() if row.wkb else None},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"tabella": row.table, "campi": row.data, "geometria_wkb": row.wkb.hex() if row.wkb else None},
+        ensure_ascii=False,
+    )

@@ -4,6 +4,7 @@ A conflict keeps the losing version whole. Resolving it either keeps what sync c
 central version) or brings the local version back as a new local change, based on the central
 revision it lost to, so the next sync sends it without a new conflict.
 """
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +42,17 @@ def _conflict(feature) -> Conflict:
     wkb = bytes.fromhex(saved["geometria_wkb"]) if saved.get("geometria_wkb") else None
     lost = Row(saved["tabella"], feature["uuid"], saved["campi"], wkb)
     rev = feature["rev_vincente"] if feature.IsFieldSetAndNotNull("rev_vincente") else None
-    return Conflict(feature["id"], feature["uuid"], feature["tabella"], feature["tipo"], feature["descrizione"], lost,
-                    rev, feature["creato_il"] or "", feature["risolto_il"] or "")
+    return Conflict(
+        feature["id"],
+        feature["uuid"],
+        feature["tabella"],
+        feature["tipo"],
+        feature["descrizione"],
+        lost,
+        rev,
+        feature["creato_il"] or "",
+        feature["risolto_il"] or "",
+    )
 
 
 def resolve(path, conflict_id: str, keep_local: bool) -> None:
@@ -73,4 +83,3 @@ def _restore(store: LocalStore, conflict: Conflict) -> None:
         store.delete(current[0], current[1], conflict.uuid)
         current = None
     store.put(conflict.lost, base, fid=current[1] if current else None, changed=True)
-

@@ -7,6 +7,7 @@ is installed). The code fills the items by id: `titolo`, `sottotitolo`, `mappa`,
 table: field, value), `piede`. Text goes into the sheet as plain text, never as HTML, so hostile text
 in a field is printed as it is.
 """
+
 import math
 import tempfile
 import zipfile
@@ -78,7 +79,8 @@ def _features(store: Path, uuids: List[str]):
         raise RemixError("Nessuna segnalazione scelta da esportare.")
     found = {}
     request = QgsFeatureRequest().setFilterExpression(
-        f'"uuid" IN ({", ".join(map(QgsExpression.quotedString, wanted))})')
+        f'"uuid" IN ({", ".join(map(QgsExpression.quotedString, wanted))})'
+    )
     for table in LAYERS:
         layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
         if not layer.isValid():
@@ -120,15 +122,21 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     project.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
     layout = layouts.load_template(TEMPLATE, project)  # its pictures (the CMM logo) found wherever installed
     comuni = datapack.open_table(Path(pack), "comuni", "Comuni")
-    comuni.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "245,245,240,255", "outline_color": "120,120,120,255", "outline_width": "0.3"})))
+    comuni.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "245,245,240,255", "outline_color": "120,120,120,255", "outline_width": "0.3"}
+            )
+        )
+    )
     shape = _shape_layer(feature)
     project.addMapLayers([comuni, shape])
     value = lambda name: taxonomy.describe(name, feature[name])  # noqa: E731
     layouts.item(layout, "titolo", QgsLayoutItemLabel).setText(str(feature["titolo"] or ""))
     layouts.item(layout, "sottotitolo", QgsLayoutItemLabel).setText(
         f"{value('tipo')} · {value('natura')} · stato: {value('stato')} — {feature['comune']} "
-        f"({feature['zona_omogenea']})")
+        f"({feature['zona_omogenea']})"
+    )
     map_item = layouts.item(layout, "mappa", QgsLayoutItemMap)
     map_item.setCrs(QgsCoordinateReferenceSystem(datapack.CRS))
     map_item.setLayers([shape, comuni])
@@ -144,7 +152,8 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     frame.multiFrame().setTableContents(rows)
     layouts.item(layout, "piede", QgsLayoutItemLabel).setText(
         f"RE.MIX — Città metropolitana di Milano. Scheda della segnalazione {feature['uuid']}, generata il "
-        f"{now_iso()[:10]}. Confini comunali: pacchetto dati «{Path(pack).name}». Coordinate EPSG:32632.")
+        f"{now_iso()[:10]}. Confini comunali: pacchetto dati «{Path(pack).name}». Coordinate EPSG:32632."
+    )
     return layouts.export(layout, pdf)  # text stays text: searchable, copyable
 
 
@@ -155,10 +164,15 @@ def _shape_layer(feature) -> QgsVectorLayer:
     copy = QgsFeature(layer.fields())
     copy.setGeometry(geometry)
     layer.dataProvider().addFeatures([copy])
-    symbol = (QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,30,45,255", "size": "4",
-                                            "outline_color": "255,255,255,255"}) if point else
-              QgsFillSymbol.createSimple({"color": "200,30,45,90", "outline_color": "200,30,45,255",
-                                          "outline_width": "0.8"}))
+    symbol = (
+        QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": "200,30,45,255", "size": "4", "outline_color": "255,255,255,255"}
+        )
+        if point
+        else QgsFillSymbol.createSimple(
+            {"color": "200,30,45,90", "outline_color": "200,30,45,255", "outline_width": "0.8"}
+        )
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     return layer
 

@@ -4,6 +4,7 @@ The Comuni come from the data pack's `comuni` table (membership of the Zone omog
 A self-intersecting polygon is repaired (and the user told); a geometry of the wrong kind for its
 natura, or one outside the Città metropolitana, is refused with a message that says why.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -83,26 +84,33 @@ def place(geometry: QgsGeometry, natura: str, lookup: ComuniLookup, taxonomy: Ta
     notes = []
     if layer.geometry == "point":
         if geometry.type() != GeometryType.Point or geometry.isMultipart() and len(geometry.asMultiPoint()) != 1:
-            raise RemixError(f"Una segnalazione di natura «{natura_label}» è un punto, non "
-                             f"{_kind(geometry)}: disegnare un punto.")
+            raise RemixError(
+                f"Una segnalazione di natura «{natura_label}» è un punto, non "
+                f"{_kind(geometry)}: disegnare un punto."
+            )
         geometry = QgsGeometry(geometry)
         geometry.convertToSingleType()
     else:
         if geometry.type() != GeometryType.Polygon:
-            raise RemixError(f"Una segnalazione di natura «{natura_label}» ha un perimetro (poligono), non "
-                             f"{_kind(geometry)}: disegnare un'area.")
+            raise RemixError(
+                f"Una segnalazione di natura «{natura_label}» ha un perimetro (poligono), non "
+                f"{_kind(geometry)}: disegnare un'area."
+            )
         geometry, repaired = _valid_polygon(geometry, natura_label)
         notes += repaired
     comune = lookup.at(geometry)
     if comune is None:
-        raise RemixError(f"La geometria della segnalazione cade fuori dal territorio della Città metropolitana di "
-                         f"Milano (nessun Comune del pacchetto dati la contiene; coordinate attese in {datapack.CRS}).")
+        raise RemixError(
+            f"La geometria della segnalazione cade fuori dal territorio della Città metropolitana di "
+            f"Milano (nessun Comune del pacchetto dati la contiene; coordinate attese in {datapack.CRS})."
+        )
     return Placed(geometry, comune, notes)
 
 
 def _kind(geometry: QgsGeometry) -> str:
-    return {GeometryType.Point: "un punto", GeometryType.Line: "una linea",
-            GeometryType.Polygon: "un poligono"}.get(geometry.type(), "una geometria di altro tipo")
+    return {GeometryType.Point: "un punto", GeometryType.Line: "una linea", GeometryType.Polygon: "un poligono"}.get(
+        geometry.type(), "una geometria di altro tipo"
+    )
 
 
 def _valid_polygon(geometry: QgsGeometry, natura_label: str) -> Tuple[QgsGeometry, List[str]]:
@@ -113,15 +121,22 @@ def _valid_polygon(geometry: QgsGeometry, natura_label: str) -> Tuple[QgsGeometr
         if problem and problem[0].hasWhere():
             reason += f" presso {problem[0].where().x():.0f}, {problem[0].where().y():.0f}"
         repaired = geometry.makeValid()
-        parts = [p for p in repaired.asGeometryCollection() if p.type() == GeometryType.Polygon] \
-            if repaired.isMultipart() or repaired.wkbType() == WkbType.GeometryCollection else [repaired]
+        parts = (
+            [p for p in repaired.asGeometryCollection() if p.type() == GeometryType.Polygon]
+            if repaired.isMultipart() or repaired.wkbType() == WkbType.GeometryCollection
+            else [repaired]
+        )
         repaired = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
         if repaired.isNull() or repaired.isEmpty() or repaired.area() <= 0:
-            raise RemixError(f"Il perimetro della segnalazione ({natura_label}) non è valido ({reason}) e non si può "
-                             "riparare: ridisegnarlo senza che i lati si incrocino.")
+            raise RemixError(
+                f"Il perimetro della segnalazione ({natura_label}) non è valido ({reason}) e non si può "
+                "riparare: ridisegnarlo senza che i lati si incrocino."
+            )
         area = f"{repaired.area():,.0f}".replace(",", ".")
-        notes.append(f"Il perimetro disegnato non era valido ({reason}): è stato riparato (area {area} m²); "
-                     "controllarlo sulla mappa.")
+        notes.append(
+            f"Il perimetro disegnato non era valido ({reason}): è stato riparato (area {area} m²); "
+            "controllarlo sulla mappa."
+        )
         geometry = repaired
     geometry = QgsGeometry(geometry)
     geometry.convertToMultiType()

@@ -7,6 +7,7 @@ by natura/tipo, closed lists), default values, read-only bookkeeping, hidden syn
 drag-and-drop form whose groups appear and hide by natura. The CLI checks a new segnalazione
 against the very same constraints (QgsVectorLayerUtils.validateAttribute), so the rules live once.
 """
+
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,8 +82,9 @@ def open_store_layers(path, lookup: ComuniLookup, device: str = None) -> StoreLa
     return StoreLayers(path, built[LAYERS[0]], built[LAYERS[1]], valori)
 
 
-def configure_layer(layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, lookup: ComuniLookup,
-                    valori: QgsVectorLayer, device: str) -> None:
+def configure_layer(
+    layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, lookup: ComuniLookup, valori: QgsVectorLayer, device: str
+) -> None:
     style = paths.STYLES / "segnalazioni" / f"{table}.qml"
     if style.exists():
         layer.loadNamedStyle(str(style), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
@@ -98,8 +100,9 @@ def configure_layer(layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, looku
         parts = rules(taxonomy, f, table, allowed)
         if parts:
             layer.setConstraintExpression(index, " AND ".join(e for e, _ in parts), " ".join(m for _, m in parts))
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(
+                index, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
+            )
         default = _default(f, device)
         if default is not None:
             layer.setDefaultValueDefinition(index, default)
@@ -114,7 +117,9 @@ def configure_layer(layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, looku
         set_group_box(container)
         container.setColumnCount(1)
         if group.visible_when:
-            container.setVisibilityExpression(QgsOptionalExpression(QgsExpression(condition_expression(group.visible_when))))
+            container.setVisibilityExpression(
+                QgsOptionalExpression(QgsExpression(condition_expression(group.visible_when)))
+            )
         for f in members:
             container.addChildElement(QgsAttributeEditorField(f.name, fields.indexOf(f.name), container))
         form.addTab(container)
@@ -130,25 +135,42 @@ def configure_layer(layer: QgsVectorLayer, table: str, taxonomy: Taxonomy, looku
     layer.setCustomProperty(STORE_PROPERTY, table)
 
 
-def _widget(f, taxonomy: Taxonomy, comuni, allowed: Dict[str, List[str]], valori: QgsVectorLayer) -> QgsEditorWidgetSetup:
+def _widget(
+    f, taxonomy: Taxonomy, comuni, allowed: Dict[str, List[str]], valori: QgsVectorLayer
+) -> QgsEditorWidgetSetup:
     if f.kind == "choice":
-        return _value_map([(label, code) for code, label in taxonomy.lists[f.list]], not (f.required or f.name == "natura"))
+        return _value_map(
+            [(label, code) for code, label in taxonomy.lists[f.list]], not (f.required or f.name == "natura")
+        )
     if f.kind == "comune":
         return _value_map([(c.name, c.code) for c in comuni], False)
     if f.kind == "zona":
         return _value_map([(z, z) for z in allowed["zona"]], False)
     if f.kind == "multichoice":
-        return QgsEditorWidgetSetup("ValueRelation", {
-            "Layer": valori.id(), "LayerName": valori.name(), "LayerSource": valori.source(),
-            "LayerProviderName": "ogr", "Key": "valore", "Value": "etichetta", "AllowMulti": True,
-            "AllowNull": True, "OrderByValue": True, "UseCompleter": False, "NofColumns": 1,
-            "FilterExpression": f"\"lista\" = {QgsExpression.quotedString(f.list)}"})
+        return QgsEditorWidgetSetup(
+            "ValueRelation",
+            {
+                "Layer": valori.id(),
+                "LayerName": valori.name(),
+                "LayerSource": valori.source(),
+                "LayerProviderName": "ogr",
+                "Key": "valore",
+                "Value": "etichetta",
+                "AllowMulti": True,
+                "AllowNull": True,
+                "OrderByValue": True,
+                "UseCompleter": False,
+                "NofColumns": 1,
+                "FilterExpression": f'"lista" = {QgsExpression.quotedString(f.list)}',
+            },
+        )
     return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": f.kind == "longtext", "UseHtml": False})
 
 
 def _value_map(items, optional: bool) -> QgsEditorWidgetSetup:
-    entries = ([{"(nessuno)": QgsValueMapFieldFormatter.NULL_VALUE}] if optional else []) + \
-              [{label: code} for label, code in items]
+    entries = ([{"(nessuno)": QgsValueMapFieldFormatter.NULL_VALUE}] if optional else []) + [
+        {label: code} for label, code in items
+    ]
     return QgsEditorWidgetSetup("ValueMap", {"map": entries})
 
 
@@ -194,11 +216,15 @@ def placed_store_layers(project: QgsProject, path) -> Optional[StoreLayers]:
 
 def store_layers_in(project: QgsProject) -> Dict[str, QgsVectorLayer]:
     """table -> the project layer showing it (the ones the plugin placed)."""
-    return {lyr.customProperty(STORE_PROPERTY): lyr for lyr in project.mapLayers().values()
-            if lyr.customProperty(STORE_PROPERTY)}
+    return {
+        lyr.customProperty(STORE_PROPERTY): lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(STORE_PROPERTY)
+    }
 
 
 # --- one new segnalazione (the form does the same through QgsAttributeForm) ------------------------
+
 
 def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, values: Dict[str, object]) -> QgsFeature:
     """A feature with the given values and the layer's default values for the rest."""
@@ -210,7 +236,9 @@ def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, values: Dict[str, 
 def problems(layer: QgsVectorLayer, feature: QgsFeature) -> List[str]:
     """The rules the feature breaks, as Italian messages: the layer's own constraint expressions, part by part."""
     taxonomy = load_taxonomy()
-    allowed = {kind: list(_codes(layer, name)) for kind, name in (("comune", "comune_istat"), ("zona", "zona_omogenea"))}
+    allowed = {
+        kind: list(_codes(layer, name)) for kind, name in (("comune", "comune_istat"), ("zona", "zona_omogenea"))
+    }
     context = layer.createExpressionContext()
     context.setFeature(feature)
     found = []
@@ -232,8 +260,10 @@ def commit(layer: QgsVectorLayer) -> None:
     """Write the layer's edits to the GeoPackage now; on failure the edits stay in the buffer (nothing lost)."""
     if not layer.commitChanges():
         errors = " ".join(e.strip() for e in layer.commitErrors() if e.strip())
-        raise RemixError(f"Strato «{layer.name()}»: salvataggio non riuscito ({errors}). Le modifiche non sono "
-                         "perse: sono ancora nello strato in modifica.")
+        raise RemixError(
+            f"Strato «{layer.name()}»: salvataggio non riuscito ({errors}). Le modifiche non sono "
+            "perse: sono ancora nello strato in modifica."
+        )
 
 
 def set_values(layer: QgsVectorLayer, fid: int, values: Dict[str, object]) -> None:
@@ -245,8 +275,9 @@ def set_values(layer: QgsVectorLayer, fid: int, values: Dict[str, object]) -> No
     commit(layer)
 
 
-def add_segnalazione(path, values: Dict[str, object], geometry: Optional[QgsGeometry], lookup: ComuniLookup,
-                     device: str = None) -> Tuple[str, List[str]]:
+def add_segnalazione(
+    path, values: Dict[str, object], geometry: Optional[QgsGeometry], lookup: ComuniLookup, device: str = None
+) -> Tuple[str, List[str]]:
     """Check and save one segnalazione (the CLI's `new`); returns its uuid and what was repaired.
     Multiple choices as lists.
 
@@ -259,16 +290,21 @@ def add_segnalazione(path, values: Dict[str, object], geometry: Optional[QgsGeom
     comune = lookup.find(str(values["comune_istat"])) if values.get("comune_istat") else None
     if geometry is None:
         if comune is None or layer is layers.aree:
-            raise RemixError(f"Segnalazione «{values.get('titolo', '')}»: serve una geometria (--wkt)"
-                             + (" con il perimetro dei lavori." if layer is layers.aree else " o un Comune."))
+            raise RemixError(
+                f"Segnalazione «{values.get('titolo', '')}»: serve una geometria (--wkt)"
+                + (" con il perimetro dei lavori." if layer is layers.aree else " o un Comune.")
+            )
         geometry = lookup.point_inside(comune)
     placed = place(geometry, natura, lookup, taxonomy)
     if comune is not None and comune != placed.comune:
-        placed.notes.append(f"La geometria cade nel Comune di {placed.comune.name}, ma la segnalazione è registrata "
-                            f"per {comune.name} come indicato.")
+        placed.notes.append(
+            f"La geometria cade nel Comune di {placed.comune.name}, ma la segnalazione è registrata "
+            f"per {comune.name} come indicato."
+        )
     comune = comune or placed.comune
-    given = {name: (encode_multi(value) if isinstance(value, (list, tuple)) else value)
-             for name, value in values.items()}
+    given = {
+        name: (encode_multi(value) if isinstance(value, (list, tuple)) else value) for name, value in values.items()
+    }
     given.update(comune_istat=comune.code, comune=comune.name)
     given.setdefault("zona_omogenea", comune.zona)
     feature = new_feature(layer, placed.geometry, given)
@@ -282,6 +318,7 @@ def add_segnalazione(path, values: Dict[str, object], geometry: Optional[QgsGeom
 
 
 # --- reading, for the dock and the CLI ---------------------------------------------------------------
+
 
 @dataclass
 class Summary:
@@ -299,8 +336,17 @@ class Summary:
     pending: bool  # changed here since the last sync
 
 
-_SUMMARY_FIELDS = ("uuid", "titolo", "tipo", "natura", "stato", "comune_istat", "comune", "zona_omogenea",
-                   "aggiornata_il")
+_SUMMARY_FIELDS = (
+    "uuid",
+    "titolo",
+    "tipo",
+    "natura",
+    "stato",
+    "comune_istat",
+    "comune",
+    "zona_omogenea",
+    "aggiornata_il",
+)
 
 
 def summaries(path, stati=(), tipi=(), comuni: Optional[frozenset] = None) -> List[Summary]:
@@ -308,9 +354,11 @@ def summaries(path, stati=(), tipi=(), comuni: Optional[frozenset] = None) -> Li
     path = Path(path)
     if not path.exists():
         raise RemixError(f"Archivio delle segnalazioni «{path}» non trovato.")
-    parts = [f'"{name}" IN ({", ".join(map(QgsExpression.quotedString, values))})'
-             for name, values in (("stato", stati), ("tipo", tipi), ("comune_istat", sorted(comuni or ())))
-             if values]
+    parts = [
+        f'"{name}" IN ({", ".join(map(QgsExpression.quotedString, values))})'
+        for name, values in (("stato", stati), ("tipo", tipi), ("comune_istat", sorted(comuni or ())))
+        if values
+    ]
     if comuni is not None and not comuni:
         return []
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)

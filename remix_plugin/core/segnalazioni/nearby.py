@@ -5,6 +5,7 @@ opportunity areas (catalogue group «opportunita»), the interventi («realizzaz
 derived from the stations as the catalogue says (catalogue.lum.lum_layer). Distances are planar in
 EPSG:32632; 0 means the feature touches or contains the segnalazione.
 """
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List
@@ -54,8 +55,9 @@ def opportunities_near(geometry: QgsGeometry, pack: Path, catalogue: Catalogue, 
     return sorted(found, key=lambda n: (n.distance_m, n.layer_title, n.name))
 
 
-def _within(layer: QgsVectorLayer, geometry: QgsGeometry, distance_m: float, entry_id: str, title: str,
-            group: str) -> List[Nearby]:
+def _within(
+    layer: QgsVectorLayer, geometry: QgsGeometry, distance_m: float, entry_id: str, title: str, group: str
+) -> List[Nearby]:
     box = geometry.boundingBox()
     box.grow(distance_m)
     name_field = next((n for n in NAME_FIELDS if layer.fields().indexOf(n) >= 0), None)

@@ -5,6 +5,7 @@ the central PostGIS store, the QGIS form and the CLI are all built from it. `sch
 the structure both stores are created with: a store with another version is refused, never
 silently read with the wrong columns.
 """
+
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,15 +122,31 @@ def load_taxonomy(path: Optional[Path] = None) -> Taxonomy:
         raise RemixError(f"Tassonomia delle segnalazioni «{path}» non leggibile: {exc}.") from exc
     problems = validate(data, json.loads(TAXONOMY_SCHEMA.read_text(encoding="utf-8")))
     if problems:
-        raise RemixError(f"Tassonomia delle segnalazioni «{path.name}» non valida: "
-                         + "; ".join(f"campo «{where or '(radice)'}» {message}" for where, message in problems) + ".")
+        raise RemixError(
+            f"Tassonomia delle segnalazioni «{path.name}» non valida: "
+            + "; ".join(f"campo «{where or '(radice)'}» {message}" for where, message in problems)
+            + "."
+        )
     lists = {name: tuple((str(item[0]), str(item[1])) for item in items) for name, items in data["lists"].items()}
     groups = tuple(Group(g["id"], g["title"], _condition(g.get("visible_when"))) for g in data["groups"])
-    fields = tuple(FieldDef(f["name"], f["label"], f["type"], f["group"], f.get("list", ""), bool(f.get("required")),
-                            _condition(f.get("required_when")), f.get("default", ""), bool(f.get("derived")))
-                   for f in data["fields"])
-    layers = {name: LayerDef(name, raw["title"], raw["geometry"], tuple(raw["nature"]))
-              for name, raw in data["layers"].items()}
+    fields = tuple(
+        FieldDef(
+            f["name"],
+            f["label"],
+            f["type"],
+            f["group"],
+            f.get("list", ""),
+            bool(f.get("required")),
+            _condition(f.get("required_when")),
+            f.get("default", ""),
+            bool(f.get("derived")),
+        )
+        for f in data["fields"]
+    )
+    layers = {
+        name: LayerDef(name, raw["title"], raw["geometry"], tuple(raw["nature"]))
+        for name, raw in data["layers"].items()
+    }
     taxonomy = Taxonomy(int(data["schema_version"]), data["updated"], layers, lists, groups, fields)
     _check(taxonomy, path)
     return taxonomy
@@ -144,8 +161,20 @@ def _check(taxonomy: Taxonomy, path: Path) -> None:
     problems = []
     group_ids = {g.id for g in taxonomy.groups}
     names = taxonomy.names
-    for required in ("uuid", "titolo", "tipo", "natura", "stato", "comune_istat", "comune", "zona_omogenea",
-                     "creata_il", "aggiornata_il", "autore", "dispositivo"):
+    for required in (
+        "uuid",
+        "titolo",
+        "tipo",
+        "natura",
+        "stato",
+        "comune_istat",
+        "comune",
+        "zona_omogenea",
+        "creata_il",
+        "aggiornata_il",
+        "autore",
+        "dispositivo",
+    ):
         if required not in names:
             problems.append(f"manca il campo «{required}»")
     if len(set(names)) != len(names):
@@ -172,12 +201,16 @@ def _condition_problems(taxonomy: Taxonomy, condition, who: str) -> List[str]:
         if f is None or f.kind != "choice":
             problems.append(f"{who} dipende da «{name}», che non è un campo a scelta singola")
         elif f.list in taxonomy.lists:  # a missing list is reported with its field
-            problems += [f"{who} dipende dal valore «{v}» che l'elenco «{f.list}» non ha"
-                         for v in values if v not in taxonomy.codes(f.list)]
+            problems += [
+                f"{who} dipende dal valore «{v}» che l'elenco «{f.list}» non ha"
+                for v in values
+                if v not in taxonomy.codes(f.list)
+            ]
     return problems
 
 
 # --- values ------------------------------------------------------------------------------------
+
 
 def encode_multi(codes) -> Optional[str]:
     """Codes of a multiple-choice field as QGIS's value-relation widget writes them: {"a","b"}."""
@@ -195,9 +228,12 @@ def decode_multi(value) -> List[str]:
 
 # --- rules as QGIS expressions (the form enforces them; the CLI checks the same expressions) -------
 
+
 def condition_expression(condition: Dict[str, Tuple[str, ...]]) -> str:
-    return " AND ".join(f"{QgsExpression.quotedColumnRef(name)} IN ({', '.join(map(QgsExpression.quotedString, values))})"
-                        for name, values in condition.items())
+    return " AND ".join(
+        f"{QgsExpression.quotedColumnRef(name)} IN ({', '.join(map(QgsExpression.quotedString, values))})"
+        for name, values in condition.items()
+    )
 
 
 def describe_condition(taxonomy: Taxonomy, condition: Dict[str, Tuple[str, ...]]) -> str:
@@ -218,8 +254,12 @@ def rules(taxonomy: Taxonomy, f: FieldDef, layer: str, allowed: Dict[str, List[s
     if f.required:
         found.append((filled, f"«{f.label}» è obbligatorio."))
     elif f.required_when:
-        found.append((f"(NOT coalesce({condition_expression(f.required_when)}, false) OR {filled})",
-                      f"«{f.label}» è obbligatorio quando {describe_condition(taxonomy, f.required_when)}."))
+        found.append(
+            (
+                f"(NOT coalesce({condition_expression(f.required_when)}, false) OR {filled})",
+                f"«{f.label}» è obbligatorio quando {describe_condition(taxonomy, f.required_when)}.",
+            )
+        )
     codes = None
     if f.kind in LIST_TYPES:
         codes = list(taxonomy.layers[layer].nature) if f.name == "natura" else taxonomy.codes(f.list)
@@ -233,8 +273,11 @@ def rules(taxonomy: Taxonomy, f: FieldDef, layer: str, allowed: Dict[str, List[s
         else:
             expression = f"(NOT {filled} OR {ref} IN ({quoted}))"
         if f.name == "natura":
-            message = ("Questo strato accoglie solo la natura "
-                       + " o ".join(f"«{taxonomy.label('natura', c)}»" for c in codes) + ".")
+            message = (
+                "Questo strato accoglie solo la natura "
+                + " o ".join(f"«{taxonomy.label('natura', c)}»" for c in codes)
+                + "."
+            )
         elif f.kind in LIST_TYPES:
             message = f"Valori ammessi per «{f.label}»: " + ", ".join(taxonomy.label(f.list, c) for c in codes) + "."
         else:

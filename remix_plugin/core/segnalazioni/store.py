@@ -11,6 +11,7 @@ as the edit itself: a crash cannot leave an edit that sync would not see. A dele
 ever synced leaves a tombstone (with a full copy of the row) in `segnalazioni_eliminate`.
 Sync's own writes always change `rev_centrale`, which is how the triggers tell them apart.
 """
+
 import datetime
 import json
 import uuid as uuidlib
@@ -30,11 +31,24 @@ CONFLICTS = "segnalazioni_conflitti"
 SYNC_FIELDS = ("rev_centrale", "modificata", "modifica_id")
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 RANDOM_ID_SQL = "lower(hex(randomblob(16)))"
-UUID_SQL = ("(SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' || "
-            "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)) "
-            "FROM (SELECT hex(randomblob(16)) AS h))")
-CONFLICT_FIELDS = ("id", "uuid", "tabella", "tipo", "descrizione", "versione_persa", "rev_vincente", "dispositivo",
-                   "creato_il", "risolto_il", "risoluzione")
+UUID_SQL = (
+    "(SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)) "
+    "FROM (SELECT hex(randomblob(16)) AS h))"
+)
+CONFLICT_FIELDS = (
+    "id",
+    "uuid",
+    "tabella",
+    "tipo",
+    "descrizione",
+    "versione_persa",
+    "rev_vincente",
+    "dispositivo",
+    "creato_il",
+    "risolto_il",
+    "risoluzione",
+)
 TOMBSTONE_FIELDS = ("uuid", "tabella", "rev_centrale", "modifica_id", "eliminata_il", "dati")
 
 
@@ -114,8 +128,11 @@ def create_local_store(path) -> Path:
         ds.StartTransaction()
         _write_values(ds, taxonomy)
         meta = ds.GetLayerByName(META)
-        for key, value in (("versione_schema", str(taxonomy.schema_version)), ("id_archivio", str(uuidlib.uuid4())),
-                           ("ultimo_rev", "0")):
+        for key, value in (
+            ("versione_schema", str(taxonomy.schema_version)),
+            ("id_archivio", str(uuidlib.uuid4())),
+            ("ultimo_rev", "0"),
+        ):
             feature = ogr.Feature(meta.GetLayerDefn())
             feature["chiave"], feature["valore"] = key, value
             meta.CreateFeature(feature)
@@ -192,15 +209,19 @@ def check_local_store(path) -> None:
         names = {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())}
         missing = [n for n in (*LAYERS, META, TOMBSTONES, CONFLICTS, VALUES) if n not in names]
         if missing:
-            raise RemixError(f"Il file «{path.name}» non è un archivio di segnalazioni RE.MIX: mancano le tabelle "
-                             f"{', '.join(missing)}.")
+            raise RemixError(
+                f"Il file «{path.name}» non è un archivio di segnalazioni RE.MIX: mancano le tabelle "
+                f"{', '.join(missing)}."
+            )
         version = _meta(ds).get("versione_schema", "")
     finally:
         ds = None
     if version != str(taxonomy.schema_version):
-        raise RemixError(f"L'archivio locale «{path.name}» ha lo schema delle segnalazioni versione «{version}», "
-                         f"questo plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin o usare "
-                         "un archivio creato da questa versione. Il file non è stato modificato.")
+        raise RemixError(
+            f"L'archivio locale «{path.name}» ha lo schema delle segnalazioni versione «{version}», "
+            f"questo plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin o usare "
+            "un archivio creato da questa versione. Il file non è stato modificato."
+        )
 
 
 def _meta(ds) -> Dict[str, str]:
@@ -239,10 +260,11 @@ def gpkg_blob_to_wkb(blob: bytes) -> Optional[bytes]:
     flags = blob[3]
     if flags & 0x10:  # empty geometry
         return None
-    return bytes(blob[8 + _ENVELOPE_BYTES[(flags >> 1) & 0x07]:])
+    return bytes(blob[8 + _ENVELOPE_BYTES[(flags >> 1) & 0x07] :])
 
 
 # --- transactional access for sync ------------------------------------------------------------
+
 
 class Closing:
     """`with Store(...) as store:` closes the store at the end, whatever happens."""
@@ -312,8 +334,15 @@ class LocalStore(Closing):
             value = _value(feature, at[f.name])
             data[f.name] = decode_multi(value) if f.name in self._multi else value
         geometry = feature.GetGeometryRef()
-        return Row(table, data["uuid"], data, bytes(geometry.ExportToIsoWkb()) if geometry is not None else None,
-                   _value(feature, at["rev_centrale"]), _value(feature, at["modifica_id"]), feature.GetFID())
+        return Row(
+            table,
+            data["uuid"],
+            data,
+            bytes(geometry.ExportToIsoWkb()) if geometry is not None else None,
+            _value(feature, at["rev_centrale"]),
+            _value(feature, at["modifica_id"]),
+            feature.GetFID(),
+        )
 
     def rows(self, where: str = None) -> List[Row]:
         rows = []
@@ -350,11 +379,16 @@ class LocalStore(Closing):
             at = self._at[table]
             uuid, rev, changed = at["uuid"], at["rev_centrale"], at["modificata"]
             layer = self.ds.GetLayerByName(table)
-            layer.SetIgnoredFields([name for name in at if name not in ("uuid", "rev_centrale", "modificata")]
-                                   + ["OGR_GEOMETRY"])
+            layer.SetIgnoredFields(
+                [name for name in at if name not in ("uuid", "rev_centrale", "modificata")] + ["OGR_GEOMETRY"]
+            )
             for feature in layer:
-                found[feature.GetField(uuid)] = (table, feature.GetFID(), _value(feature, rev),
-                                                 feature.GetField(changed) == 1)
+                found[feature.GetField(uuid)] = (
+                    table,
+                    feature.GetFID(),
+                    _value(feature, rev),
+                    feature.GetField(changed) == 1,
+                )
             layer.SetIgnoredFields([])
         return found
 
@@ -396,8 +430,10 @@ class LocalStore(Closing):
 
     def mark_synced(self, table: str, fid: int, change_id: str, rev: int) -> None:
         """The change `change_id` is now central revision `rev`. A newer edit made meanwhile stays pending."""
-        self.ds.ExecuteSQL(f'UPDATE "{table}" SET rev_centrale = {int(rev)}, modificata = CASE WHEN modifica_id = '
-                           f"'{_safe(change_id)}' THEN 0 ELSE modificata END WHERE fid = {int(fid)}")
+        self.ds.ExecuteSQL(
+            f'UPDATE "{table}" SET rev_centrale = {int(rev)}, modificata = CASE WHEN modifica_id = '
+            f"'{_safe(change_id)}' THEN 0 ELSE modificata END WHERE fid = {int(fid)}"
+        )
 
     def delete(self, table: str, fid: int, uuid: str) -> None:
         """Remove a row because the central store says so: the trigger's tombstone goes too (not our deletion)."""

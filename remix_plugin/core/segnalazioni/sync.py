@@ -14,6 +14,7 @@ transaction, and each step is idempotent, so a sync killed at any point is simpl
 
 `create_local_store` + `sync` are all an offline package needs.
 """
+
 import socket
 import uuid as uuidlib
 from dataclasses import dataclass, field
@@ -30,11 +31,11 @@ BATCH = 500
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
 CONFLICT_TEXT = {
     "modifica_modifica": "«{titolo}» è stata modificata su questo dispositivo e nell'archivio centrale dall'ultima "
-                         "sincronizzazione: tenuta la versione centrale, la versione locale è conservata qui.",
+    "sincronizzazione: tenuta la versione centrale, la versione locale è conservata qui.",
     "modifica_eliminazione": "«{titolo}» è stata modificata su questo dispositivo ma eliminata nell'archivio "
-                             "centrale: tenuta l'eliminazione, la versione locale è conservata qui.",
+    "centrale: tenuta l'eliminazione, la versione locale è conservata qui.",
     "eliminazione_modifica": "«{titolo}» è stata eliminata su questo dispositivo ma modificata nell'archivio "
-                             "centrale: ripristinata la versione centrale, la versione eliminata è conservata qui.",
+    "centrale: ripristinata la versione centrale, la versione eliminata è conservata qui.",
 }
 
 
@@ -54,16 +55,28 @@ class SyncReport:
 
     @property
     def changed(self) -> bool:
-        return any((self.sent_new, self.sent_changed, self.sent_deleted, self.recovered, self.received_new,
-                    self.received_changed, self.received_deleted, self.conflicts))
+        return any(
+            (
+                self.sent_new,
+                self.sent_changed,
+                self.sent_deleted,
+                self.recovered,
+                self.received_new,
+                self.received_changed,
+                self.received_deleted,
+                self.conflicts,
+            )
+        )
 
     def summary(self) -> str:
         if not self.changed:
             text = f"Segnalazioni già allineate con l'archivio centrale {self.central}: nessuna modifica."
         else:
-            text = (f"Sincronizzazione con {self.central}: inviate {self.sent_new} nuove, {self.sent_changed} modificate, "
-                    f"{self.sent_deleted} eliminate; ricevute {self.received_new} nuove, {self.received_changed} "
-                    f"modificate, {self.received_deleted} eliminate.")
+            text = (
+                f"Sincronizzazione con {self.central}: inviate {self.sent_new} nuove, {self.sent_changed} modificate, "
+                f"{self.sent_deleted} eliminate; ricevute {self.received_new} nuove, {self.received_changed} "
+                f"modificate, {self.received_deleted} eliminate."
+            )
             if self.recovered:
                 text += f" Completate {self.recovered} modifiche di una sincronizzazione interrotta."
             if self.conflicts:
@@ -91,9 +104,11 @@ def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> Sy
 def _bind(local: LocalStore, store: CentralStore) -> None:
     bound = local.meta().get("archivio_centrale")
     if bound and bound != store.id:
-        raise RemixError(f"L'archivio locale «{local.path.name}» è già sincronizzato con un altro archivio centrale "
-                         f"(identificativo {bound}), non con {store.where}: usare un altro file locale. "
-                         "Nessun dato è stato modificato.")
+        raise RemixError(
+            f"L'archivio locale «{local.path.name}» è già sincronizzato con un altro archivio centrale "
+            f"(identificativo {bound}), non con {store.where}: usare un altro file locale. "
+            "Nessun dato è stato modificato."
+        )
     if not bound:
         with local.transaction():
             local.set_meta("archivio_centrale", store.id)
@@ -117,10 +132,11 @@ def _progress(feedback, value: float) -> None:
 
 def _chunks(items: list, size: int):
     for start in range(0, len(items), size):
-        yield start, items[start:start + size]
+        yield start, items[start : start + size]
 
 
 # --- push -----------------------------------------------------------------------------------------
+
 
 def _push(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
     items = [(row.uuid, row, None) for row in local.changed_rows()]
@@ -183,9 +199,13 @@ def _push_central(store: CentralStore, batch: list, number: int) -> _Plan:
 def _conflict_record(kind: str, loser: Row, winner: Row) -> dict:
     return {
         "id": str(uuidlib.uuid5(CONFLICT_NAMESPACE, f"{loser.uuid}:{loser.change_id}")),
-        "uuid": loser.uuid, "tabella": loser.table, "tipo": kind,
+        "uuid": loser.uuid,
+        "tabella": loser.table,
+        "tipo": kind,
         "descrizione": CONFLICT_TEXT[kind].format(titolo=loser.data.get("titolo") or loser.uuid),
-        "versione_persa": conflict_json(loser), "rev_vincente": winner.rev, "dispositivo": socket.gethostname(),
+        "versione_persa": conflict_json(loser),
+        "rev_vincente": winner.rev,
+        "dispositivo": socket.gethostname(),
         "creato_il": now_iso(),
     }
 
@@ -221,6 +241,7 @@ def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
 
 
 # --- pull -----------------------------------------------------------------------------------------
+
 
 def _pull(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
     last = int(local.meta().get("ultimo_rev") or 0)

@@ -3,6 +3,7 @@ steps, write the result file the test reads (with the traceback if a step failed
 
 Found through PYTHONPATH (`qgis_desktop.run_qgis` puts this folder there, and only this folder, so
 that the plugin is still the one installed from the zip)."""
+
 import json
 import os
 import traceback
