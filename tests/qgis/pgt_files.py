@@ -38,7 +38,7 @@ def features_32632(path: Path, where: str = ""):
         geometry = feature.GetGeometryRef().Clone()  # cloned: OGR frees the geometry with its feature
         geometry.AssignSpatialReference(_srs(4326))
         geometry.Transform(_transform(4326, 32632))
-        yield {name: feature.GetField(name) for name in feature}, geometry
+        yield {name: feature.GetField(name) for name in feature.keys()}, geometry  # noqa: SIM118 (an OGR feature iterates values)
 
 
 def comune_geometry(shared_data: Path, code: str) -> ogr.Geometry:
