@@ -487,7 +487,8 @@ def scheda_comunale():
         ("Bando", '"bando"', 52, Qt.AlignmentFlag.AlignLeft),  # widths + 2 cell margins each = the frame's 190 mm
         (
             "Importo finanziato",
-            "format_number(\"importo_finanziato\", 2, 'it') || ' €'",
+            "CASE WHEN round(\"importo_finanziato\", 2) = 0 THEN '€ 0' "
+            "ELSE '€ ' || format_number(\"importo_finanziato\", 2, 'it') END",  # formatting.money
             30,
             Qt.AlignmentFlag.AlignRight,
         ),

@@ -11,6 +11,8 @@ Then the package is written only with --force (otherwise exit status 2, nothing 
 import sys
 from pathlib import Path
 
+from remix_plugin.core.catalogue.model import map_ids
+
 ISSUES = 2
 
 
@@ -21,7 +23,7 @@ def register(subparsers, parent):
     p.add_argument(
         "--map",
         action="append",
-        choices=["opportunita", "realizzazioni"],
+        choices=map_ids(),
         metavar="MAPPA",
         help="mappa da portare offline: opportunita, realizzazioni (ripetibile; predefinito: entrambe)",
     )
@@ -71,7 +73,7 @@ def run(args) -> int:
     else:
         request = offline.OfflineRequest(
             out_dir=Path(args.out),
-            maps=tuple(args.map or offline.MAPS),
+            maps=tuple(args.map or map_ids()),
             scope=scope_from_args(args, ctx.pack),
             basemap=Path(args.basemap) if args.basemap else None,
             central=args.central or "",

@@ -8,12 +8,14 @@ does, and printed on its whole extent (or the filter's), at the round scale that
 
 import sys
 
+from remix_plugin.core.catalogue.model import map_ids
+
 
 def register(subparsers, parent):
     p = subparsers.add_parser(
         "print", parents=[parent], help="stampa una mappa del portale con un layout CMM (PDF o PNG)"
     )
-    p.add_argument("--map", required=True, choices=["opportunita", "realizzazioni"], help="la mappa da stampare")
+    p.add_argument("--map", required=True, choices=map_ids(), help="la mappa da stampare")
     p.add_argument(
         "--layout",
         default="A4_orizzontale",

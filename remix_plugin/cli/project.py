@@ -4,10 +4,12 @@ filtered to Zone omogenee / Comuni with --zona / --comune as the "Zone omogenee"
 import sys
 from pathlib import Path
 
+from remix_plugin.core.catalogue.model import map_ids
+
 
 def register(subparsers, parent):
     p = subparsers.add_parser("project", parents=[parent], help="scrive un progetto QGIS con una mappa del portale")
-    p.add_argument("--map", required=True, choices=["opportunita", "realizzazioni"], help="la mappa da caricare")
+    p.add_argument("--map", required=True, choices=map_ids(), help="la mappa da caricare")
     p.add_argument("--basemap", default="none", choices=["light", "pro", "none"], help="modalità delle mappe di base")
     p.add_argument("--out", required=True, help="file di progetto .qgz o .qgs")
     p.add_argument("--png", help="scrive anche un'immagine PNG della mappa")

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTreeWidgetItem
 
-from remix_plugin.core.base import log
+from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
@@ -24,7 +24,7 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
 from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.indicators.classification import METHODS
-from remix_plugin.core.indicators.synthesis import INDICATORS, NORMALISATIONS, format_number
+from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, NORMALISATIONS
 from remix_plugin.gui.class_chart import ClassChart
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -219,7 +219,7 @@ class IndicatorsDock(QDockWidget, FORM):
         for row, figure in enumerate(result.figures):
             cells = [(figure.name, figure.name.casefold()), self._quantity(figure, main)]
             if normalised:
-                cells.append((format_number(figure.value) if figure.value is not None else "—", figure.value or 0.0))
+                cells.append((formatting.measure(figure.value, result.unit), figure.value or 0.0))
             cells.append((tr(figure.classe), figure.classe_n))
             cells += [self._quantity(figure, quantity) for quantity in others]
             cells.append((figure.zona, figure.zona.casefold()))
@@ -239,9 +239,9 @@ class IndicatorsDock(QDockWidget, FORM):
 
     @staticmethod
     def _quantity(figure, quantity):
+        """(text, sort key) of a figure's quantity: counts whole, euro in whole euros, shares in percent."""
         name, kind, _ = quantity
-        value = figure.quantities[name]
-        return format_number(value, 0 if kind == "Int" else None), value
+        return _quantity_text(name, kind, figure.quantities[name]), figure.quantities[name]
 
     def _sorted_by_user(self, _section):
         header = self.table.horizontalHeader()
@@ -303,11 +303,7 @@ class IndicatorsDock(QDockWidget, FORM):
         titles = {e.id: e.title for e in self.session.catalogue.entries}
         shown = sorted(rows, key=lambda r: -r.amount)[:TRACE_ROWS]
         for row in shown:
-            amount = (
-                f"{format_number(row.amount / 10000, 4)} ha"
-                if row.unit == "m²"
-                else f"{format_number(row.amount, 2)} {row.unit}"
-            )
+            amount = formatting.square_metres(row.amount) if row.unit == "m²" else formatting.money(row.amount)
             item = TraceItem([row.key, amount, titles.get(row.table, row.table), row.description, row.note], row.amount)
             item.setToolTip(2, f"{row.table}, fid {row.fid}")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -321,7 +317,7 @@ class IndicatorsDock(QDockWidget, FORM):
             count += " (" + tr("qui i") + f" {len(shown)} " + tr("più grandi; tutti con «Esporta CSV»") + ")"
         self.traceLabel.setText(
             f"<b>{figure.name}</b>: {count} — {tr(main[2])} "
-            + format_number(figure.quantities[main[0]])
+            + _quantity_text(main[0], main[1], figure.quantities[main[0]])
             + (
                 " " + tr("(unione delle aree: le sovrapposizioni contano una volta)")
                 if self.result.definition.id == "superficie" and rows
@@ -393,3 +389,13 @@ class IndicatorsDock(QDockWidget, FORM):
         if result.measurement.comuni.scoped:
             parts.append(f"{len(result.figures)} " + tr("Comuni"))
         return f"{tr(result.definition.short)} ({', '.join(parts)})"
+
+
+def _quantity_text(name: str, kind: str, value: float) -> str:
+    if kind == "Int":
+        return formatting.count(value)
+    if name in EURO:
+        return formatting.money_whole(value)
+    if name.startswith("quota"):
+        return formatting.percent(value)
+    return formatting.number(value, 2)

@@ -16,7 +16,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
-from remix_plugin.core.base import log
+from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
@@ -259,7 +259,7 @@ class OfflineDialog(QDialog, FORM):
         self.reportBrowser.setHtml("".join(lines))
 
     def _plan_html(self, plan) -> str:
-        size = f"{plan.estimate_bytes / 1024 / 1024:.1f}".replace(".", ",")
+        size = formatting.number(plan.estimate_bytes / 1024 / 1024, 1)
         rows = "".join(
             f"<li><b>{i.features}</b> — {html.escape(i.title)} <span style='color:#666'>"
             f"({html.escape(i.origin)})</span></li>"

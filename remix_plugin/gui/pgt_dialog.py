@@ -37,7 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from remix_plugin.core.base import log
+from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
@@ -313,9 +313,7 @@ class PgtDialog(QDialog, FORM):
         for row, area in enumerate(reading.rows):
             for column, value in enumerate(area.values()):
                 text = (
-                    ""
-                    if value is None
-                    else (f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
+                    "" if value is None else (formatting.decimal(value, 1) if isinstance(value, float) else str(value))
                 )
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

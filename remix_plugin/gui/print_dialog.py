@@ -16,7 +16,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog
 
-from remix_plugin.core.base import log
+from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
@@ -26,7 +26,6 @@ from remix_plugin.core.printing import layouts
 from remix_plugin.core.scope.model import comuni_table, describe_scope
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-MAPS = ("", "opportunita", "realizzazioni")  # "": every layer visible in the project
 
 
 class PrintDialog(QDialog, FORM):
@@ -48,8 +47,8 @@ class PrintDialog(QDialog, FORM):
         index = self.templateCombo.findData(settings.print_template)
         self.templateCombo.setCurrentIndex(max(0, index))
         self.mapCombo.addItem(tr("Vista attuale: tutti gli strati visibili"), "")
-        for map_id in MAPS[1:]:
-            self.mapCombo.addItem(session.catalogue.map(map_id).title, map_id)
+        for map_def in session.catalogue.maps:
+            self.mapCombo.addItem(map_def.title, map_def.id)
         self.outputWidget.setStorageMode(QgsFileWidget.SaveFile)
         self.outputWidget.setDefaultRoot(settings.print_output_dir)
         self.templateCombo.currentIndexChanged.connect(self.follow_template)
@@ -83,9 +82,7 @@ class PrintDialog(QDialog, FORM):
         self.titleEdit.setPlaceholderText(self.session.catalogue.map(map_id).title if map_id else tr("Mappa RE.MIX"))
 
     def showEvent(self, event):
-        self.scaleCheck.setText(
-            tr("Usa la scala della mappa (1:{})").format(f"{self.canvas_scale():,.0f}".replace(",", "."))
-        )
+        self.scaleCheck.setText(tr("Usa la scala della mappa (1:{})").format(formatting.count(self.canvas_scale())))
         self.follow_template()
         super().showEvent(event)
 

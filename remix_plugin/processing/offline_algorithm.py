@@ -14,8 +14,7 @@ from qgis.core import (
 )
 
 from remix_plugin.core.base.errors import RemixError
-
-MAPS = ["opportunita", "realizzazioni"]
+from remix_plugin.core.catalogue.model import bundled_maps, map_ids
 
 
 class OfflineAlgorithm(QgsProcessingAlgorithm):
@@ -46,7 +45,7 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterEnum(
                 "MAPS",
                 "Mappe",
-                ["Mappa delle Opportunità", "Mappa delle Realizzazioni"],
+                [title for _, title in bundled_maps()],
                 allowMultiple=True,
                 defaultValue=[0, 1],
             )
@@ -100,7 +99,7 @@ class OfflineAlgorithm(QgsProcessingAlgorithm):
             basemap = self.parameterAsFile(parameters, "BASEMAP", context)
             request = package.OfflineRequest(
                 out_dir=Path(self.parameterAsString(parameters, "OUTPUT", context)),
-                maps=tuple(MAPS[i] for i in self.parameterAsEnums(parameters, "MAPS", context)),
+                maps=tuple(map_ids()[i] for i in self.parameterAsEnums(parameters, "MAPS", context)),
                 scope=resolve_scope(ctx.pack, names("ZONE"), names("COMUNI")),
                 basemap=Path(basemap) if basemap else None,
                 limit_mb=self.parameterAsInt(parameters, "LIMIT_MB", context),

@@ -14,9 +14,8 @@ from qgis.core import (
 )
 
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.catalogue.model import bundled_maps, map_ids
 from remix_plugin.processing.indicator_algorithm import _names
-
-MAPS = ["opportunita", "realizzazioni"]
 
 
 class _PrintAlgorithm(QgsProcessingAlgorithm):
@@ -74,9 +73,7 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         from remix_plugin.core.printing.export import templates
 
         self.layouts = [t.name for t in templates(kind="mappa")]
-        self.addParameter(
-            QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"])
-        )
+        self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", [title for _, title in bundled_maps()]))
         self.addParameter(QgsProcessingParameterEnum("LAYOUT", "Modello di stampa", self.layouts, defaultValue=0))
         self.addParameter(QgsProcessingParameterString("TITLE", "Titolo (vuoto: il nome della mappa)", optional=True))
         self.add_area_parameters()
@@ -88,7 +85,7 @@ class PrintMapAlgorithm(_PrintAlgorithm):
         try:
             pack, scope = self.pack_and_scope(parameters, context)
             written, problems = print_portal_map(
-                MAPS[self.parameterAsEnum(parameters, "MAP", context)],
+                map_ids()[self.parameterAsEnum(parameters, "MAP", context)],
                 self.layouts[self.parameterAsEnum(parameters, "LAYOUT", context)],
                 self.parameterAsFileOutput(parameters, "OUTPUT", context),
                 pack,

@@ -12,8 +12,7 @@ from qgis.core import (
 )
 
 from remix_plugin.core.base.errors import RemixError
-
-MAPS = ["opportunita", "realizzazioni"]
+from remix_plugin.core.catalogue.model import bundled_maps, map_ids
 
 
 class ProjectAlgorithm(QgsProcessingAlgorithm):
@@ -33,9 +32,7 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
         return ProjectAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterEnum("MAP", "Mappa", ["Mappa delle Opportunità", "Mappa delle Realizzazioni"])
-        )
+        self.addParameter(QgsProcessingParameterEnum("MAP", "Mappa", [title for _, title in bundled_maps()]))
         self.addParameter(
             QgsProcessingParameterFile("DATA", "Pacchetto dati (vuoto: dimostrativo)", extension="gpkg", optional=True)
         )
@@ -44,7 +41,7 @@ class ProjectAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from remix_plugin.core.catalogue.maps import load_map, make_context
 
-        map_id = MAPS[self.parameterAsEnum(parameters, "MAP", context)]
+        map_id = map_ids()[self.parameterAsEnum(parameters, "MAP", context)]
         out = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
         try:
             ctx = make_context(

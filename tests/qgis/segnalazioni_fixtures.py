@@ -26,9 +26,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QWidget
 
-from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.data.layers import table_uri, write_to_gpkg
 from remix_plugin.core.segnalazioni.schema import load_taxonomy
-from remix_plugin.core.segnalazioni.store import create_local_store, layer_uri
+from remix_plugin.core.segnalazioni.store import create_local_store
 from tests.qgis.test_servers import auth_config
 
 WGS84, UTM = QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:32632")
@@ -283,7 +283,7 @@ def bulk(store, lookup, count: int) -> None:
     comuni = lookup.all()
     inside = {c.code: lookup.point_inside(c).asPoint() for c in comuni}
     for table, natura in (("segnalazioni_aree", "lavori"), ("segnalazioni_punti", "azioni")):
-        layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(store, table), table, "ogr")
         features = []
         for n in range(count // 2 if table == "segnalazioni_aree" else count - count // 2):
             comune = comuni[n % len(comuni)]

@@ -91,7 +91,7 @@ def test_switching_indicator_measures_funding(dock):
     wait_for_tasks()
     assert dock.result.definition.id == "finanziamento"
     values = dict(zip(table_column(dock, "Comune"), table_column(dock, "Importo finanziato (€)")))
-    assert values["Beta"] == "35.033"  # 35 033,33 €, shown without cents above 1 000
+    assert values["Beta"] == "€ 35.033"  # 35 033,33 €: the table shows whole euros
     assert dock.result.figure(BETA).quantities["finanziamento"] == pytest.approx(EXPECTED_FINANZIATO[BETA])
 
 
@@ -105,7 +105,7 @@ def test_clicking_a_comune_zooms_to_it_and_lists_its_features(dock, qgis_iface):
         [dock.traceTree.topLevelItem(i).text(c) for c in range(5)] for i in range(dock.traceTree.topLevelItemCount())
     ]
     assert {r[0] for r in rows} == {"R1", "A1", "G1"}
-    assert {r[0]: r[1] for r in rows}["G1"] == "2,0000 ha"  # its half inside Alfa
+    assert {r[0]: r[1] for r in rows}["G1"] == "20.000 m²"  # its half inside Alfa
     assert "Aree della Rigenerazione Remix" in {r[2] for r in rows}
     assert any("ritagliata" in r[4] for r in rows if r[0] == "G1")
     assert "Alfa" in dock.traceLabel.text()

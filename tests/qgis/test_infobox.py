@@ -38,7 +38,7 @@ def test_an_intervento_shows_cup_bando_comune_amounts_in_euro_and_its_links(demo
     assert context["titolo"] == "CUP 4 - ID 103 Città Metr. di Milano"
     assert context["campi"]["importo_totale"] == "€ 1.140.669,50"
     assert context["campi"]["importo_finanziato"] == "€ 1.140.669,50"
-    assert context["campi"]["importo_cofinanziato"] == "€ 0,00"
+    assert context["campi"]["importo_cofinanziato"] == "€ 0"
     assert (context["comuni"], context["comuni_n"]) == ("Rho", 1)
     sheet = f"https://opencup.gov.it/progetto/-/cup/{RHO_CUP}"
     assert context["url"]["url_scheda"] == {"url": sheet, "cliccabile": True}

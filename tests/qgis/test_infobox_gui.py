@@ -168,7 +168,7 @@ def test_clicking_an_intervento_shows_its_infobox(component, maps, qgis_canvas):
         "Rho",
         "lavori",
         "€ 1.140.669,50",
-        "€ 0,00",
+        "€ 0",
         "Importo cofinanziato",
     ):
         assert fact in text

@@ -26,10 +26,10 @@ from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.staging import sha256
 from remix_plugin.core.catalogue.maps import make_context
+from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.data.offline_manifest import DATA_FILE, STORE_FILE, read_manifest, verify_package
 from remix_plugin.core.offline.package import OfflineRequest, plan_package, prepare, refresh_request, write_package
 from remix_plugin.core.scope.model import resolve_scope
-from remix_plugin.core.segnalazioni.store import layer_uri
 from tests.qgis.offline_fixtures import (
     catalogue_layers,
     intersecting,
@@ -194,7 +194,7 @@ def test_segnalazioni_saved_offline_are_in_the_file_at_once(ctx, nord_milano, tm
     )
     assert layer.addFeature(feature)
     commit(layer)
-    on_disk = QgsVectorLayer(layer_uri(folder / STORE_FILE, "segnalazioni_punti"), "p", "ogr")
+    on_disk = QgsVectorLayer(table_uri(folder / STORE_FILE, "segnalazioni_punti"), "p", "ogr")
     assert [(f["titolo"], f["comune"], f["modificata"]) for f in on_disk.getFeatures()] == [
         ("Centro civico chiuso", "Sesto San Giovanni", 1)
     ]

@@ -16,6 +16,7 @@ from remix_plugin.cli import main
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import WkbType
 from remix_plugin.core.catalogue.model import load_catalogue
+from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.export import export_package
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup
 from remix_plugin.core.segnalazioni.layers import new_feature, open_store_layers, place_store, problems
@@ -26,7 +27,6 @@ from remix_plugin.core.segnalazioni.store import (
     LocalStore,
     check_local_store,
     create_local_store,
-    layer_uri,
 )
 from remix_plugin.gui.segnalazione_form import open_form
 from tests.qgis.segnalazioni_fixtures import SURVEY_2020, example_geometry, fill_form, lookup, pack  # noqa: F401
@@ -47,7 +47,7 @@ def layers(store, lookup, qgis_new_project):
 
 
 def rows(store, table="segnalazioni_punti"):
-    layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+    layer = QgsVectorLayer(table_uri(store, table), table, "ogr")
     return list(layer.getFeatures())
 
 
@@ -75,13 +75,13 @@ def group_box(dialog, title) -> QGroupBox:
 def test_store_has_two_layers_sharing_the_taxonomy(qgis_app, store):
     create_local_store(store)
     taxonomy = load_taxonomy()
-    aree = QgsVectorLayer(layer_uri(store, "segnalazioni_aree"), "aree", "ogr")
-    punti = QgsVectorLayer(layer_uri(store, "segnalazioni_punti"), "punti", "ogr")
+    aree = QgsVectorLayer(table_uri(store, "segnalazioni_aree"), "aree", "ogr")
+    punti = QgsVectorLayer(table_uri(store, "segnalazioni_punti"), "punti", "ogr")
     assert aree.wkbType() == WkbType.MultiPolygon and punti.wkbType() == WkbType.Point
     assert aree.crs().authid() == punti.crs().authid() == "EPSG:32632"
     for layer in (aree, punti):
         assert layer.fields().names()[1:] == taxonomy.names + list(SYNC_FIELDS)
-    values = QgsVectorLayer(layer_uri(store, "segnalazioni_valori"), "valori", "ogr")
+    values = QgsVectorLayer(table_uri(store, "segnalazioni_valori"), "valori", "ogr")
     assert {(f["valore"], f["etichetta"]) for f in values.getFeatures() if f["lista"] == "stato"} == {
         ("bozza", "Bozza"),
         ("inviata", "Inviata"),
@@ -114,7 +114,7 @@ def test_every_edit_is_tracked_by_the_file_itself(qgis_app, store, lookup):
         with local.transaction():
             local.mark_synced(row.table, row.fid, row.change_id, 7)  # as after a sync
         assert local.changed_rows() == []
-    layer = QgsVectorLayer(layer_uri(store, "segnalazioni_punti"), "punti", "ogr")
+    layer = QgsVectorLayer(table_uri(store, "segnalazioni_punti"), "punti", "ogr")
     fid = next(layer.getFeatures()).id()
     assert layer.startEditing() and layer.changeAttributeValue(fid, layer.fields().indexOf("stato"), "inviata")
     assert layer.commitChanges()
@@ -407,7 +407,7 @@ def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, s
     assert all(n.endswith(".pdf") for n in names[:2])
     gpkg = tmp_path / "estratto" / "segnalazioni.gpkg"
     for table, uuid in (("segnalazioni_aree", first), ("segnalazioni_punti", second)):
-        layer = QgsVectorLayer(layer_uri(gpkg, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(gpkg, table), table, "ogr")
         assert [f["uuid"] for f in layer.getFeatures()] == [uuid]
         assert not set(SYNC_FIELDS) & set(layer.fields().names())
     sheet = tmp_path / "estratto" / names[0]
@@ -419,7 +419,7 @@ def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, s
         "Opportunità · Lavori",
         "Rho (015182)",
         "RFI, Comune di Rho, privati",
-        "12 500 000,50",
+        "12.500.000,50",
         "Infrastrutturale, Urbanistico",
         "Città metropolitana di Milano",
     ):

@@ -13,9 +13,8 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QToolBar
 
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, table_uri
 from remix_plugin.core.segnalazioni.layers import add_segnalazione
-from remix_plugin.core.segnalazioni.store import layer_uri
 from tests.qgis.segnalazioni_fixtures import (  # noqa: F401
     SURVEY_2020,
     authcfg,
@@ -56,7 +55,7 @@ def component(qgis_iface, qgis_canvas, pack, isolated_settings, qgis_new_project
 
 
 def saved(component, table):
-    layer = QgsVectorLayer(layer_uri(component.store_path(), table), table, "ogr")
+    layer = QgsVectorLayer(table_uri(component.store_path(), table), table, "ogr")
     return list(layer.getFeatures())
 
 
@@ -205,7 +204,7 @@ def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack
     assert "da sincronizzare: 0 (•)" in dock.statusLabel.text()
     other = tmp_path / "cmm.gpkg"  # CMM changes it meanwhile, and so does the Comune
     sync(other, central)
-    edit = QgsVectorLayer(layer_uri(other, "segnalazioni_punti"), "p", "ogr")
+    edit = QgsVectorLayer(table_uri(other, "segnalazioni_punti"), "p", "ogr")
     edit.startEditing()
     edit.changeAttributeValue(next(edit.getFeatures()).id(), edit.fields().indexOf("stato"), "accolta")
     assert edit.commitChanges()

@@ -14,10 +14,10 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni.layers import add_segnalazione, new_feature, open_store_layers, place_store
 from remix_plugin.core.segnalazioni.schema import decode_multi, load_taxonomy
-from remix_plugin.core.segnalazioni.store import layer_uri
 from remix_plugin.core.segnalazioni.sync import sync
 from tests.qgis.auth import MASTER_PASSWORD
 from tests.qgis.segnalazioni_fixtures import (  # noqa: F401
@@ -50,14 +50,14 @@ def content(store):
     names = load_taxonomy().names
     found = {}
     for table in TABLES:
-        for f in QgsVectorLayer(layer_uri(store, table), table, "ogr").getFeatures():
+        for f in QgsVectorLayer(table_uri(store, table), table, "ogr").getFeatures():
             found[f["uuid"]] = (table, [f[n] for n in names], f.geometry().asWkt(3))
     return found
 
 
 def pending(store) -> int:
     return sum(
-        1 for t in TABLES for f in QgsVectorLayer(layer_uri(store, t), t, "ogr").getFeatures() if f["modificata"] == 1
+        1 for t in TABLES for f in QgsVectorLayer(table_uri(store, t), t, "ogr").getFeatures() if f["modificata"] == 1
     )
 
 
@@ -76,7 +76,7 @@ def new(store, lookup, titolo="Centro civico", comune="Rho", **extra) -> str:
 def edit(store, uuid, **values):
     """An edit as the attribute table makes it: through a QGIS layer, committed."""
     for table in TABLES:
-        layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(store, table), table, "ogr")
         for f in layer.getFeatures():
             if f["uuid"] == uuid:
                 layer.startEditing()
@@ -89,7 +89,7 @@ def edit(store, uuid, **values):
 
 def delete(store, uuid):
     for table in TABLES:
-        layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(store, table), table, "ogr")
         fids = [f.id() for f in layer.getFeatures() if f["uuid"] == uuid]
         if fids:
             layer.startEditing()

@@ -82,3 +82,20 @@ def test_dates_read_day_month_year(value):
 
 def test_an_empty_date_is_not_available():
     assert it.date(None) == it.date(QDate()) == "n.d."
+
+
+@pytest.mark.parametrize(
+    "value,unit,text",
+    [
+        (4549158.4, "€", "€ 4.549.158"),
+        (0, "€", "€ 0"),
+        (1234.5, "€ per km²", "€ 1.235 per km²"),
+        (9.27, "% della superficie comunale", "9,3 % della superficie comunale"),
+        (12.5, "m² per abitante", "12,50 m² per abitante"),
+        (0, "ha", "0 ha"),
+        (3291.7, "ha", "3.292 ha"),
+        (None, "ha", "n.d."),
+    ],
+)
+def test_an_indicator_value_reads_in_its_unit(value, unit, text):
+    assert it.measure(value, unit) == text

@@ -5,8 +5,9 @@ must be Italian and name the entry and the field a CMM editor has to fix.
 """
 
 import re
+from typing import Dict, Tuple, Union
 
-_TYPES = {
+_TYPES: Dict[str, Union[type, Tuple[type, ...]]] = {
     "object": dict,
     "array": list,
     "string": str,

@@ -7,7 +7,7 @@ Every catalogue layer carries the custom properties `remix/entry_id` and `remix/
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import AbstractSet, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -59,7 +59,7 @@ def build_layers(
     map_id: str,
     ctx: SourceContext,
     entries: List[Entry] = None,
-    skip: set = frozenset(),
+    skip: AbstractSet[str] = frozenset(),
     feedback=None,
     purpose: str = "display",
 ) -> List[Tuple[Entry, QgsMapLayer]]:

@@ -9,8 +9,9 @@ the other entries stay usable. A catalogue fetched as an update must be entirely
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
@@ -254,3 +255,15 @@ def entry_report(cat: Catalogue) -> list:
         }
         for e in cat.entries
     ]
+
+
+@lru_cache(maxsize=1)
+def bundled_maps() -> Tuple[Tuple[str, str], ...]:
+    """(id, title) of the bundled catalogue's maps, in its order, read without validation: the choices the
+    command line and the Processing algorithms offer (cheap enough for QGIS start)."""
+    data = json.loads(paths.CATALOGUE.read_text(encoding="utf-8"))
+    return tuple((m["id"], m["title"]) for m in data["maps"])
+
+
+def map_ids() -> Tuple[str, ...]:
+    return tuple(map_id for map_id, _ in bundled_maps())

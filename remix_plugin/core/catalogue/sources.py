@@ -8,7 +8,7 @@ fails the next is tried, and the failure is reported.
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, cast
 from urllib.parse import quote
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorLayer
@@ -82,7 +82,7 @@ def pack_sources(entries: List[Entry], ctx: SourceContext, purpose: str = "displ
     """The data-pack tables these entries will be read from first (to open the pack once for all)."""
     firsts = (next(iter(candidate_sources(entry, ctx, purpose)), None) for entry in entries)
     return [
-        datapack.table_uri(ctx.pack, source["table"])
+        datapack.table_uri(cast(Path, ctx.pack), source["table"])  # local sources are offered only with a pack
         for source in firsts
         if source is not None and source["type"] == "datapack"
     ]
@@ -113,6 +113,7 @@ def _provider_error(layer) -> str:
 
 
 def _datapack(entry: Entry, source: dict, ctx: SourceContext):
+    assert ctx.pack is not None  # candidate_sources offers local sources only with a pack
     return QgsVectorLayer(datapack.table_uri(ctx.pack, source["table"]), entry.title, "ogr")
 
 

@@ -115,12 +115,14 @@ class Comuni:
     def comune_at(self, point: QgsGeometry) -> Optional[int]:
         """The Comune holding a point (None outside every Comune in scope)."""
         box = point.boundingBox()
+        assert self._index is not None  # built by from_table (_build_lookup)
         for number in self._index.intersects(box):
             if self._engines[number].intersects(point.constGet()):
                 return number
         return None
 
     def candidates(self, box: QgsRectangle) -> List[int]:
+        assert self._index is not None  # built by from_table (_build_lookup)
         return self._index.intersects(box)
 
 

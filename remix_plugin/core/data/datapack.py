@@ -13,6 +13,7 @@ from qgis.core import QgsVectorLayer
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.data.offline_manifest import package_data
 
 CRS = "EPSG:32632"
@@ -62,10 +63,6 @@ def demo_pack_path() -> Path:
             "impostazioni di RE.MIX (in un sorgente del progetto si genera con «make demo»)."
         )
     return paths.DEMO_PACK
-
-
-def table_uri(pack: Path, table: str) -> str:
-    return f"{pack}|layername={table}"
 
 
 def open_table(pack: Path, table: str, name: str = None) -> QgsVectorLayer:

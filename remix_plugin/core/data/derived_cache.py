@@ -13,7 +13,7 @@ from typing import Callable, Tuple
 from qgis.core import QgsVectorLayer
 
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.data.layers import table_uri, write_to_gpkg
 
 
 def derived_key(ctx, entry, source: dict, options=()) -> str:
@@ -35,7 +35,7 @@ def cached_layer(
     index_file = Path(store).with_suffix(".json")
     index = _read(index_file)
     if table in index and Path(store).exists():
-        layer = QgsVectorLayer(f"{store}|layername={table}", entry.title, "ogr")
+        layer = QgsVectorLayer(table_uri(store, table), entry.title, "ogr")
         if layer.isValid():
             return layer, index[table]
     layer, side = build()

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from osgeo import ogr
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
@@ -10,6 +11,11 @@ from remix_plugin.core.base.qgis_compat import save_style_to_database
 ENTRY_PROPERTY = "remix/entry_id"
 MAP_PROPERTY = "remix/map"
 BASEMAP_PROPERTY = "remix/basemap"
+
+
+def table_uri(gpkg, table: str) -> str:
+    """The OGR source of one table of a GeoPackage (a data pack, the derived store, a segnalazioni store)."""
+    return f"{Path(gpkg)}|layername={table}"
 
 
 def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLayer:
@@ -26,10 +32,27 @@ def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLay
     result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
     if result[0] != QgsVectorFileWriter.NoError:
         raise RemixError(f"Impossibile scrivere la tabella «{table}» in «{gpkg}»: {result[1]}.")
-    written = QgsVectorLayer(f"{gpkg}|layername={table}", layer.name(), "ogr")
+    written = QgsVectorLayer(table_uri(gpkg, table), layer.name(), "ogr")
     if not written.isValid():
         raise RemixError(f"Tabella «{table}» scritta in «{gpkg}» ma non leggibile.")
     return written
+
+
+def drop_tables(gpkg: Path, tables) -> None:
+    """Remove tables from a GeoPackage (their space is reused by the next tables written there). A table
+    that is not there is no error; a file that cannot be opened for writing raises RemixError."""
+    dataset = ogr.Open(str(gpkg), 1)
+    if dataset is None:
+        raise RemixError(f"Impossibile aprire «{gpkg}» per eliminarne le tabelle sostituite.")
+    try:
+        for table in tables:
+            for index in range(dataset.GetLayerCount()):
+                if dataset.GetLayerByIndex(index).GetName() == table:
+                    if dataset.DeleteLayer(index) != ogr.OGRERR_NONE:
+                        raise RemixError(f"Impossibile eliminare la tabella «{table}» da «{gpkg}».")
+                    break
+    finally:
+        dataset = None
 
 
 def save_default_style(layer: QgsVectorLayer, name: str, description: str) -> None:

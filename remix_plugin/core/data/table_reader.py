@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -160,12 +160,8 @@ class LayerTable:
             if rule is not None:
                 judged.append(feature[rule.field])
         fid, valid, *numbers = columns
-        areas = Areas(
-            np.array(fid, dtype=np.int64),
-            np.array(valid, dtype=bool),
-            *(np.array(c, dtype=np.float64) for c in numbers),
-            empty,
-        )
+        area, x0, y0, x1, y1 = (np.array(c, dtype=np.float64) for c in numbers)
+        areas = Areas(np.array(fid, dtype=np.int64), np.array(valid, dtype=bool), area, x0, y0, x1, y1, empty)
         return _keep(areas, rule, judged)
 
     def size(self) -> int:
@@ -173,7 +169,7 @@ class LayerTable:
 
     def areas_later(self, rule: Optional[Rule]) -> Future:
         """`areas()`, read now: QGIS layers are read on the calling thread."""
-        done = Future()
+        done: Future[Areas] = Future()
         done.set_result(self.areas(rule))
         return done
 
@@ -250,7 +246,8 @@ class GdalTable:
         numbers = [np.asarray(columns[c], dtype=np.float64) for c in ("area", "x0", "y0", "x1", "y1")]
         numbers = [np.where(n == MISSING, np.nan, n) for n in numbers]
         valid = (np.asarray(columns["valid"], dtype=np.float64) == 1.0) & np.isfinite(numbers[0])
-        areas = Areas(columns["fid"], valid, *numbers, int(empty["n"][0]))
+        area, x0, y0, x1, y1 = numbers
+        areas = Areas(columns["fid"], valid, area, x0, y0, x1, y1, int(empty["n"][0]))
         return _keep(areas, rule, [_plain(v) for v in columns[rule.field].tolist()] if rule is not None else [])
 
     def size(self) -> int:
@@ -285,16 +282,18 @@ class GdalTable:
         ]
 
 
+Table = Union[LayerTable, GdalTable]  # what `PackReader.table` opens
+
+
 def _keep(areas: Areas, rule: Optional[Rule], values: List[object]) -> Areas:
     """The rows of `areas` that `rule` counts (all of them without a rule)."""
     if rule is None:
         return areas
     counted, unjudged = rule.judge(values)
-    return Areas(
-        *(column[counted] for column in (areas.fid, areas.valid, areas.area, areas.x0, areas.y0, areas.x1, areas.y1)),
-        areas.empty,
-        unjudged,
+    fid, valid, area, x0, y0, x1, y1 = (
+        column[counted] for column in (areas.fid, areas.valid, areas.area, areas.x0, areas.y0, areas.x1, areas.y1)
     )
+    return Areas(fid, valid, area, x0, y0, x1, y1, areas.empty, unjudged)
 
 
 class PackReader:
@@ -304,7 +303,7 @@ class PackReader:
     def __init__(self, pack: Path):
         self.pack = Path(pack)
         self._dataset = _open_dataset(self.pack)
-        self._tables: Dict[str, object] = {}
+        self._tables: Dict[str, Table] = {}
         self._executor: Optional[ThreadPoolExecutor] = None
         self._twin: Optional[PackReader] = None
 
@@ -354,7 +353,8 @@ class PackReader:
         areas: List[Optional[float]] = [None] * len(groups)
         start = 0
         while start < len(groups):
-            chunk, held = [], 0
+            chunk: List[List[Tuple[str, int]]] = []
+            held = 0
             while start + len(chunk) < len(groups) and held < UNION_BATCH:
                 chunk.append(groups[start + len(chunk)])
                 held += len(chunk[-1])

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsGeometry
 
@@ -21,6 +21,9 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType
 from remix_plugin.core.base.values import number_value, text_value
 from remix_plugin.core.data.comuni_index import Comuni
+
+if TYPE_CHECKING:
+    from remix_plugin.core.data.table_reader import Table
 
 SOURCES = ("interventi_pinqua", "interventi_comein", "interventi_periferie", "interventi_periferie_punti")
 SHARES_TABLE = "interventi_comuni"
@@ -44,7 +47,7 @@ class Attribution:
     cup: str
     title: str
     quota: float
-    cents: Tuple[int, int, int]  # finanziato, cofinanziato, totale
+    cents: Tuple[int, ...]  # one per AMOUNTS: finanziato, cofinanziato, totale
     rule: str
 
 
@@ -106,7 +109,7 @@ def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, fl
         return read_shares(reader.table(SHARES_TABLE), problems)
 
 
-def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, object]], shares_table, feedback=None) -> FundingTally:
+def tally_funding(comuni: Comuni, sources: Sequence[Tuple[str, "Table"]], shares_table, feedback=None) -> FundingTally:
     """Funding per Comune from the interventi tables and the shares table (`table_reader` tables)."""
     size = len(comuni)
     tally = FundingTally([[0, 0, 0] for _ in range(size)], [0] * size, [[] for _ in range(size)])
@@ -170,7 +173,7 @@ def _recipients(
 ) -> Tuple[List[Tuple[str, float]], str]:
     """(pro_com_t, quota) of the Comuni an intervento goes to, and the rule that chose them."""
     if cup in shares:
-        return shares[cup], "quota da interventi_comuni"
+        return shares[cup], "quota dalla ripartizione tra Comuni del pacchetto dati"
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return [], ""
     if not geometry.isGeosValid():
@@ -179,7 +182,7 @@ def _recipients(
     if kind == GeometryType.Point:
         number = comuni.comune_at(geometry.centroid())
         recipients = [(comuni.codes[number], 1.0)] if number is not None else []
-        return recipients or [("", 1.0)], "posizione del punto (CUP assente da interventi_comuni)"
+        return recipients or [("", 1.0)], "posizione del punto (CUP assente dalla ripartizione tra Comuni)"
     measure = (lambda g: g.area()) if kind == GeometryType.Polygon else (lambda g: g.length())
     whole = measure(geometry)
     recipients = []
@@ -191,7 +194,7 @@ def _recipients(
     if rest > TOLERANCE or not recipients:
         recipients.append(("", max(rest, 0.0) if recipients else 1.0))  # "" = outside the Comuni considered
     rule = "superficie" if kind == GeometryType.Polygon else "lunghezza"
-    return recipients, f"{rule} nei Comuni (CUP assente da interventi_comuni)"
+    return recipients, f"{rule} nei Comuni (CUP assente dalla ripartizione tra Comuni)"
 
 
 def _largest_remainder(amount: int, quotas: List[float]) -> List[int]:
@@ -205,7 +208,7 @@ def _largest_remainder(amount: int, quotas: List[float]) -> List[int]:
     return parts
 
 
-def _cents(row: Dict[str, object], table: str, label: str, problems: List[str]) -> Tuple[int, int, int]:
+def _cents(row: Dict[str, object], table: str, label: str, problems: List[str]) -> Tuple[int, ...]:
     values = []
     for name in AMOUNTS:
         raw = row.get(name)

@@ -11,7 +11,7 @@ overlap are fetched and unioned, each on its own. The same area, at near-linear 
 """
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 from qgis.core import QgsGeometry, QgsVectorLayer, QgsWkbTypes
@@ -20,7 +20,7 @@ from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 from remix_plugin.core.data.comuni_index import ON_BOUNDARY, OUTSIDE, Comuni
-from remix_plugin.core.data.table_reader import Areas, Rule
+from remix_plugin.core.data.table_reader import Areas, Rule, Table
 
 # an Offerta area counts unless its soil is «libero»; without a stato_suolo it is left out (and said so)
 BUILT_UP = Rule("stato_suolo", lambda state: state.lower() != "libero")
@@ -81,12 +81,12 @@ class AreaTally:
         return rows
 
 
-def opportunity_sources(open_table) -> List[Tuple[str, object, Optional[Rule]]]:
+def opportunity_sources(open_table) -> List[Tuple[str, Table, Optional[Rule]]]:
     """The §4 tables as (table, `table_reader` table, filter), opened with `open_table(name)`."""
     return [(table, open_table(table), rule) for table, rule in SOURCES]
 
 
-def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Rule]]], feedback=None) -> AreaTally:
+def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, Table, Optional[Rule]]], feedback=None) -> AreaTally:
     """Union area of the sources' polygons in each Comune. `feedback`: anything with isCanceled()/setProgress()."""
     if len(sources) >= 1 << TABLE_BITS:
         raise RemixError(f"Troppe tabelle di aree di interesse ({len(sources)}).")
@@ -105,6 +105,7 @@ def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, object, Optional[Ru
         if areas.empty:
             tally.problems.append(f"Tabella «{table}»: {areas.empty} elementi senza geometria, esclusi dal calcolo.")
         if areas.unjudged:
+            assert rule is not None  # only a rule leaves areas unjudged (table_reader._keep)
             tally.problems.append(
                 f"Tabella «{table}»: {areas.unjudged} aree senza «{rule.field}», escluse perché non si "
                 "sa se sono libere."
@@ -142,7 +143,7 @@ class _Progress:
 class _Pieces:
     """Every piece (an area, or its part in one Comune) as columns, with the geometries of those cut or repaired."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.chunks: List[Tuple[np.ndarray, ...]] = []
         self.rows: List[Tuple] = []
         self.cut: Dict[int, QgsGeometry] = {}  # piece index -> its own geometry
@@ -381,7 +382,7 @@ def _union_area(members: List[Optional[QgsGeometry]], comune: str, tally: AreaTa
         return None
     union = QgsGeometry.unaryUnion(members)
     if union.isNull():
-        union = QgsGeometry.unaryUnion([g.makeValid() for g in members])
+        union = QgsGeometry.unaryUnion([g.makeValid() for g in cast(List[QgsGeometry], members)])  # no None: above
     if union.isNull():
         tally.problems.append(
             f"Comune «{comune}»: unione non riuscita per {len(members)} aree sovrapposte; "

@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple, Union
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 
-from remix_plugin.core.base import log, paths
+from remix_plugin.core.base import formatting, log, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.base.values import text_value
@@ -23,6 +23,9 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
 from remix_plugin.core.indicators import classification, funding
 from remix_plugin.core.indicators.classification import Classes
+
+if TYPE_CHECKING:
+    from remix_plugin.core.indicators.opportunity_area import AreaTally
 
 INDICATOR_PROPERTY = "remix/indicator"
 
@@ -83,7 +86,7 @@ class Measurement:
     which: str
     comuni: Comuni
     quantities: List[Dict[str, float]]
-    tally: object  # opportunity_area.AreaTally or funding.FundingTally
+    tally: Union["AreaTally", funding.FundingTally]  # AreaTally for "superficie", FundingTally for "finanziamento"
     pack: Optional[Path] = None
     problems: List[str] = field(default_factory=list)
 
@@ -148,7 +151,7 @@ class IndicatorResult:
 
     def metadata(self) -> dict:
         m = self.measurement
-        data = {
+        data: Dict[str, object] = {
             "indicatore": self.definition.id,
             "titolo": self.definition.title,
             "calcolato_il": self.computed,
@@ -163,6 +166,7 @@ class IndicatorResult:
         }
         if m.which == "finanziamento":
             tally = m.tally
+            assert isinstance(tally, funding.FundingTally)  # what measure() made for "finanziamento"
             data["totali_euro"] = {name: cents / 100 for name, cents in zip(funding.AMOUNTS, tally.total_cents)}
             data["fuori_ambito_euro"] = {name: c / 100 for name, c in zip(funding.AMOUNTS, tally.outside_cents)}
             data["non_attribuiti_euro"] = {name: c / 100 for name, c in zip(funding.AMOUNTS, tally.unattributed_cents)}
@@ -231,6 +235,7 @@ class Tables:
         if scope not in self._comuni:
             self._comuni[scope] = Comuni.from_table(self("comuni"), scope)
         comuni = self._comuni[scope]
+        tally: Union[AreaTally, funding.FundingTally]
         if which == "superficie":
             from remix_plugin.core.indicators import opportunity_area
 
@@ -365,13 +370,23 @@ def trace_rows(result: IndicatorResult, numbers: List[int] = None) -> Dict[str, 
     m = result.measurement
     numbers = list(range(len(m.comuni))) if numbers is None else numbers
     if m.which == "finanziamento":
+        assert isinstance(m.tally, funding.FundingTally)  # what measure() made for "finanziamento"
         return {
             m.comuni.codes[n]: [
-                TraceRow(a.table, a.fid, a.cup, a.title, a.cents[0] / 100, "€", f"quota {a.quota:.4f}; {a.rule}")
+                TraceRow(
+                    a.table,
+                    a.fid,
+                    a.cup,
+                    a.title,
+                    a.cents[0] / 100,
+                    "€",
+                    f"quota {formatting.share(a.quota)}; {a.rule}",
+                )
                 for a in m.tally.attributions[n]
             ]
             for n in numbers
         }
+    assert not isinstance(m.tally, funding.FundingTally)  # "superficie": an AreaTally
     pieces = {n: m.tally.pieces(n) for n in numbers}
     wanted: Dict[str, set] = {}
     for rows in pieces.values():
@@ -392,10 +407,11 @@ def _key_and_name(layer: QgsVectorLayer, fids: set) -> Dict[int, Tuple[str, str]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(fields, layer.fields())
     if len(fids) < 0.3 * max(1, layer.featureCount()):
         request.setFilterFids(list(fids))
-    out = {}
+    out: Dict[int, Tuple[str, str]] = {}
     for feature in layer.getFeatures(request):
         if feature.id() in fids:
-            out[feature.id()] = tuple(text_value(feature[f]) if f in fields else "" for f in ("id", "nome"))
+            key, name = (text_value(feature[f]) if f in fields else "" for f in ("id", "nome"))
+            out[feature.id()] = (key, name)
     return out
 
 
@@ -546,7 +562,9 @@ def restyle(layer: QgsVectorLayer) -> bool:
         empty = templates[0].clone()
         empty.setColor(QColor(0, 0, 0, 0))
         empty.setSize(empty.size() * 0.6)
-        ranges.append(QgsRendererRange(-0.5, 0.5, empty, f"{classification.NONE_LABEL} (0 {unit})"))
+        ranges.append(
+            QgsRendererRange(-0.5, 0.5, empty, f"{classification.NONE_LABEL} ({formatting.measure(0, unit)})")
+        )
     for number, label, lower, upper in legend["classi"]:
         step = classification.SCALE.index(label) * (len(templates) - 1) // (len(classification.SCALE) - 1)
         ranges.append(
@@ -554,7 +572,7 @@ def restyle(layer: QgsVectorLayer) -> bool:
                 number - 0.5,
                 number + 0.5,
                 templates[step].clone(),
-                f"{label} ({format_number(lower)} – {format_number(upper)} {unit})",
+                f"{label} ({formatting.measure(lower, unit)} – {formatting.measure(upper, unit)})",
             )
         )
     renderer.deleteAllClasses()
@@ -572,13 +590,3 @@ def _scale_symbols(which: str) -> list:
     renderer = probe.renderer()
     ranges = sorted(renderer.ranges(), key=lambda r: r.lowerValue()) if hasattr(renderer, "ranges") else []
     return [r.symbol().clone() for r in ranges]
-
-
-def format_number(value: float, decimals: int = None) -> str:
-    """Italian number format: 1.234.567,89 (two decimals under 1000, none above)."""
-    if value is None:
-        return ""
-    if decimals is None:
-        decimals = 0 if abs(value) >= 1000 else 2
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
@@ -35,7 +35,7 @@ from remix_plugin.core.base.values import number_value, safe_url, text_value
 from remix_plugin.core.catalogue.model import Entry
 from remix_plugin.core.data import datapack
 from remix_plugin.core.indicators.funding import AMOUNTS, SHARES_TABLE, pack_shares
-from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, format_number
+from remix_plugin.core.indicators.synthesis import EURO, INDICATORS
 from remix_plugin.core.scope.model import comuni_table, zones
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -46,33 +46,7 @@ UNITS = ("m", "ha", "km")  # a field name ending in _m, _ha, _km: the unit it is
 INTEGER_TYPES = (FieldType.Int, FieldType.UInt, FieldType.LongLong, FieldType.ULongLong)
 
 
-def not_available() -> str:
-    return tr("n.d.")
-
-
 # --- values -----------------------------------------------------------------------------------
-
-
-def euro(value) -> str:
-    """€ 1.140.669,50 (n.d. when not a number)."""
-    number = number_value(value)
-    if number is None or not math.isfinite(number):
-        return not_available()
-    return "€ " + format_number(number, 2)
-
-
-def hectares(square_metres: float) -> str:
-    return format_number(square_metres / 10000.0, 2) + " ha"
-
-
-def kilometres(metres: float) -> str:
-    return format_number(metres / 1000.0, 2) + " km"
-
-
-def percent(share: float) -> str:
-    """0.25 -> "25 %", 0.1375 -> "13,8 %"."""
-    value = round(share * 100, 1)
-    return format_number(value, 0 if value.is_integer() else 1) + " %"
 
 
 def shorten(text: str) -> str:
@@ -82,28 +56,28 @@ def shorten(text: str) -> str:
     cut = text[:TEXT_LIMIT]
     space = cut.rfind(" ", TEXT_LIMIT - 200)
     cut = cut[:space] if space > 0 else cut
-    note = tr("(testo abbreviato: {n} caratteri in tutto)").format(n=format_number(len(text), 0))
+    note = tr("(testo abbreviato: {n} caratteri in tutto)").format(n=formatting.count(len(text)))
     return f"{cut.rstrip()} … {note}"
 
 
 def display(value, integer: bool = False, money: bool = False) -> str:
     """A field value as the infobox shows it."""
     if text_value(value) == "":
-        return not_available()
+        return formatting.not_available()
     if money:
-        return euro(value)
+        return formatting.money(number_value(value))
     if isinstance(value, bool):
         return tr("sì") if value else tr("no")
     if isinstance(value, int):
-        return format_number(value, 0) if abs(value) >= 10000 else str(value)  # years stay 2018
+        return formatting.number(value, 0) if abs(value) >= 10000 else str(value)  # years stay 2018
     if isinstance(value, float):
         if not math.isfinite(value):
-            return not_available()
-        return format_number(value, 0) if integer or value.is_integer() else format_number(value)
+            return formatting.not_available()
+        return formatting.number(value, 0 if integer or value.is_integer() or abs(value) >= 1000 else 2)
     if isinstance(value, QDateTime):
         return value.toString("dd/MM/yyyy HH:mm")
     if isinstance(value, QDate):
-        return value.toString("dd/MM/yyyy")
+        return formatting.date(value)
     return shorten(text_value(value))
 
 
@@ -150,7 +124,7 @@ def build_context(layer: QgsVectorLayer, feature: QgsFeature, entry: Entry, pack
         "campi": values,
         "righe": [[_label(fields.field(n)), values[n]] for n in shown],
         "url": urls,
-        "dimostrativo": bool(pack) and datapack.is_demonstrative(pack),
+        "dimostrativo": bool(pack and datapack.is_demonstrative(pack)),
     }
     context.update(_measures(layer, feature))
     context.update(_places(feature, pack))
@@ -180,27 +154,27 @@ def _measures(layer: QgsVectorLayer, feature: QgsFeature) -> dict:
         geometry = QgsGeometry(geometry)
         geometry.transform(QgsCoordinateTransform(layer.crs(), target, QgsProject.instance().transformContext()))
     if kind == GeometryType.Line:
-        return {"lunghezza": kilometres(geometry.length())}
+        return {"lunghezza": formatting.kilometres(geometry.length())}
     area = geometry.area()
-    return {"superficie": hectares(area), "superficie_km2": format_number(area / 1e6, 2) + " km²"}
+    return {"superficie": formatting.hectares(area), "superficie_km2": formatting.square_kilometres(area)}
 
 
 def _places(feature: QgsFeature, pack: Optional[Path]) -> dict:
     """The Comune(s) and Zona a feature belongs to, named from the pack's `comuni` table."""
     names = feature.fields().names()
-    found = {}
+    found: Dict[str, object] = {}
     table = _comuni(pack)
     by_code = {code: (name, zona) for code, name, zona in table}
     if "pro_com_t" in names:
         code = text_value(feature["pro_com_t"])
         name, zona = by_code.get(code, (text_value(feature["comune"]) if "comune" in names else "", ""))
-        found.update(comune=name or not_available(), zona_omogenea=zona or not_available())
+        found.update(comune=name or formatting.not_available(), zona_omogenea=zona or formatting.not_available())
     elif "zona_omogenea" in names and table:
         members = zones(table).get(text_value(feature["zona_omogenea"]), [])
         found["comuni_zona"] = [by_code[code][0] for code in members]
     if "cup" in names:
         comuni = _intervento_comuni(feature, pack, by_code)
-        found.update(comuni=", ".join(comuni) or not_available(), comuni_n=len(comuni))
+        found.update(comuni=", ".join(comuni) or formatting.not_available(), comuni_n=len(comuni))
     return found
 
 
@@ -212,7 +186,7 @@ def _intervento_comuni(feature: QgsFeature, pack: Optional[Path], by_code: dict)
         named = [(by_code.get(code, (code, ""))[0], quota) for code, quota in shares]
         if len(named) == 1:
             return [named[0][0]]
-        return [f"{name} ({percent(quota)})" for name, quota in named]
+        return [f"{name} ({formatting.share(quota)})" for name, quota in named]
     own = text_value(feature["comuni"]) if "comuni" in feature.fields().names() else ""
     return [shorten(n.strip()) for n in own.split(",") if n.strip()]
 
@@ -273,7 +247,7 @@ def _environment(folder: str):
         """A field the layer does not have: «n.d.», never an error."""
 
         def __str__(self):
-            return not_available()
+            return formatting.not_available()
 
     environment = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
@@ -293,7 +267,7 @@ def link(address, label: str):
 
     url = address.get("url", "") if isinstance(address, dict) else ""
     if not url:
-        return Markup("{0}: {1}").format(label, not_available())
+        return Markup("{0}: {1}").format(label, formatting.not_available())
     if isinstance(address, dict) and address.get("cliccabile") and safe_url(url):
         host = urlsplit(url.strip()).netloc
         suffix = Markup(' <span style="color:#6b6b6b">({0})</span>').format(host) if host else ""

@@ -44,11 +44,12 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import layer_description
 from remix_plugin.core.base.staging import checkpoint, discard, free_name, publish, staging_folder
 from remix_plugin.core.catalogue import maps
+from remix_plugin.core.catalogue.model import map_ids
 from remix_plugin.core.catalogue.sources import SourceContext, candidate_sources, describe
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
@@ -65,7 +66,6 @@ from remix_plugin.core.indicators.funding import SHARES_TABLE
 from remix_plugin.core.scope.filtering import FILTER_PROPERTIES, PROJECT_SCOPE, apply_scope, overlay_layers
 from remix_plugin.core.scope.model import comuni_table, normalise
 
-MAPS = ("opportunita", "realizzazioni")
 BASEMAP_SUFFIXES = (".tif", ".tiff", ".mbtiles")
 STYLE_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling
 STYLE_NAME = "stile CMM"  # each table's default style in `layer_styles` (names there are at most 30 characters)
@@ -79,7 +79,7 @@ MB = 1024 * 1024
 @dataclass
 class OfflineRequest:
     out_dir: Path
-    maps: Tuple[str, ...] = MAPS
+    maps: Tuple[str, ...] = field(default_factory=map_ids)
     scope: Optional[frozenset] = None  # ISTAT codes (pro_com_t); None: the whole Città metropolitana
     basemap: Optional[Path] = None  # a GeoTIFF or MBTiles the user already has
     limit_mb: int = 2048  # the user's size limit: a larger estimate is asked about
@@ -131,6 +131,7 @@ class Plan:
 def plan_package(request: OfflineRequest, ctx: SourceContext = None, feedback=None) -> Plan:
     """Build and cut the layers, estimate the size, list what cannot go offline. Safe in a worker thread."""
     ctx = ctx or maps.make_context()
+    assert ctx.pack is not None  # make_context, which makes every SourceContext, always resolves a pack
     ctx.comuni_scope = request.scope
     if not request.maps:
         raise RemixError("Scegliere almeno una mappa da portare offline.")
@@ -221,7 +222,7 @@ def _items(project: QgsProject, ctx: SourceContext) -> List[PlanItem]:
             PlanItem(
                 entry_id,
                 ctx.catalogue.entry(entry_id).title,
-                sorted((lyr.customProperty(MAP_PROPERTY) for lyr in group), key=list(MAPS).index),
+                sorted((lyr.customProperty(MAP_PROPERTY) for lyr in group), key=list(map_ids()).index),
                 count,
                 _estimate(layer, count),
                 _origin(layer, ctx),
@@ -251,6 +252,7 @@ def _estimate(layer: QgsVectorLayer, count: int) -> int:
 
 def _origin(layer: QgsVectorLayer, ctx: SourceContext) -> str:
     provider = layer.providerType()
+    assert ctx.pack is not None  # checked by plan_package
     if provider == "ogr" and Path(layer.source().split("|")[0]) == Path(ctx.pack):
         return f"pacchetto dati «{Path(ctx.pack).name}»"
     if provider == "ogr":
@@ -305,7 +307,7 @@ def _check_size(plan: Plan) -> None:
 
 
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f}".replace(".", ",")
+    return formatting.number(size / MB, 1)
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -390,6 +392,7 @@ def _write_data(plan: Plan, gpkg: Path, feedback) -> Dict[str, int]:
         table.importNamedStyle(document, STYLE_CATEGORIES)
         save_default_style(table, STYLE_NAME, f"{item.title} — stile CMM (RE.MIX)")
     # the shares of the interventi among Comuni too, so infoboxes and indicators in the field read them
+    assert plan.ctx.pack is not None  # checked by plan_package
     for name in ("comuni", "zone_omogenee", SHARES_TABLE):
         if name not in written and name in datapack.pack_tables(plan.ctx.pack):
             written[name] = write_to_gpkg(datapack.open_table(plan.ctx.pack, name), gpkg, name).featureCount()
@@ -399,6 +402,7 @@ def _write_data(plan: Plan, gpkg: Path, feedback) -> Dict[str, int]:
 
 def _metadata_layer(plan: Plan) -> QgsVectorLayer:
     layer = QgsVectorLayer("None?field=chiave:string(0)&field=valore:string(0)", "metadata", "memory")
+    assert plan.ctx.pack is not None  # checked by plan_package
     rows = dict(datapack.read_metadata(plan.ctx.pack))
     rows.update(
         pacchetto_offline=plan.name,
@@ -451,6 +455,7 @@ def _add_store(project: QgsProject, folder: Path, plan: Plan, feedback) -> int:
     else:
         create_local_store(store)
     _check_cancel(feedback)
+    assert plan.ctx.pack is not None  # checked by plan_package
     layers = open_store_layers(store, ComuniLookup.for_pack(plan.ctx.pack))
     place_store(project, layers)
     for layer in (layers.aree, layers.punti):
@@ -519,6 +524,7 @@ def _manifest(
     plan: Plan, project_file: str, written: Dict[str, int], basemap: Optional[dict], store_count: int
 ) -> dict:
     ctx, request = plan.ctx, plan.request
+    assert ctx.pack is not None  # checked by plan_package
     names = {code: name for code, name, _ in comuni_table(ctx.pack)}
     return {
         "pacchetto": plan.name,
@@ -659,6 +665,7 @@ def _replace_catalogue_layers(project: QgsProject, plan: Plan) -> None:
     """Remove the old catalogue layers (their groups stay, so the new ones land where the old ones were),
     move the planned ones in, and drop groups left empty."""
     project.removeMapLayers([lyr.id() for lyr in project.mapLayers().values() if lyr.customProperty(ENTRY_PROPERTY)])
+    assert plan.project is not None  # not yet released: the plan is released after the refresh is written
     for map_id in plan.request.maps:
         built = []
         for layer in [
@@ -696,7 +703,7 @@ def _swap(folder: Path, staging: Path, new_project: Path, project_path: Path) ->
 
 
 def _count_store(store: Path) -> int:
+    from remix_plugin.core.data.layers import table_uri
     from remix_plugin.core.segnalazioni.schema import LAYERS
-    from remix_plugin.core.segnalazioni.store import layer_uri
 
-    return sum(QgsVectorLayer(layer_uri(store, table), table, "ogr").featureCount() for table in LAYERS)
+    return sum(QgsVectorLayer(table_uri(store, table), table, "ogr").featureCount() for table in LAYERS)

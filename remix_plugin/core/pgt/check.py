@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Protocol, Tuple
 
 from qgis.core import (
     NULL,
@@ -31,6 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
+from remix_plugin.core.base import formatting
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 from remix_plugin.core.data import datapack
@@ -86,6 +87,12 @@ class Comune:
         return layer
 
 
+class FeatureSource(Protocol):
+    """Anything with getFeatures(QgsFeatureRequest): a QgsVectorLayerFeatureSource, a layer."""
+
+    def getFeatures(self, request: QgsFeatureRequest) -> Iterable[QgsFeature]: ...
+
+
 @dataclass
 class SourceLayer:
     """What the check reads from a technician's layer. Built on the main thread (from_layer); its
@@ -96,7 +103,7 @@ class SourceLayer:
     fields: QgsFields
     crs: QgsCoordinateReferenceSystem
     wkb_type: int
-    reader: object  # anything with getFeatures(QgsFeatureRequest)
+    reader: FeatureSource  # anything with getFeatures(QgsFeatureRequest)
     keep: object = None  # the layer the reader was made from, kept alive while reading
 
     @classmethod
@@ -205,7 +212,7 @@ def open_source(spec: str) -> QgsVectorLayer:
         path, layer_name = head, tail
     if not Path(path).exists():
         raise RemixError(f"File «{path}» non trovato.")
-    uri = f"{path}|layername={layer_name}" if layer_name else path
+    uri = datapack.table_uri(path, layer_name) if layer_name else path
     layer = QgsVectorLayer(uri, layer_name or Path(path).stem, "ogr")
     if not layer.isValid():
         where = f"lo strato «{layer_name}» di «{path}»" if layer_name else f"«{path}»"
@@ -232,6 +239,7 @@ def comune_boundary(
 def comune_from_pack(pack: Path, comune: str) -> Comune:
     """The Comune named (by name or ISTAT code) in the data pack's `comuni` table."""
     codes = resolve_scope(pack, comuni=[comune])
+    assert codes is not None  # None only when no Comune is named
     return comune_boundary(datapack.open_table(pack, "comuni"), next(iter(codes)))
 
 
@@ -256,7 +264,8 @@ def check_pgt(
     if not sources:
         raise RemixError("Nessuno strato indicato: associare almeno un tema a uno strato.")
     boundary = _Boundary(comune)
-    results, problems = {}, []
+    results: Dict[str, ThemeResult] = {}
+    problems: List[Problem] = []
     for number, (theme_id, source) in enumerate(sources.items()):
         if feedback is not None:
             if feedback.isCanceled():
@@ -327,7 +336,9 @@ def _check_theme(
     mapping = _usable_mapping(theme, source, wanted, layer_name, report)
     out = _output_layer(theme)
     code_source = mapping.get(theme.code_field)
-    labels, codes, geometries = {}, {}, {}
+    labels: Dict[int, str] = {}
+    codes: Dict[str, List[Tuple[str, Optional[QgsGeometry]]]] = {}  # casefolded code -> (code, geometry)
+    geometries: Dict[int, QgsGeometry] = {}
     features = []
     for row, feature in enumerate(source.reader.getFeatures(_to_package_crs(source.crs, source.name)), start=1):
         code = as_text(feature[code_source]) if code_source else None
@@ -569,7 +580,7 @@ def _check_inside(geometry: QgsGeometry, label: str, boundary: _Boundary, tolera
             ERROR,
             "fuori_comune",
             f"Elemento «{label}»: in parte fuori dal Comune di {name} "
-            f"({square_metres(area)}, {percent(share)} della superficie).",
+            f"({formatting.square_metres(area)}, {formatting.percent(share)} della superficie).",
             _spot(part),
         )
 
@@ -595,17 +606,6 @@ def _check_overlaps(geometries: Dict[int, QgsGeometry], labels: Dict[int, str], 
                     ERROR,
                     "sovrapposizione",
                     f"Elemento «{labels[key]}»: si sovrappone all'elemento «{labels[other]}» dello stesso tema "
-                    f"per {square_metres(common.area())}.",
+                    f"per {formatting.square_metres(common.area())}.",
                     _spot(common),
                 )
-
-
-# --- Italian numbers ------------------------------------------------------------------------
-
-
-def square_metres(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") + " m²"
-
-
-def percent(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "%"

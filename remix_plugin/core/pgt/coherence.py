@@ -10,12 +10,13 @@ from typing import List, Optional
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry, QgsSpatialIndex, QgsVectorLayer
 
+from remix_plugin.core.base import formatting
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.data import datapack
-from remix_plugin.core.pgt.check import CheckResult, as_text, square_metres
+from remix_plugin.core.pgt.check import CheckResult, as_text
 
 GREEN_TABLES = ("parchi", "plis")
 COLUMNS = [  # name, type, Italian header (CSV, PDF)
@@ -209,7 +210,7 @@ def _overlap(geometry: QgsGeometry, nearby: _Nearby, with_source: bool = False):
         if common.isEmpty() or common.area() <= 0.0:
             continue
         pieces.append(common)
-        text = f"{source}: «{label}» ({square_metres(common.area())})" if with_source else label
+        text = f"{source}: «{label}» ({formatting.square_metres(common.area())})" if with_source else label
         if text not in names:
             names.append(text)
     if not pieces:

@@ -38,7 +38,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.check import PROBLEM_COLUMNS, CheckResult
@@ -81,15 +81,11 @@ def write_coherence_csv(reading: CoherenceReading, path: Path) -> Path:
     return _write_csv(path, [title for _, _, title in COLUMNS], rows)
 
 
-def _italian(value, thousands: bool = False) -> str:
-    """A cell as Italian readers write it: decimal comma (and, to read, a dot for thousands)."""
+def _italian(value) -> str:
+    """A cell as Italian readers (and Italian spreadsheets) read it: 1.234,5."""
     if value is None:
         return ""
-    if not isinstance(value, float):
-        return str(value)
-    text = f"{value:,.1f}" if thousands else f"{value:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
-    return text.replace(",", " ").replace(".", ",").replace(" ", "." if thousands else "")
+    return formatting.decimal(value, 1) if isinstance(value, float) else str(value)
 
 
 def _write_csv(path: Path, header: List[str], rows: List[list]) -> Path:
@@ -179,10 +175,7 @@ def _report_layout(check: CheckResult, reading: CoherenceReading, project: QgsPr
         project,
         "Lettura di coerenza con il catalogo RE.MIX",
         [(headers[name], width) for name, width in PDF_COHERENCE_COLUMNS],
-        [
-            [_italian(row.values()[names.index(name)], thousands=True) for name, _ in PDF_COHERENCE_COLUMNS]
-            for row in reading.rows
-        ],
+        [[_italian(row.values()[names.index(name)]) for name, _ in PDF_COHERENCE_COLUMNS] for row in reading.rows],
         "Nessuna area da leggere.",
         note=" ".join([reading.rule()] + reading.notes),
     )
@@ -319,7 +312,8 @@ def _cell(value) -> str:
 
 def _page_chunks(cells, columns, height: float):
     """Rows grouped so that each group fits `height` mm, from each cell's estimated wrapped lines."""
-    chunk, used = [], HEADER_MM
+    chunk: List[List[str]] = []
+    used = HEADER_MM
     for row in cells:
         lines = max(
             max(1, math.ceil(len(text) * CHAR_MM / max(1.0, width - 2))) for text, (_, width) in zip(row, columns)

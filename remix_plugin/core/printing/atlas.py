@@ -25,14 +25,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
 from remix_plugin.core.indicators import classification, funding
-from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all, format_number
+from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.printing import legend as print_legend
 from remix_plugin.core.printing.export import ATLAS, set_scale_bar, sources_text, template
@@ -90,6 +90,7 @@ def atlas_data(
     settings = settings or Settings.load()
     catalogue = catalogue or load_catalogue()
     ctx = make_context(catalogue, pack, settings)
+    assert ctx.pack is not None  # make_context always resolves a pack
     results = compute_all(
         ctx.pack, None, settings.indicator_method, settings.indicator_classes, settings.indicator_normalise
     )
@@ -145,11 +146,11 @@ def _coverage(comuni: QgsVectorLayer, wanted: set, results, counts) -> QgsVector
                 code,
                 str(source["comune"]),
                 str(source["zona_omogenea"]),
-                f"{format_number(area.quantities['superficie_ha'], 2)} ha",
-                f"{format_number(area.quantities['quota_superficie'], 2)} % della superficie comunale; "
+                f"{formatting.number(area.quantities['superficie_ha'], 2)} ha",
+                f"{formatting.percent(area.quantities['quota_superficie'])} della superficie comunale; "
                 f"{area.quantities['n_aree']} aree",
                 area.classe,
-                f"{format_number(money.quantities['finanziamento'], 2)} €",
+                formatting.money(money.quantities["finanziamento"]),
                 f"{money.quantities['n_interventi']} interventi PINQuA, COME-IN e Bando PERIFERIE (quote del Comune)",
                 money.classe,
                 counts.get(code, 0),
@@ -312,7 +313,7 @@ def _cell(feature, expression: str, fields) -> str:
     """A cell's text as the table prints it (the amount column is an expression over the field)."""
     name = next((f.name() for f in fields if f'"{f.name()}"' in expression or f.name() == expression), "")
     value = feature[name] if name else ""
-    return format_number(value, 2) + " €" if isinstance(value, float) else str(value or "")
+    return formatting.money(value) if isinstance(value, float) else str(value or "")
 
 
 def print_atlas(

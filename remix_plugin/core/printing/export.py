@@ -12,7 +12,7 @@ import html
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -222,7 +222,7 @@ def sources_text(
 ) -> str:
     """«Fonti»: the layers shown grouped by source and date of update, from the catalogue (other layers by
     their attribution), then the data pack with its date and the map's reference system."""
-    groups = {}
+    groups: Dict[Tuple[str, str], List[str]] = {}  # (provider, date) -> titles
     for layer in layers:
         entry = _entry(catalogue, layer.customProperty(ENTRY_PROPERTY))
         if entry is not None:
@@ -307,6 +307,7 @@ def print_portal_map(
     chosen = template(layout_name)
     out = layouts.target(out)
     ctx = make_context(catalogue, pack)
+    assert ctx.pack is not None  # make_context always resolves a pack
     ctx.comuni_scope = scope
     project = QgsProject()
     load_map(project, map_id, ctx)

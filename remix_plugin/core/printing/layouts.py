@@ -26,6 +26,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsSymbolLayerUtils,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -47,7 +48,7 @@ _RESULTS = {
 # --- templates ---------------------------------------------------------------------------------
 
 
-def read_template(path: Path, bind: Dict[str, object] = None) -> QDomDocument:
+def read_template(path: Path, bind: Dict[str, QgsVectorLayer] = None) -> QDomDocument:
     """The template's XML with its pictures found for this installation (see the module's note) and
     the attribute tables named in `bind` ({table layer name: QgsVectorLayer}) pointing at those layers."""
     path = Path(path)
@@ -95,7 +96,7 @@ def _picture(stored: str, template: Path) -> str:
     )
 
 
-def load_template(path: Path, project, bind: Dict[str, object] = None) -> QgsPrintLayout:
+def load_template(path: Path, project, bind: Dict[str, QgsVectorLayer] = None) -> QgsPrintLayout:
     """A print layout of `project` from a template file; its pictures all found and drawable."""
     path = Path(path)
     layout = QgsPrintLayout(project)

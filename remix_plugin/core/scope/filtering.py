@@ -46,7 +46,7 @@ from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
-from remix_plugin.core.scope.model import comuni_table, describe_scope, pack_key
+from remix_plugin.core.scope.model import comuni_table, describe_scope
 
 PROJECT_SCOPE = ("remix", "scope")  # project entry: comma-separated ISTAT codes
 CODES_PROPERTY = "remix/scope_codes"  # on a filtered layer: the codes its filter is for
@@ -97,7 +97,7 @@ class ScopeArea:
 
 def comuni_geometries(pack: Path) -> Dict[str, QgsGeometry]:
     """ISTAT code -> boundary (pack CRS, repaired if invalid), read once per pack file."""
-    key = pack_key(pack)
+    key = datapack.signature(pack)
     if key not in _geometries:
         layer = datapack.open_table(pack, "comuni")
         found = {}
@@ -210,6 +210,7 @@ def _scope_layer(layer: QgsMapLayer, codes: str, lookup: Optional["_Lookup"], fo
         layer.setCustomProperty(USER_SUBSET_PROPERTY, user)
         _set_subset(layer, applied)
     else:
+        assert key_field is not None  # without subset strings a layer with no key raised just above
         applied = _wrap(layer, key_field, keys)
     layer.setCustomProperty(APPLIED_PROPERTY, applied)
     layer.setCustomProperty(CODES_PROPERTY, codes)
@@ -255,13 +256,13 @@ class _Lookup:
     def __init__(self, area: ScopeArea, pack: Path):
         self.area, self.pack = area, pack
         self._keys: Dict[tuple, list] = {}
-        self._datasets = {}  # path -> GDAL dataset, open until the filter is applied
+        self._datasets: Dict[str, Optional[gdal.Dataset]] = {}  # path -> GDAL dataset, open until the filter is applied
 
     def keys(self, layer: QgsVectorLayer, key_field: Optional[str]) -> list:
         """Keys (or feature ids) of the layer's features that intersect the selected Comuni."""
         if layer.providerType() == "ogr" and layer.crs() == self.area.crs:
             parts = _ogr_parts(layer.source())
-            source = ("ogr", parts.get("path"), parts.get("layerName"), parts.get("layerId"))
+            source: tuple = ("ogr", parts.get("path"), parts.get("layerName"), parts.get("layerId"))
             if source not in self._keys:
                 members = self._members(parts)
                 self._keys[source] = sorted({fid for code in self.area.codes for fid in members.get(code, ())})
@@ -298,7 +299,12 @@ class _Lookup:
         its write-ahead log too) and per pack: edited data are looked up again. Read straight through
         GDAL: a QGIS iterator over a re-sourced GeoPackage layer would open the file again."""
         path = parts["path"]
-        key = (datapack.signature(Path(path)), parts.get("layerName"), parts.get("layerId"), pack_key(self.pack))
+        key = (
+            datapack.signature(Path(path)),
+            parts.get("layerName"),
+            parts.get("layerId"),
+            datapack.signature(self.pack),
+        )
         if key in _memberships:
             return _memberships[key]
         table = None
@@ -316,7 +322,7 @@ class _Lookup:
             table = None
         if table is None:
             raise RemixError(f"Tabella «{parts.get('layerName') or path}» non leggibile in «{Path(path).name}».")
-        everything = _all_comuni(pack_key(self.pack))
+        everything = _all_comuni(datapack.signature(self.pack))
         definition = table.GetLayerDefn()
         table.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
         table.SetAttributeFilter(None)

@@ -25,15 +25,9 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
-def pack_key(pack: Path) -> tuple:
-    """Identifies a pack file as it is now: caches keyed on it follow a rewritten pack."""
-    stat = Path(pack).stat()
-    return str(Path(pack).resolve()), stat.st_mtime_ns, stat.st_size
-
-
 def comuni_table(pack: Path) -> List[Tuple[str, str, str]]:
     """(pro_com_t, comune, zona_omogenea) of every Comune in the pack (read once per pack file)."""
-    key = pack_key(pack)
+    key = datapack.signature(pack)  # caches follow an edited pack (its write-ahead log too)
     if key not in _tables:
         layer = datapack.open_table(pack, "comuni")
         _tables[key] = [(str(f["pro_com_t"]), str(f["comune"]), str(f["zona_omogenea"])) for f in layer.getFeatures()]

@@ -14,7 +14,7 @@ table) sets `eliminata`, so a person can always get a row back.
 import json
 import uuid as uuidlib
 from contextlib import contextmanager
-from typing import Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
@@ -298,9 +298,9 @@ class CentralStore(Closing):
     def _params(self, row: Row) -> tuple:
         import psycopg2
 
-        values = [row.uuid]
+        values: List[object] = [row.uuid]
         for f in self._data:
-            value = row.data.get(f.name)
+            value: Any = row.data.get(f.name)  # a multiple choice is a list
             values.append((list(value) or None) if f.kind == "multichoice" and value is not None else value)
         return (*values, row.change_id, psycopg2.Binary(row.wkb) if row.wkb else None)
 

@@ -36,11 +36,11 @@ from qgis.core import (
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.data.layers import table_uri, write_to_gpkg
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
-from remix_plugin.core.segnalazioni.store import layer_uri, now_iso
+from remix_plugin.core.segnalazioni.store import now_iso
 
 TEMPLATE = paths.PRINT_LAYOUTS / "scheda_segnalazione.qpt"
 MIN_MAP_SPAN_M = 1500.0
@@ -52,8 +52,8 @@ def export_package(store, uuids: List[str], out_zip, pack) -> Path:
     if out_zip.suffix.lower() != ".zip":
         raise RemixError(f"Pacchetto «{out_zip.name}»: il file da scrivere deve avere estensione .zip.")
     features = _features(store, uuids)
-    with tempfile.TemporaryDirectory(prefix="remix-esporta-") as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="remix-esporta-") as folder:
+        work = Path(folder)
         gpkg = work / "segnalazioni.gpkg"
         for table in LAYERS:
             chosen = [f for t, f in features if t == table]
@@ -82,7 +82,7 @@ def _features(store: Path, uuids: List[str]):
         f'"uuid" IN ({", ".join(map(QgsExpression.quotedString, wanted))})'
     )
     for table in LAYERS:
-        layer = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(store, table), table, "ogr")
         if not layer.isValid():
             raise RemixError(f"Archivio delle segnalazioni «{store.name}»: strato «{table}» non leggibile.")
         found.update({f["uuid"]: (table, f) for f in layer.getFeatures(request)})
@@ -95,7 +95,7 @@ def _features(store: Path, uuids: List[str]):
 def _data_only(store: Path, table: str, features) -> QgsVectorLayer:
     """A memory copy with the taxonomy's fields only (no sync bookkeeping)."""
     taxonomy = load_taxonomy()
-    source = QgsVectorLayer(layer_uri(store, table), table, "ogr")
+    source = QgsVectorLayer(table_uri(store, table), table, "ogr")
     kind = "MultiPolygon" if taxonomy.layers[table].geometry == "multipolygon" else "Point"
     copy = QgsVectorLayer(f"{kind}?crs={datapack.CRS}", table, "memory")
     copy.dataProvider().addAttributes([source.fields().field(name) for name in taxonomy.names])

@@ -11,11 +11,12 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsGeometry
 
+from remix_plugin.core.base import formatting
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType, WkbType
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
-from remix_plugin.core.scope.model import normalise, pack_key, resolve_scope
+from remix_plugin.core.scope.model import normalise, resolve_scope
 from remix_plugin.core.segnalazioni.schema import Taxonomy
 
 _lookups: Dict[tuple, "ComuniLookup"] = {}
@@ -44,7 +45,7 @@ class ComuniLookup:
 
     @classmethod
     def for_pack(cls, pack: Path) -> "ComuniLookup":
-        key = pack_key(pack)
+        key = datapack.signature(pack)
         if key not in _lookups:
             _lookups[key] = cls(pack)
         return _lookups[key]
@@ -69,6 +70,7 @@ class ComuniLookup:
     def find(self, name_or_code: str) -> Comune:
         """A Comune by ISTAT code or by name (accents, apostrophes and case do not matter)."""
         codes = resolve_scope(self.pack, comuni=[name_or_code])
+        assert codes is not None  # None only when no Comune is named
         return self._comune(self.comuni.codes.index(next(iter(codes))))
 
     def point_inside(self, comune: Comune) -> QgsGeometry:
@@ -132,9 +134,9 @@ def _valid_polygon(geometry: QgsGeometry, natura_label: str) -> Tuple[QgsGeometr
                 f"Il perimetro della segnalazione ({natura_label}) non è valido ({reason}) e non si può "
                 "riparare: ridisegnarlo senza che i lati si incrocino."
             )
-        area = f"{repaired.area():,.0f}".replace(",", ".")
+        area = formatting.square_metres(repaired.area())
         notes.append(
-            f"Il perimetro disegnato non era valido ({reason}): è stato riparato (area {area} m²); "
+            f"Il perimetro disegnato non era valido ({reason}): è stato riparato (area {area}); "
             "controllarlo sulla mappa."
         )
         geometry = repaired

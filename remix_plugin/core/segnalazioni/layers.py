@@ -37,6 +37,7 @@ from qgis.core import (
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import set_group_box
+from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
 from remix_plugin.core.segnalazioni.schema import (
     LAYERS,
@@ -46,7 +47,7 @@ from remix_plugin.core.segnalazioni.schema import (
     load_taxonomy,
     rules,
 )
-from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_local_store, layer_uri, refresh_values
+from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_local_store, refresh_values
 
 STORE_PROPERTY = "remix/segnalazioni"  # custom property: which store table a project layer shows
 GROUP_TITLE = "Segnalazioni RE.MIX"
@@ -71,10 +72,10 @@ def open_store_layers(path, lookup: ComuniLookup, device: str = None) -> StoreLa
     path = create_local_store(path)
     refresh_values(path)
     taxonomy = load_taxonomy()
-    valori = QgsVectorLayer(layer_uri(path, VALUES), "segnalazioni_valori", "ogr")
+    valori = QgsVectorLayer(table_uri(path, VALUES), "segnalazioni_valori", "ogr")
     built = {}
     for name in LAYERS:
-        layer = QgsVectorLayer(layer_uri(path, name), taxonomy.layers[name].title, "ogr")
+        layer = QgsVectorLayer(table_uri(path, name), taxonomy.layers[name].title, "ogr")
         if not layer.isValid():
             raise RemixError(f"Strato «{name}» dell'archivio «{path.name}» non leggibile.")
         configure_layer(layer, name, taxonomy, lookup, valori, device or socket.gethostname())
@@ -366,7 +367,7 @@ def summaries(path, stati=(), tipi=(), comuni: Optional[frozenset] = None) -> Li
         request.setFilterExpression(" AND ".join(parts))
     found = []
     for table in LAYERS:
-        layer = QgsVectorLayer(layer_uri(path, table), table, "ogr")
+        layer = QgsVectorLayer(table_uri(path, table), table, "ogr")
         if not layer.isValid():
             raise RemixError(f"Archivio delle segnalazioni «{path.name}»: strato «{table}» non leggibile.")
         for f in layer.getFeatures(request):

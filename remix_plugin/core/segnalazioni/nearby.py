@@ -48,7 +48,9 @@ def opportunities_near(geometry: QgsGeometry, pack: Path, catalogue: Catalogue, 
             stations = datapack.open_table(pack, derived_source["table"])
             layer = lum_layer(stations, derived_source.get("distances", {}), entry.title)
         elif entry.group in GROUPS and entry.source("datapack") and entry.pack_table() in tables:
-            layer = datapack.open_table(pack, entry.pack_table(), entry.title)
+            table = entry.pack_table()
+            assert table is not None  # it is one of the pack's tables, checked just above
+            layer = datapack.open_table(pack, table, entry.title)
         else:
             continue
         found += _within(layer, geometry, distance_m, entry.id, entry.title, catalogue.groups.get(entry.group, ""))

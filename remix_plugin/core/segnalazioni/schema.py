@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Tuple
 
 from qgis.core import NULL, QgsExpression, QgsPostgresStringUtils
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.json_schema import validate
 
@@ -106,7 +106,7 @@ class Taxonomy:
         if f.kind == "multichoice":
             return ", ".join(self.label(f.list, code) for code in decode_multi(value))
         if f.kind == "number":
-            return f"{float(value):,.2f}".replace(",", " ").replace(".", ",")
+            return formatting.number(value, 2)
         if f.kind == "timestamp":
             return str(value)[:16].replace("T", " ") + " UTC"
         return str(value)

@@ -18,7 +18,7 @@ import uuid as uuidlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple, overload
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, decode_multi, encode_multi, load_taxonomy
@@ -230,10 +230,10 @@ def _meta(ds) -> Dict[str, str]:
     return {f["chiave"]: f["valore"] for f in layer}
 
 
-def layer_uri(path, table: str) -> str:
-    return f"{Path(path)}|layername={table}"
-
-
+@overload
+def iso(value: datetime.datetime) -> str: ...
+@overload
+def iso(value: object) -> Optional[str]: ...
 def iso(value) -> Optional[str]:
     """A timestamp as the local store writes it: UTC, milliseconds, 'Z'."""
     if value is None:
@@ -329,7 +329,7 @@ class LocalStore(Closing):
     # -- reading ---------------------------------------------------------------------------------
     def _row(self, table: str, feature) -> Row:
         at = self._at[table]
-        data = {}
+        data: Dict[str, Any] = {}
         for f in self.taxonomy.fields:
             value = _value(feature, at[f.name])
             data[f.name] = decode_multi(value) if f.name in self._multi else value
@@ -406,7 +406,7 @@ class LocalStore(Closing):
         return {f["uuid"]: f.GetFID() for f in layer}
 
     # -- writing (sync's own writes: they always set rev_centrale, so the triggers stay quiet) ----
-    def put(self, row: Row, rev: int, fid: Optional[int] = None, changed: bool = False) -> None:
+    def put(self, row: Row, rev: Optional[int], fid: Optional[int] = None, changed: bool = False) -> None:
         """Write a row as it is centrally at `rev` (insert, or overwrite `fid`), in step unless `changed`."""
         layer = self.ds.GetLayerByName(row.table)
         at = self._at[row.table]
@@ -467,7 +467,7 @@ def _random_id() -> str:
     return uuidlib.uuid4().hex
 
 
-def _safe(identifier: str) -> str:
+def _safe(identifier: object) -> str:
     """Ids that go into OGR filters are uuids or hex: anything else is refused, never quoted."""
     text = str(identifier)
     if not text or any(c not in "0123456789abcdefABCDEF-" for c in text):

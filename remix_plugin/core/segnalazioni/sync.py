@@ -19,13 +19,20 @@ import socket
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List
+from typing import List, Optional, Tuple
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.staging import checkpoint
 from remix_plugin.core.segnalazioni.central import CentralStore, conflict_json
-from remix_plugin.core.segnalazioni.store import LocalStore, Row, check_local_store, create_local_store, now_iso
+from remix_plugin.core.segnalazioni.store import (
+    LocalStore,
+    Row,
+    Tombstone,
+    check_local_store,
+    create_local_store,
+    now_iso,
+)
 
 BATCH = 500
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
@@ -139,7 +146,9 @@ def _chunks(items: list, size: int):
 
 
 def _push(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
-    items = [(row.uuid, row, None) for row in local.changed_rows()]
+    items: List[Tuple[str, Optional[Row], Optional[Tombstone]]] = [
+        (row.uuid, row, None) for row in local.changed_rows()
+    ]
     items += [(tomb.uuid, None, tomb) for tomb in local.tombstones()]
     for number, (start, batch) in enumerate(_chunks(items, batch_size), 1):
         if _cancelled(feedback, report):
