@@ -6,33 +6,15 @@ they are computed from is saved, and when the dock's method, classes or normalis
 is then pointed at its freshly written table, keeping its place, name and style.
 """
 
-from datetime import datetime
-
-from qgis.core import QgsDataProvider, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
-from remix_plugin.core.catalogue import maps
-from remix_plugin.core.data.layers import MAP_PROPERTY, entry_id, write_to_gpkg
-
-# catalogue layers whose saved edits change the indicators
-
-
-def _watched() -> set:
-    """The tables the indicators read. (The computing modules load numpy and GDAL: imported on first use,
-    never at QGIS start.)"""
-    from remix_plugin.core.indicators import funding, opportunity_area
-
-    return {t for t, _ in opportunity_area.SOURCES} | set(funding.SOURCES) | {"comuni"}
-
-
-def _entry_ids() -> dict:
-    from remix_plugin.core.indicators import synthesis as indicators
-
-    return {d.entry_id: which for which, d in indicators.INDICATORS.items()}
+from remix_plugin.core.catalogue import indicator_layers, maps
+from remix_plugin.core.data.layers import entry_id
 
 
 class IndicatorsComponent:
@@ -62,10 +44,12 @@ class IndicatorsComponent:
         self.timer.timeout.connect(self.refresh_map_layers)
         self.session.scope_changed.connect(self.scope_changed)
         QgsProject.instance().layersAdded.connect(self.watch)
+        QgsProject.instance().readProject.connect(self.project_read)
 
     def unload(self):
         self.session.scope_changed.disconnect(self.scope_changed)
         QgsProject.instance().layersAdded.disconnect(self.watch)
+        QgsProject.instance().readProject.disconnect(self.project_read)
         for layer in self.watched:
             try:
                 layer.afterCommitChanges.disconnect(self.data_changed)
@@ -95,9 +79,14 @@ class IndicatorsComponent:
     # --- following scope and data ----------------------------------------------------------------
     def watch(self, layers):
         for layer in layers:
-            if entry_id(layer) in _watched() and hasattr(layer, "afterCommitChanges"):
+            if entry_id(layer) in indicator_layers.watched_tables() and hasattr(layer, "afterCommitChanges"):
                 layer.afterCommitChanges.connect(self.data_changed)
                 self.watched.append(layer)
+
+    def project_read(self, _document=None):
+        """A project saved before its indicator tables were replaced (and dropped) gets them computed again."""
+        if any(not layer.isValid() for layer in indicator_layers.map_layers(QgsProject.instance())):
+            self.timer.start()
 
     def scope_changed(self, scope):
         if self.dock is not None:
@@ -109,46 +98,28 @@ class IndicatorsComponent:
             self.dock.data_changed()
         self.timer.start()
 
-    def map_layers(self):
-        return [
-            layer
-            for layer in QgsProject.instance().mapLayers().values()
-            if entry_id(layer) in _entry_ids() and layer.customProperty(MAP_PROPERTY)
-        ]
-
     def refresh_map_layers(self):
-        """Recompute the maps' indicator layers (if any) for the current filter, data and settings."""
-        layers = self.map_layers()
+        """Recompute the maps' indicator layers (if any) for the current filter, data and settings
+        (core.catalogue.indicator_layers: written in a task, repointed on the main thread)."""
+        layers = indicator_layers.map_layers(QgsProject.instance())
         if not layers:
             return None
-        from remix_plugin.core.indicators import synthesis as indicators
-
-        needed = sorted({_entry_ids()[entry_id(layer)] for layer in layers})
+        ids = indicator_layers.entry_ids()
+        needed = sorted({ids[entry_id(layer)] for layer in layers})
         scope, catalogue, settings = self.session.scope, self.session.catalogue, Settings.load()
 
         def work(task):
-            ctx = maps.make_context(catalogue)
-            stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
-            fresh = {}
-            with indicators.Tables(ctx.pack) as tables:  # both indicators: the pack opened, the Comuni read, once
-                for which in needed:
-                    result = indicators.classify(
-                        tables.measure(which, scope, task),
-                        settings.indicator_method,
-                        settings.indicator_classes,
-                        settings.indicator_normalise,
-                    )
-                    table = f"{indicators.INDICATORS[which].entry_id}_{stamp}"
-                    written = write_to_gpkg(indicators.to_layer(result), ctx.derived_store, table)
-                    fresh[which] = (written.source(), indicators.legend_data(result))
-            return fresh
+            return indicator_layers.write_tables(
+                maps.make_context(catalogue),
+                needed,
+                scope,
+                settings.indicator_method,
+                settings.indicator_classes,
+                settings.indicator_normalise,
+                task,
+            )
 
         def done(fresh):
-            for layer in self.map_layers():
-                source, legend = fresh.get(_entry_ids()[entry_id(layer)], (None, None))
-                if source is None:
-                    continue
-                layer.setDataSource(source, layer.name(), "ogr", QgsDataProvider.ProviderOptions())
-                indicators.update_classes(layer, legend)
+            indicator_layers.repoint(QgsProject.instance(), fresh)
 
         return self.session.run(tr("Aggiornamento degli indicatori nelle mappe"), work, done)

@@ -6,7 +6,6 @@ Measuring runs in a task (`synthesis.measure`); changing method, classes or norm
 reclassifies the last measurement, at once. A new scope or changed data measure again.
 """
 
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
@@ -19,9 +18,8 @@ from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
-from remix_plugin.core.catalogue import maps
+from remix_plugin.core.catalogue import indicator_layers, maps
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import ENTRY_PROPERTY, write_to_gpkg
 from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.indicators.classification import METHODS
 from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, NORMALISATIONS
@@ -73,7 +71,6 @@ class IndicatorsDock(QDockWidget, FORM):
         self.task = None
         self.generation = 0
         self.task_generation = 0
-        self.added = 0
         self.sort = (1, Qt.SortOrder.DescendingOrder)  # by value, highest first, until the user sorts otherwise
         self._fill_choices()
         self.retry = QTimer(self)
@@ -362,24 +359,14 @@ class IndicatorsDock(QDockWidget, FORM):
         """The classified indicator as a point layer at the top of the project, kept in the derived store."""
         if self.result is None or self.context is None:
             return None
-        result = self.result
-        entry = self.session.catalogue.entry(result.definition.entry_id)
-        name = self.layer_name()
-        self.added += 1
-        table = f"{entry.id}_{datetime.now():%Y%m%d%H%M%S}_{self.added}"
+        entry = self.session.catalogue.entry(self.result.definition.entry_id)
         try:
-            layer = write_to_gpkg(synthesis.to_layer(result, name), self.context.derived_store, table)
+            return indicator_layers.add_to_project(
+                QgsProject.instance(), self.result, entry, self.context, self.layer_name()
+            )
         except RemixError as exc:
             log.error(exc.message)
             return None
-        synthesis.apply_style(layer, synthesis.legend_data(result))
-        maps.describe_layer(layer, entry, datapack.is_demonstrative(self.context.pack))
-        layer.setName(name)
-        layer.setCustomProperty(ENTRY_PROPERTY, entry.id)
-        project = QgsProject.instance()
-        project.addMapLayer(layer, False)
-        project.layerTreeRoot().insertLayer(0, layer)
-        return layer
 
     def layer_name(self) -> str:
         result = self.result

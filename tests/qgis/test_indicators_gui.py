@@ -2,6 +2,7 @@
 real task manager, over the hand-built world of tests/qgis/indicator_fixtures.py."""
 
 import csv
+import re
 
 import pytest
 from qgis.core import QgsApplication, QgsGraduatedSymbolRenderer, QgsProject
@@ -220,3 +221,68 @@ def test_dock_is_made_on_first_use_and_measures_at_once(session, qgis_iface):
     part.dock.deleteLater()  # pytest-qgis's iface cannot remove docks: unload() is proved in tests/desktop
     part.dock = None
     part.unload()
+
+
+def stamped_tables(store):
+    """Names of the refreshed indicator tables in the derived store."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(store))
+    names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]
+    return [n for n in names if re.search(r"^indicatore_\w+_\d{20}$", n)]
+
+
+def test_the_derived_store_stays_the_same_size_through_20_filters_edits_and_class_changes(component, session, pack):
+    project = QgsProject.instance()
+    ctx = maps.make_context(session.catalogue)
+    maps.load_entry(project, "aree_remix", ctx, "opportunita")
+    maps.load_entry(project, "indicatore_superficie", maps.make_context(session.catalogue), "opportunita")
+    indicator = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
+    aree = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "aree_remix")
+    store = ctx.derived_store
+
+    def size():
+        return sum(p.stat().st_size for p in (store, store.with_name(store.name + "-wal")) if p.exists())
+
+    session.scope = frozenset({ALFA, BETA})
+    session.scope_changed.emit(session.scope)
+    fire(component.timer)
+    first = size()
+    scopes = [frozenset({ALFA}), frozenset({ALFA, BETA}), None]
+    for turn in range(20):
+        if turn % 3 == 0:  # a planner edits an area and saves
+            feature = next(aree.getFeatures())
+            assert aree.startEditing()
+            aree.changeAttributeValue(feature.id(), aree.fields().indexOf("nome"), f"Area {turn}")
+            assert aree.commitChanges()
+        elif turn % 3 == 1:  # filters another Zona
+            session.scope = scopes[turn % len(scopes)]
+            session.scope_changed.emit(session.scope)
+        else:  # re-classifies
+            settings = Settings.load()
+            settings.indicator_classes = 3 if settings.indicator_classes != 3 else 4
+            settings.save()
+            component.timer.start()
+        fire(component.timer)
+    assert indicator.isValid() and indicator.featureCount() > 0
+    assert stamped_tables(store) == [indicator.source().split("layername=")[1]]  # only the one in use is kept
+    assert size() <= 2 * first, (first, size())
+
+
+def test_a_project_saved_before_its_indicator_table_was_replaced_reopens_with_the_indicator(
+    component, session, pack, tmp_path
+):
+    project = QgsProject.instance()
+    maps.load_entry(project, "indicatore_superficie", maps.make_context(session.catalogue), "opportunita")
+    session.scope = frozenset({ALFA, BETA})
+    session.scope_changed.emit(session.scope)
+    fire(component.timer)
+    saved = tmp_path / "prima.qgz"
+    assert project.write(str(saved))
+    session.scope_changed.emit(frozenset({ALFA}))  # a new table replaces (and drops) the saved one
+    fire(component.timer)
+    assert project.read(str(saved))
+    indicator = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
+    assert not indicator.isValid()  # its table is gone...
+    fire(component.timer)
+    assert indicator.isValid() and indicator.featureCount() > 0  # ...and is computed again
