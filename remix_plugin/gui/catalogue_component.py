@@ -1,28 +1,21 @@
 """Catalogue, the two maps, basemap modes and settings: menu entries, toolbar buttons, the dock."""
 
-from qgis.PyQt.QtGui import QIcon
-
 try:  # Qt6 (QGIS 4): QActionGroup is in QtGui
     from qgis.PyQt.QtGui import QActionGroup
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QActionGroup
 
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.gui.dock_component import DockComponent
 
 
-class CatalogueComponent:
+class CatalogueComponent(DockComponent):
+    DOCK_ICON = "catalogue.svg"
+
     def __init__(self, plugin):
-        self.plugin = plugin
-        self.iface = plugin.iface
-        self.dock = None
-        self.dock_action = None
+        super().__init__(plugin)
         self.basemap_group = None
-
-    @property
-    def session(self):
-        return self.plugin.session
 
     def init_gui(self):
         p = self.plugin
@@ -59,15 +52,10 @@ class CatalogueComponent:
             self.basemap_group.addAction(action)
         p.add_action("settings.svg", tr("Impostazioni…"), self.open_settings, toolbar=False)
 
-    def toggle_dock(self, checked):
-        if self.dock is None:
-            from remix_plugin.gui.catalogue_dock import CatalogueDock
+    def make_dock(self):
+        from remix_plugin.gui.catalogue_dock import CatalogueDock
 
-            self.dock = CatalogueDock(self.session, self.iface.mainWindow())
-            self.dock.setWindowIcon(QIcon(icon("catalogue.svg")))
-            self.plugin.add_dock(self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-        self.dock.setVisible(checked)
+        return CatalogueDock(self.session, self.iface.mainWindow())
 
     def open_settings(self):
         from remix_plugin.gui.settings_dialog import SettingsDialog
@@ -77,7 +65,4 @@ class CatalogueComponent:
             self.session.refresh_catalogue()
 
     def unload(self):
-        if self.dock is not None:
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        self.remove_dock()

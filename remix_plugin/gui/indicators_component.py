@@ -8,27 +8,21 @@ is then pointed at its freshly written table, keeping its place, name and style.
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue import indicator_layers, maps
 from remix_plugin.core.data.layers import entry_id
+from remix_plugin.gui.dock_component import DockComponent
 
 
-class IndicatorsComponent:
+class IndicatorsComponent(DockComponent):
+    DOCK_ICON = "indicators.svg"
+
     def __init__(self, plugin):
-        self.plugin = plugin
-        self.iface = plugin.iface
-        self.dock = None
-        self.dock_action = None
+        super().__init__(plugin)
         self.watched = []  # layers whose afterCommitChanges we follow
         self.timer = None
-
-    @property
-    def session(self):
-        return self.plugin.session
 
     def init_gui(self):
         self.dock_action = self.plugin.add_action(
@@ -59,22 +53,15 @@ class IndicatorsComponent:
         self.timer.stop()
         self.timer.deleteLater()
         self.timer = None
-        if self.dock is not None:
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        self.remove_dock()
 
-    def toggle_dock(self, checked):
-        if self.dock is None:
-            from remix_plugin.gui.indicators_dock import IndicatorsDock
+    def make_dock(self):
+        from remix_plugin.gui.indicators_dock import IndicatorsDock
 
-            self.dock = IndicatorsDock(self.session, self.iface, self.iface.mainWindow())
-            self.dock.setWindowIcon(QIcon(icon("indicators.svg")))
-            self.dock.options_changed.connect(self.timer.start)
-            self.plugin.add_dock(self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-            self.dock.measure()
-        self.dock.setVisible(checked)
+        dock = IndicatorsDock(self.session, self.iface, self.iface.mainWindow())
+        dock.options_changed.connect(self.timer.start)
+        dock.measure()
+        return dock
 
     # --- following scope and data ----------------------------------------------------------------
     def watch(self, layers):

@@ -8,7 +8,7 @@ reclassifies the last measurement, at once. A new scope or changed data measure 
 
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -19,10 +19,10 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue import indicator_layers, maps
-from remix_plugin.core.data import datapack
 from remix_plugin.core.indicators import synthesis
 from remix_plugin.core.indicators.classification import METHODS
 from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, NORMALISATIONS
+from remix_plugin.gui.canvas import zoom_canvas
 from remix_plugin.gui.class_chart import ClassChart
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -323,17 +323,8 @@ class IndicatorsDock(QDockWidget, FORM):
         )
 
     def zoom_to(self, figure):
-        canvas = self.iface.mapCanvas()
-        box = self.result.measurement.comuni.geometries[figure.number].boundingBox()
-        transform = QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem(datapack.CRS), canvas.mapSettings().destinationCrs(), QgsProject.instance()
-        )
-        try:
-            box = transform.transformBoundingBox(box)
-        except Exception:
-            return
-        canvas.setExtent(box.buffered(max(box.width(), box.height()) * 0.1))
-        canvas.refresh()
+        box = self.result.measurement.comuni.geometries[figure.number].boundingBox()  # the pack's CRS
+        zoom_canvas(self.iface.mapCanvas(), box, margin=0.1)
 
     # --- giving the result away ------------------------------------------------------------------
     def export_csv(self, path: str = None):

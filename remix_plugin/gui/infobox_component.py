@@ -11,22 +11,22 @@ and the core modules behind them imported then.
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
 )
 from qgis.gui import QgsHighlight, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QIcon
+from qgis.PyQt.QtGui import QColor
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.paths import icon
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import entry_id
 from remix_plugin.core.infobox.identify import hit_for, identify, selected_hits, still_shown
+from remix_plugin.gui.canvas import zoom_canvas
+from remix_plugin.gui.dock_component import DockComponent
 from remix_plugin.gui.locator_filter import PlaceIndex, RemixLocatorFilter
 
 HIGHLIGHT = QColor(214, 0, 110)  # CMM magenta: reads over both maps' styles
@@ -41,22 +41,17 @@ class RemixInfoboxTool(QgsMapToolEmitPoint):
         self.setCursor(QgsApplication.getThemeCursor(QgsApplication.Identify))
 
 
-class InfoboxComponent:
+class InfoboxComponent(DockComponent):
+    DOCK_ICON = "infobox.svg"
+
     def __init__(self, plugin):
-        self.plugin = plugin
-        self.iface = plugin.iface
-        self.dock = None
-        self.dock_action = None
+        super().__init__(plugin)
         self.tool = None
         self.tool_action = None
         self.highlight = None
         self.highlighted = None
         self.index = None
         self.filter = None
-
-    @property
-    def session(self):
-        return self.plugin.session
 
     def init_gui(self):
         p = self.plugin
@@ -100,10 +95,7 @@ class InfoboxComponent:
                 self.iface.mapCanvas().unsetMapTool(self.tool)
             self.tool.deleteLater()
             self.tool = None
-        if self.dock is not None:
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        self.remove_dock()
 
     # --- the tool and the dock -------------------------------------------------------------------
     def toggle_tool(self, checked):
@@ -117,24 +109,17 @@ class InfoboxComponent:
         elif self.tool is not None and canvas.mapTool() is self.tool:
             canvas.unsetMapTool(self.tool)
 
-    def toggle_dock(self, checked):
-        self.make_dock().setVisible(checked)
-
     def make_dock(self):
-        if self.dock is None:
-            from remix_plugin.gui.infobox_dock import InfoboxDock
+        from remix_plugin.gui.infobox_dock import InfoboxDock
 
-            self.dock = InfoboxDock(self.iface.mainWindow())
-            self.dock.setWindowIcon(QIcon(icon("infobox.svg")))
-            self.dock.current_changed.connect(self.highlight_hit)
-            self.dock.zoom_requested.connect(self.zoom_to_hit)
-            self.plugin.add_dock(self.dock)
-            self.dock.visibilityChanged.connect(self.dock_shown)
-        return self.dock
+        dock = InfoboxDock(self.iface.mainWindow())
+        dock.current_changed.connect(self.highlight_hit)
+        dock.zoom_requested.connect(self.zoom_to_hit)
+        return dock
 
-    def dock_shown(self, visible):
+    def dock_visibility_changed(self, visible):
         """The highlight goes with the dock: closing it clears the map."""
-        self.dock_action.setChecked(visible)
+        super().dock_visibility_changed(visible)
         self.highlight_hit(self.dock.current() if visible else None)
 
     def show(self, hits, empty_message: str = ""):
@@ -148,7 +133,7 @@ class InfoboxComponent:
             pack = None
         # the renderer asks for the project when it runs: a project wrapper held by the dock would tie it
         # into a reference cycle with the project's own signal connections
-        dock = self.make_dock()
+        dock = self.ensure_dock()
         dock.set_hits(
             hits,
             lambda hit: infobox_html(hit.layer, hit.feature, hit.entry, QgsProject.instance(), pack),
@@ -225,15 +210,4 @@ class InfoboxComponent:
 
     def zoom_to(self, extent: QgsRectangle, crs: QgsCoordinateReferenceSystem):
         """Show `extent` with a margin; a point, or something very small, in a window MIN_VIEW_M wide."""
-        metric = QgsCoordinateReferenceSystem(datapack.CRS)
-        project = QgsProject.instance()
-        box = QgsCoordinateTransform(crs, metric, project).transformBoundingBox(extent) if crs != metric else extent
-        centre = box.center()
-        half = max(box.width(), box.height(), MIN_VIEW_M / 1.3) * 1.3 / 2
-        box = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-        canvas = self.iface.mapCanvas()
-        target = canvas.mapSettings().destinationCrs()
-        if target.isValid() and target != metric:
-            box = QgsCoordinateTransform(metric, target, project).transformBoundingBox(box)
-        canvas.setExtent(box)
-        canvas.refresh()
+        zoom_canvas(self.iface.mapCanvas(), extent, crs, margin=0.15, min_width=MIN_VIEW_M)

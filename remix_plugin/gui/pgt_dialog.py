@@ -10,8 +10,6 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsProviderRegistry,
@@ -45,12 +43,12 @@ from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.check import ERROR, WARNING, SourceLayer, comune_from_pack
 from remix_plugin.core.pgt.coherence import COLUMNS
 from remix_plugin.core.pgt.package import add_report_pdf, discard, finalise, stage_package, verify
-from remix_plugin.core.pgt.report import BOUNDARY_STYLE, COHERENCE_STYLE, PROBLEMS_STYLE, style_layer
+from remix_plugin.core.pgt.report import add_results_to_project
 from remix_plugin.core.pgt.themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
 from remix_plugin.core.scope.model import comuni_table
+from remix_plugin.gui.canvas import zoom_canvas
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-GROUP_PROPERTY = "remix/pgt"
 SEVERITY_COLOURS = {ERROR: "#b2182b", WARNING: "#b35806"}
 
 
@@ -321,25 +319,7 @@ class PgtDialog(QDialog, FORM):
         self.coherenceTable.resizeColumnsToContents()
 
     def add_to_map(self, check, reading) -> None:
-        """The checked areas, the problems and the coherence reading in one group (replacing an older one)."""
-        project = QgsProject.instance()
-        root = project.layerTreeRoot()
-        for node in [n for n in root.children() if n.customProperty(GROUP_PROPERTY) == check.comune.code]:
-            project.removeMapLayers([child.layerId() for child in node.findLayers()])
-            root.removeChildNode(node)
-        group = root.insertGroup(0, tr("Pacchetto PGT — ") + f"{check.comune.name} ({check.comune.code})")
-        group.setCustomProperty(GROUP_PROPERTY, check.comune.code)
-        layers = [style_layer(check.problems_layer(), PROBLEMS_STYLE), style_layer(reading.layer(), COHERENCE_STYLE)]
-        layers += [style_layer(r.layer, r.theme.style_path) for r in check.results.values()]
-        layers.append(style_layer(check.comune.layer(), BOUNDARY_STYLE))
-        for layer in layers:
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
-        group.findLayer(layers[1].id()).setItemVisibilityChecked(False)
-        extent = QgsRectangle()
-        for layer in layers[2:-1]:
-            extent.combineExtentWith(layer.extent())
-        self.zoom(extent)
+        self.zoom(add_results_to_project(QgsProject.instance(), check, reading))
 
     def zoom_to_problem(self, row: int, _column: int) -> None:
         location = self.locations[row] if row < len(self.locations) else None
@@ -349,10 +329,5 @@ class PgtDialog(QDialog, FORM):
 
     def zoom(self, extent: QgsRectangle) -> None:
         canvas = self.iface.mapCanvas()
-        if extent.isEmpty() or canvas is None:
-            return
-        transform = QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem(datapack.CRS), canvas.mapSettings().destinationCrs(), QgsProject.instance()
-        )
-        canvas.setExtent(transform.transformBoundingBox(extent))
-        canvas.refresh()
+        if canvas is not None:
+            zoom_canvas(canvas, extent, margin=0.0)

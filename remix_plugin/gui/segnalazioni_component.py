@@ -11,38 +11,31 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject, QgsSnappingConfig, QgsTolerance
 from qgis.gui import QgsMapToolCapture, QgsMapToolDigitizeFeature
 from qgis.PyQt.QtCore import QObject, pyqtSignal
-from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.paths import icon
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.gui.dock_component import DockComponent
 
 SNAP_TOLERANCE_PX = 12
 
 
-class SegnalazioniComponent(QObject):
+class SegnalazioniComponent(DockComponent, QObject):  # a QObject for its signal
     store_changed = pyqtSignal()  # the store's content changed (a save, a sync): the dock refreshes
+    DOCK_ICON = "segnalazione.svg"
 
     def __init__(self, plugin):
-        super().__init__()
-        self.plugin = plugin
-        self.iface = plugin.iface
-        self.dock = None
-        self.dock_action = None
+        QObject.__init__(self)
+        DockComponent.__init__(self, plugin)
         self.tool = None
         self.form = None
         self._previous_tool = None
         self._saved_snapping = None
         self._draw = None  # (tipo, natura, layer) being drawn
         self._layers = None  # StoreLayers placed in the project
-
-    @property
-    def session(self):
-        return self.plugin.session
 
     def init_gui(self):
         p = self.plugin
@@ -72,19 +65,15 @@ class SegnalazioniComponent(QObject):
         if self.form is not None:
             self.form.reject()
             self.form = None
-        if self.dock is not None:
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        self.remove_dock()
 
     # --- the store -----------------------------------------------------------------------------------
     @staticmethod
     def store_path() -> Path:
-        """The open offline package's store (what its segnalazioni are edited and synced in), else the settings'."""
-        from remix_plugin.core.data.offline_manifest import package_store
-        from remix_plugin.core.segnalazioni.store import default_store_path
+        """The store the current project's segnalazioni are edited and synced in."""
+        from remix_plugin.core.segnalazioni.store import project_store
 
-        return package_store(QgsProject.instance()) or Path(Settings.load().segnalazioni_store or default_store_path())
+        return project_store(QgsProject.instance(), Settings.load())
 
     @staticmethod
     def pack() -> Path:
@@ -222,15 +211,10 @@ class SegnalazioniComponent(QObject):
         self._draw = None
 
     # --- dock and sync ------------------------------------------------------------------------------
-    def toggle_dock(self, checked):
-        if self.dock is None:
-            from remix_plugin.gui.segnalazioni_dock import SegnalazioniDock
+    def make_dock(self):
+        from remix_plugin.gui.segnalazioni_dock import SegnalazioniDock
 
-            self.dock = SegnalazioniDock(self, self.iface.mainWindow())
-            self.dock.setWindowIcon(QIcon(icon("segnalazione.svg")))
-            self.plugin.add_dock(self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-        self.dock.setVisible(checked)
+        return SegnalazioniDock(self, self.iface.mainWindow())
 
     @staticmethod
     def reload_layers():

@@ -31,6 +31,7 @@ from remix_plugin.core.segnalazioni.export import export_package
 from remix_plugin.core.segnalazioni.layers import set_values, summaries
 from remix_plugin.core.segnalazioni.nearby import opportunities_near
 from remix_plugin.core.segnalazioni.schema import load_taxonomy
+from remix_plugin.gui.canvas import zoom_canvas
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -177,11 +178,9 @@ class SegnalazioniDock(QDockWidget, FORM):
         except RemixError as exc:
             log.error(exc.message)
             return
-        canvas = self.component.iface.mapCanvas()
-        box = feature.geometry().boundingBox()
-        box.grow(max(box.width(), box.height(), 300.0))
-        canvas.setExtent(canvas.mapSettings().layerToMapCoordinates(layer, box))
-        canvas.refresh()
+        zoom_canvas(
+            self.component.iface.mapCanvas(), feature.geometry().boundingBox(), layer.crs(), margin=1.0, min_width=600.0
+        )
         self.component.form = open_form(
             layer, feature, self, new=False, on_saved=lambda _uuid: self.component.store_changed.emit()
         )

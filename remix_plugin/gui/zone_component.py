@@ -7,33 +7,28 @@ later get it when a map is loaded, and a project read from disk gets back the fi
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtGui import QIcon
 
 from remix_plugin.core.base import log, tasks
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.paths import icon
 from remix_plugin.core.data import datapack
 from remix_plugin.core.scope import filtering
 from remix_plugin.core.scope.model import comuni_table
+from remix_plugin.gui.canvas import zoom_canvas
+from remix_plugin.gui.dock_component import DockComponent
 
 
-class ZoneComponent:
+class ZoneComponent(DockComponent):
+    DOCK_ICON = "filter.svg"
+
     def __init__(self, plugin):
-        self.plugin = plugin
-        self.iface = plugin.iface
-        self.dock = None
-        self.dock_action = None
+        super().__init__(plugin)
         self.report = None  # the last ScopeReport
         self._waiting = None  # the filter asked for while a task of the plugin was running
         self._retry = QTimer()
         self._retry.setSingleShot(True)
         self._retry.setInterval(100)
         self._retry.timeout.connect(self._run_waiting)
-
-    @property
-    def session(self):
-        return self.plugin.session
 
     def init_gui(self):
         self.dock_action = self.plugin.add_action(
@@ -55,34 +50,26 @@ class ZoneComponent:
         project.readProject.disconnect(self.restore)
         project.cleared.disconnect(self.forget)
         self.session.map_loaded.disconnect(self.follow_new_layers)
-        if self.dock is not None:
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        self.remove_dock()
 
     @staticmethod
     def pack():
         return datapack.project_pack(QgsProject.instance())
 
-    def toggle_dock(self, checked):
-        if self.dock is None:
-            from remix_plugin.gui.zone_dock import ZoneDock
+    def make_dock(self):
+        from remix_plugin.gui.zone_dock import ZoneDock
 
-            try:
-                table = comuni_table(self.pack())
-            except RemixError as exc:
-                log.error(exc.message)
-                self.dock_action.setChecked(False)
-                return
-            self.dock = ZoneDock(table, self.iface.mainWindow())
-            self.dock.setWindowIcon(QIcon(icon("filter.svg")))
-            self.dock.apply_requested.connect(self.apply)
-            self.dock.zoom_requested.connect(self.zoom)
-            self.dock.set_checked(self.session.scope)
-            self.dock.show_report(self.report)
-            self.plugin.add_dock(self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-        self.dock.setVisible(checked)
+        try:
+            table = comuni_table(self.pack())
+        except RemixError as exc:
+            log.error(exc.message)
+            return None
+        dock = ZoneDock(table, self.iface.mainWindow())
+        dock.apply_requested.connect(self.apply)
+        dock.zoom_requested.connect(self.zoom)
+        dock.set_checked(self.session.scope)
+        dock.show_report(self.report)
+        return dock
 
     def apply(self, scope):
         """Filter the project to `scope` (None: all CMM) and zoom to it."""
@@ -126,11 +113,8 @@ class ZoneComponent:
         self._publish(None)
 
     def zoom(self):
-        if self.report is None or self.report.extent.isEmpty():
-            return
-        extent = self.report.extent.buffered(max(self.report.extent.width(), self.report.extent.height()) * 0.05)
-        self.iface.mapCanvas().setExtent(extent)
-        self.iface.mapCanvas().refresh()
+        if self.report is not None:
+            zoom_canvas(self.iface.mapCanvas(), self.report.extent, QgsProject.instance().crs(), margin=0.05)
 
     def _run(self, work):
         """work(project, pack) -> ScopeReport; errors and problems go to the user."""

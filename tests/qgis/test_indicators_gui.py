@@ -188,12 +188,19 @@ def component(session, qgis_iface):
     part.unload()
 
 
-def test_map_indicator_layer_follows_the_filter_and_saved_edits(component, session, pack):
+def opportunity_map_with_indicator(session):
+    """The Mappa delle Opportunità's areas and its area indicator, as loaded: (indicator, areas, derived store)."""
     project = QgsProject.instance()
     ctx = maps.make_context(session.catalogue)
     maps.load_entry(project, "aree_remix", ctx, "opportunita")
     maps.load_entry(project, "indicatore_superficie", maps.make_context(session.catalogue), "opportunita")
-    indicator = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
+    layers = {entry_id(lyr): lyr for lyr in project.mapLayers().values()}
+    return layers["indicatore_superficie"], layers["aree_remix"], ctx.derived_store
+
+
+def test_map_indicator_layer_follows_the_filter_and_saved_edits(component, session, pack):
+    project = QgsProject.instance()
+    indicator, _, _ = opportunity_map_with_indicator(session)
     assert indicator.featureCount() == 4
     session.scope = frozenset({ALFA, BETA})
     session.scope_changed.emit(session.scope)
@@ -233,13 +240,7 @@ def stamped_tables(store):
 
 
 def test_the_derived_store_stays_the_same_size_through_20_filters_edits_and_class_changes(component, session, pack):
-    project = QgsProject.instance()
-    ctx = maps.make_context(session.catalogue)
-    maps.load_entry(project, "aree_remix", ctx, "opportunita")
-    maps.load_entry(project, "indicatore_superficie", maps.make_context(session.catalogue), "opportunita")
-    indicator = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "indicatore_superficie")
-    aree = next(lyr for lyr in project.mapLayers().values() if entry_id(lyr) == "aree_remix")
-    store = ctx.derived_store
+    indicator, aree, store = opportunity_map_with_indicator(session)
 
     def size():
         return sum(p.stat().st_size for p in (store, store.with_name(store.name + "-wal")) if p.exists())

@@ -38,8 +38,11 @@ def component(qgis_iface, qgis_canvas, pack, isolated_settings, qgis_new_project
 
     # pytest-qgis's interface lacks these two; QGIS Desktop has them
     monkeypatch.setattr(qgis_iface, "removeDockWidget", qgis_iface.mainWindow().removeDockWidget, raising=False)
-    cad = QgsAdvancedDigitizingDockWidget(qgis_canvas)
-    monkeypatch.setattr(qgis_iface, "cadDockWidget", lambda: cad, raising=False)
+    # one for the canvas's lifetime, as QGIS Desktop has: its canvas item stays on the shared test canvas
+    # and would paint through a deleted widget in a later test (a crash in QgsAdvancedDigitizingCanvasItem)
+    if not hasattr(qgis_canvas, "remix_cad"):
+        qgis_canvas.remix_cad = QgsAdvancedDigitizingDockWidget(qgis_canvas)
+    monkeypatch.setattr(qgis_iface, "cadDockWidget", lambda: qgis_canvas.remix_cad, raising=False)
     settings = Settings.load()
     settings.data_pack = str(pack)
     settings.segnalazioni_store = str(tmp_path / "segnalazioni.gpkg")

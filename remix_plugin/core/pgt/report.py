@@ -29,6 +29,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
+    QgsRectangle,
     QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
@@ -39,6 +40,7 @@ from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
 from remix_plugin.core.base import formatting, paths
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 from remix_plugin.core.data import datapack
 from remix_plugin.core.pgt.check import PROBLEM_COLUMNS, CheckResult
@@ -48,6 +50,7 @@ from remix_plugin.core.printing import layouts
 PROBLEMS_STYLE = paths.STYLES / "pgt" / "problemi.qml"
 COHERENCE_STYLE = paths.STYLES / "pgt" / "coerenza.qml"
 BOUNDARY_STYLE = paths.STYLES / "comuni.qml"
+GROUP_PROPERTY = "remix/pgt"  # on the layer-tree group of a check's results: the Comune's ISTAT code
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm
 SUMMARY_TOP = 118.0  # mm: below the legend (up to the four themes, the problems and the boundary)
 PDF_PROBLEM_COLUMNS = [("Tema", 40), ("Codice", 25), ("Gravità", 20), ("Problema", 183)]
@@ -191,6 +194,28 @@ def _map_layers(check: CheckResult, project: QgsProject) -> list:
         layers.append(style_layer(copy, result.theme.style_path))
     layers.append(style_layer(check.comune.layer(), BOUNDARY_STYLE))
     return [_owned(layer, project) for layer in layers]
+
+
+def add_results_to_project(project: QgsProject, check: CheckResult, reading: CoherenceReading) -> QgsRectangle:
+    """The checked areas, the problems and the coherence reading in one group on top of the project,
+    replacing the group of an earlier check of the same Comune; returns the extent of the checked areas."""
+    root = project.layerTreeRoot()
+    for node in [n for n in root.children() if n.customProperty(GROUP_PROPERTY) == check.comune.code]:
+        project.removeMapLayers([child.layerId() for child in node.findLayers()])
+        root.removeChildNode(node)
+    group = root.insertGroup(0, tr("Pacchetto PGT — ") + f"{check.comune.name} ({check.comune.code})")
+    group.setCustomProperty(GROUP_PROPERTY, check.comune.code)
+    layers = [style_layer(check.problems_layer(), PROBLEMS_STYLE), style_layer(reading.layer(), COHERENCE_STYLE)]
+    layers += [style_layer(r.layer, r.theme.style_path) for r in check.results.values()]
+    layers.append(style_layer(check.comune.layer(), BOUNDARY_STYLE))
+    for layer in layers:
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    group.findLayer(layers[1].id()).setItemVisibilityChecked(False)  # the reading: a table, shown on demand
+    extent = QgsRectangle()
+    for layer in layers[2:-1]:
+        extent.combineExtentWith(layer.extent())
+    return extent
 
 
 def style_layer(layer: QgsVectorLayer, qml: Path) -> QgsVectorLayer:

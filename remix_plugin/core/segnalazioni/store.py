@@ -91,6 +91,14 @@ def default_store_path() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "remix" / "segnalazioni.gpkg"
 
 
+def project_store(project, settings) -> Path:
+    """The store a project's segnalazioni are edited and synced in: an open offline package's own, else
+    the file the settings name, else the one in the QGIS profile."""
+    from remix_plugin.core.data.offline_manifest import package_store
+
+    return package_store(project) or Path(settings.segnalazioni_store or default_store_path())
+
+
 def create_local_store(path) -> Path:
     """Create the GeoPackage with its layers, tables and triggers; an existing store is checked and kept."""
     path = Path(path)
