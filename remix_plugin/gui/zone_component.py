@@ -6,7 +6,6 @@ later get it when a map is loaded, and a project read from disk gets back the fi
 """
 
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QTimer
 
 from remix_plugin.core.base import log, tasks
 from remix_plugin.core.base.errors import RemixError
@@ -25,10 +24,7 @@ class ZoneComponent(DockComponent):
         super().__init__(plugin)
         self.report = None  # the last ScopeReport
         self._waiting = None  # the filter asked for while a task of the plugin was running
-        self._retry = QTimer()
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(100)
-        self._retry.timeout.connect(self._run_waiting)
+        self._listening = []  # the tasks whose end runs the waiting filter
 
     def init_gui(self):
         self.dock_action = self.plugin.add_action(
@@ -44,7 +40,7 @@ class ZoneComponent(DockComponent):
         self.session.map_loaded.connect(self.follow_new_layers)
 
     def unload(self):
-        self._retry.stop()
+        self._forget_tasks()
         self._waiting = None
         project = QgsProject.instance()
         project.readProject.disconnect(self.restore)
@@ -95,18 +91,34 @@ class ZoneComponent(DockComponent):
         gives GeoPackage layers new sources while another opens layers of the same file. The newest
         request waiting is the one run."""
         if tasks.busy():
+            if self._waiting is None:  # said once, however many choices follow
+                log.log(tr("Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."), push=True)
             self._waiting = (work, zoom)
-            self._retry.start()
-            log.log(tr("Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."), push=True)
+            for task in tasks.active():
+                if task not in self._listening:
+                    task.taskCompleted.connect(self._run_waiting)
+                    task.taskTerminated.connect(self._run_waiting)
+                    self._listening.append(task)
             return
         if self._run(work) is not None and zoom:
             self.zoom()
 
     def _run_waiting(self):
+        """A task of the plugin ended: the newest filter waiting runs now (or waits for the next task)."""
+        self._listening = [task for task in self._listening if task in tasks.active()]
         if self._waiting is not None:
             work, zoom = self._waiting
             self._waiting = None
             self._when_free(work, zoom)
+
+    def _forget_tasks(self):
+        for task in self._listening:
+            try:
+                task.taskCompleted.disconnect(self._run_waiting)
+                task.taskTerminated.disconnect(self._run_waiting)
+            except (RuntimeError, TypeError):  # the task manager has deleted it
+                pass
+        self._listening = []
 
     def forget(self):
         self._waiting = None  # a filter asked for on the project that is gone

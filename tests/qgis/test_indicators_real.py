@@ -199,3 +199,13 @@ def test_station_catchments_match_a_brute_force_union_per_comune(
         assert figure.quantities["superficie_ha"] * 10000 == pytest.approx(expected, rel=1e-6, abs=1e-3), figure.name
     assert sum(f.classe_n > 0 for f in result.figures) > 40
     assert result.figure("015146").quantities["n_aree"] > 100  # Milano: most metro stops
+
+
+def test_a_sliver_of_an_area_left_by_a_boundary_is_no_area_and_classed_none(demo_pack):
+    """In the demo pack an area beside Ossona leaves 2·10⁻¹² ha inside it: that is a boundary mismatch,
+    not an area of interest. Below 1 m² a Comune has no area, and the rule says so."""
+    result = synthesis.compute("superficie", demo_pack)
+    ossona = result.figure("015164")
+    assert ossona.quantities["superficie_ha"] == 0 and ossona.quantities["n_aree"] == 0
+    assert ossona.classe_n == 0 and ossona.classe == "nessuno"
+    assert "Meno di 1 m² in un Comune" in result.metadata()["regola"]

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from osgeo import ogr
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransform,
@@ -249,6 +250,28 @@ def cli(*args):
     )
 
 
+def test_an_intervento_with_a_title_over_255_characters_is_listed_with_the_others(demo_pack, tmp_path):
+    """A memory layer with 255-character text fields refuses a whole batch for one longer title: the
+    interventi tables of every sheet came out empty, exit 0. Now every intervento is listed."""
+    from remix_plugin.core.printing.atlas import print_atlas
+
+    pack = tmp_path / "pacchetto.gpkg"
+    shutil.copy(demo_pack, pack)
+    with sqlite3.connect(pack) as db:
+        cup = db.execute(
+            "SELECT p.cup FROM interventi_periferie p JOIN interventi_comuni c ON c.cup = p.cup "
+            "WHERE c.pro_com_t = '015209' LIMIT 1"
+        ).fetchone()[0]
+    dataset = ogr.Open(str(pack), 1)  # GDAL: the GeoPackage's triggers need its SQL functions
+    dataset.ExecuteSQL(f"UPDATE interventi_periferie SET titolo = '{'Riqualificazione ' * 20}' WHERE cup = '{cup}'")
+    dataset = None
+    scope = resolve_scope(pack, comuni=["Sesto San Giovanni"])
+    pdf, problems = print_atlas(pack, scope, tmp_path / "schede.pdf")
+    text = " ".join(pdftext(pdf).split())
+    assert problems == [] and cup in text and "Riqualificazione Riqualificazione" in text
+    assert "Sono elencati i 0 interventi" not in text
+
+
 def test_cli_prints_a_zona_and_the_atlas(demo_pack, tmp_path):
     done = cli(
         "print",
@@ -314,6 +337,17 @@ def test_a_custom_template_whose_logo_is_missing_is_named(realizzazioni, tmp_pat
     )
     layout = layouts.load_template(moved, project)
     assert Path(layout.itemById("logo_cmm").picturePath()) == paths.ICONS / "logo_cmm.svg"
+
+
+def test_a_template_with_broken_xml_is_refused_naming_the_file_and_the_line(realizzazioni, tmp_path):
+    project, _, _ = realizzazioni
+    text = (paths.PRINT_LAYOUTS / "A4_orizzontale.qpt").read_text(encoding="utf-8")
+    broken = tmp_path / "A4_rotto.qpt"
+    broken.write_text(text[: len(text) // 2], encoding="utf-8")  # cut off halfway, as a failed copy leaves it
+    sheet = export.Template("A4_rotto", "Rotto", export.MAP, broken)
+    with pytest.raises(RemixError, match=r"Modello di stampa «A4_rotto\.qpt» non valido \(XML: .*riga \d+\)"):
+        export.print_map(project, sheet, export.project_view(project), "Titolo", "", tmp_path / "r.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["A4_rotto.qpt"]  # nothing half written
 
 
 def test_processing_prints_a_map_and_the_atlas(demo_pack, tmp_path, qgis_processing, isolated_settings):

@@ -174,15 +174,21 @@ def test_unloaded_component_no_longer_follows_the_project(
     QgsProject.instance().clear()
 
 
-def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(component, demo_pack, tmp_path):
+def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(component, demo_pack, tmp_path, monkeypatch):
     """QGIS 3.22 can deadlock when one thread gives pack layers new sources while another opens layers
-    of the pack: a Zona chosen while a task of the plugin runs waits for it, and the newest choice wins."""
+    of the pack: a Zona chosen while a task of the plugin runs waits for it (said once), the newest choice
+    wins, and it is applied when the task ends."""
     import threading
     import time
 
     from qgis.core import QgsApplication
 
+    from remix_plugin.core.base import log
     from remix_plugin.core.base.tasks import RemixTask
+
+    told = []
+    real_log = log.log
+    monkeypatch.setattr(log, "log", lambda message, *a, **k: (told.append(message), real_log(message, *a, **k)))
 
     both_maps(demo_pack, tmp_path)
     loading = threading.Event()
@@ -195,6 +201,12 @@ def test_a_zona_asked_for_while_a_map_loads_is_applied_when_it_has_loaded(compon
     component.apply(resolve_scope(demo_pack, ["Nord Milano"]))
     QgsApplication.processEvents()
     assert saved_scope(QgsProject.instance()) is None and component.changes == []  # nothing touched yet
+    for _ in range(20):  # waiting a while says nothing more
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert [m for m in told if "sarà applicato" in m] == [
+        "Filtro per Zona omogenea: sarà applicato al termine del caricamento in corso."
+    ]
 
     loading.set()
     wait_for_tasks()

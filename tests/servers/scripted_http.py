@@ -1,8 +1,9 @@
 """A real HTTP server on 127.0.0.1 whose answers a test scripts (status, body, ETag): for catalogue
-updates and for services that fail (HTTP 500, invalid JSON)."""
+updates and for services that fail (HTTP 500, invalid JSON, an answer that never comes)."""
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -11,11 +12,16 @@ class ScriptedHttpServer:
 
     def __init__(self, path: str = ""):
         self.status, self.body, self.etag, self.requests = 200, b"", '"v1"', []
+        self.delay = 0.0  # seconds before answering
+        self.while_asked = None  # called (in the server's thread) while a request waits for its answer
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 outer.requests.append(dict(self.headers))
+                if outer.while_asked is not None:
+                    outer.while_asked()
+                time.sleep(outer.delay)
                 if outer.etag and self.headers.get("If-None-Match") == outer.etag and outer.status == 200:
                     self.send_response(304)
                     self.end_headers()

@@ -106,16 +106,12 @@ def test_missing_top_level_part_is_refused():
         parse(data)
 
 
-def test_duplicate_id_names_the_entry_and_field_and_keeps_the_rest():
+def test_a_catalogue_with_a_duplicate_id_is_refused_naming_the_id_and_both_layers():
     data = copy.deepcopy(RAW)
     data["layers"].append(copy.deepcopy(data["layers"][4]))
-    cat = parse(data)
-    bad = cat.entries[-1]
-    assert not bad.valid
-    assert "Strato «aree_remix», campo «id»: identificativo duplicato" in bad.problems[0]
-    assert cat.entries[4].valid and len(cat.entries_for_map("opportunita")) == len(
-        load_catalogue().entries_for_map("opportunita")
-    )
+    count = len(data["layers"])
+    with pytest.raises(RemixError, match=rf"rifiutato: identificativi duplicati «aree_remix» \(strati 5, {count}\)"):
+        parse(data)
 
 
 def test_min_scale_below_max_scale_is_refused_for_that_entry():

@@ -7,8 +7,9 @@ from typing import Optional
 
 from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from remix_plugin.core.base import formatting
 from remix_plugin.core.base.errors import RemixError
 
 
@@ -20,28 +21,28 @@ class Fetched:
 
 
 def get(url: str, authcfg: str = "", headers: dict = None, timeout_ms: int = 15000) -> Fetched:
-    """A blocking GET through QgsBlockingNetworkRequest; RemixError (Italian) on failure."""
-    from qgis.core import QgsNetworkAccessManager
-
+    """A blocking GET through QgsBlockingNetworkRequest; RemixError (Italian) on failure. The timeout is the
+    request's own (no answer for `timeout_ms`): QGIS's application-wide network timeout is never changed."""
     request = QNetworkRequest(QUrl(url))
     request.setAttribute(
         QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork
     )
+    request.setTransferTimeout(timeout_ms)
     for key, value in (headers or {}).items():
         request.setRawHeader(key.encode(), value.encode())
-    previous = QgsNetworkAccessManager.timeout()
-    QgsNetworkAccessManager.setTimeout(timeout_ms)
-    try:
-        blocking = QgsBlockingNetworkRequest()
-        if authcfg:
-            blocking.setAuthCfg(authcfg)
-        code = blocking.get(request, forceRefresh=True)
-        reply = blocking.reply()
-    finally:
-        QgsNetworkAccessManager.setTimeout(previous)
+    blocking = QgsBlockingNetworkRequest()
+    if authcfg:
+        blocking.setAuthCfg(authcfg)
+    code = blocking.get(request, forceRefresh=True)
+    reply = blocking.reply()
     status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) or 0
-    if code != QgsBlockingNetworkRequest.NoError and not status:  # no HTTP answer at all (HTTP errors are returned)
-        raise RemixError(blocking.errorMessage() or f"errore di rete su «{url}»")
+    failed = code != QgsBlockingNetworkRequest.NoError or reply.error() != QNetworkReply.NetworkError.NoError
+    if failed and not status:  # no HTTP answer at all (HTTP errors are returned)
+        where = QUrl(url).authority() or url
+        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:  # the request's own timeout
+            raise RemixError(f"nessuna risposta da «{where}» entro {formatting.decimal(timeout_ms / 1000, 1)} s")
+        detail = blocking.errorMessage() or reply.errorString()
+        raise RemixError(f"«{where}» non raggiungibile" + (f" ({detail})" if detail else ""))
     return Fetched(int(status), bytes(reply.content()), bytes(reply.rawHeader(b"ETag")).decode("latin-1"))
 
 

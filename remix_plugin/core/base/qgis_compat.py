@@ -190,3 +190,15 @@ def save_style_to_database(layer: QgsVectorLayer, name: str, description: str, d
     if hasattr(layer, "saveStyleToDatabaseV2"):
         return layer.saveStyleToDatabaseV2(name, description, default, "")[1]
     return layer.saveStyleToDatabase(name, description, default, "")
+
+
+def parse_xml(document, text: str) -> str:
+    """Fill a QDomDocument from text: '' when it parsed, else the parser's message with its line. PyQt5 and
+    PyQt6 up to Qt 6.4 return a tuple (ok, message, line, column), Qt 6.5+ a ParseResult: never a plain bool,
+    so `if not document.setContent(text)` never sees a broken file."""
+    result = document.setContent(text)
+    if isinstance(result, tuple):
+        ok, message, line = result[0], result[1], result[2]
+    else:
+        ok, message, line = bool(result), getattr(result, "errorMessage", ""), getattr(result, "errorLine", 0)
+    return "" if ok else f"{message} (riga {line})"

@@ -18,11 +18,18 @@ from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 
 _TURN = threading.Lock()  # held by the running RemixTask's worker
+_ACTIVE: list = []  # RemixTasks made and not finished yet (kept and read on the main thread)
 
 
 def busy() -> bool:
     """A task of the plugin is running in its worker (it may be opening layers of the pack)."""
     return _TURN.locked()
+
+
+def active() -> list:
+    """The plugin's tasks not finished yet: whoever waits for them listens to their taskCompleted and
+    taskTerminated signals."""
+    return list(_ACTIVE)
 
 
 class RemixTask(QgsTask):
@@ -35,6 +42,7 @@ class RemixTask(QgsTask):
         self._on_error = on_error
         self.result = None
         self.exception = None
+        _ACTIVE.append(self)
 
     def forget(self) -> None:
         """Cancel, and let nobody hear the end (the plugin is unloading: its widgets are going away)."""
@@ -57,6 +65,8 @@ class RemixTask(QgsTask):
         return not self.isCanceled()
 
     def finished(self, ok: bool) -> None:
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
         if ok:
             if self._on_done:
                 self._on_done(self.result)

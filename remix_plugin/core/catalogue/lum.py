@@ -8,6 +8,7 @@ from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
+from remix_plugin.core.data.layers import add_attributes, add_features
 
 
 def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> QgsVectorLayer:
@@ -21,7 +22,7 @@ def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> Q
     fields.append(QgsField("nome", FieldType.String))
     fields.append(QgsField("rilevanza", FieldType.String))
     fields.append(QgsField("raggio_m", FieldType.Double))
-    out.dataProvider().addAttributes(fields)
+    add_attributes(out, fields)
     out.updateFields()
     features = []
     for stop in stazioni.getFeatures():
@@ -34,6 +35,6 @@ def lum_layer(stazioni: QgsVectorLayer, distances: dict, name: str = "LUM") -> Q
         feature.setGeometry(geometry)
         feature.setAttributes([stop["nome"], stop["rilevanza"], float(radius)])
         features.append(feature)
-    out.dataProvider().addFeatures(features)
+    add_features(out, features)
     out.updateExtents()
     return out

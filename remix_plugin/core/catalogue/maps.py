@@ -48,9 +48,6 @@ def make_context(
     settings = settings or Settings.load()
     catalogue = catalogue or load_catalogue()
     resolved = datapack.resolve_pack(pack, settings)
-    problem = datapack.check_pack(resolved)
-    if problem:
-        raise RemixError(problem)
     store = derived_store or paths.cache_dir() / "derived" / f"{resolved.stem}_derivati.gpkg"
     return SourceContext(catalogue=catalogue, settings=settings, pack=resolved, derived_store=store)
 

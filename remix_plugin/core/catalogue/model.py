@@ -139,6 +139,7 @@ def parse_catalogue(text: str, origin: str = "", strict: bool = False) -> Catalo
             general.append(f"Catalogo «{label}», campo «{where or '(radice)'}»: {message}.")
     if general:
         raise RemixError(" ".join(general))
+    _refuse_duplicate_ids(data["layers"], label)
     catalogue = _build(data, per_layer, origin)
     _check_semantics(catalogue)
     if strict and catalogue.all_problems():
@@ -151,6 +152,20 @@ def _say(data: dict, index: int, field_path: str, message: str) -> str:
     name = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"n. {index + 1}"
     where = f", campo «{field_path}»" if field_path else ""
     return f"Strato «{name}»{where}: {message}."
+
+
+def _refuse_duplicate_ids(layers: list, label: str) -> None:
+    """Two layers with one id: whichever copy a command took would be a guess (an infobox of the PINQuA
+    interventi once showed a station). The whole catalogue is refused; the last good one stays in use."""
+    where: Dict[str, List[int]] = {}
+    for number, layer in enumerate(layers, start=1):
+        if isinstance(layer, dict) and isinstance(layer.get("id"), str):
+            where.setdefault(layer["id"], []).append(number)
+    repeated = [
+        f"«{key}» (strati {', '.join(map(str, numbers))})" for key, numbers in where.items() if len(numbers) > 1
+    ]
+    if repeated:
+        raise RemixError(f"Catalogo «{label}» rifiutato: identificativi duplicati {', '.join(repeated)}.")
 
 
 def _build(data: dict, per_layer: Dict[int, List[str]], origin: str) -> Catalogue:
@@ -195,17 +210,14 @@ def _build(data: dict, per_layer: Dict[int, List[str]], origin: str) -> Catalogu
 
 
 def _check_semantics(cat: Catalogue) -> None:
-    """What a schema cannot say: unique ids, known groups/maps/services, sane scales, files present."""
-    seen = set()
+    """What a schema cannot say: known groups/maps/services, sane scales, files present (ids are unique:
+    `_refuse_duplicate_ids`)."""
     map_ids = {m.id for m in cat.maps}
     for m in cat.maps:
         for g in m.groups:
             if g not in cat.groups:
                 cat.problems.append(f"Mappa «{m.id}»: gruppo «{g}» non definito in «groups».")
     for e in cat.entries:
-        if e.id in seen:
-            e.problems.append(f"Strato «{e.id}», campo «id»: identificativo duplicato (usato da un altro strato).")
-        seen.add(e.id)
         if e.problems:
             continue
         if e.group not in cat.groups:

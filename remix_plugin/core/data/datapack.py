@@ -4,6 +4,8 @@ Table names are stable ids that the catalogue refers to. The embedded default is
 the plugin ships (built by the project's `make`, scripts/build_demo_pack.py).
 """
 
+import sqlite3
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional
@@ -40,14 +42,19 @@ REQUIRED_TABLES = ("comuni", "zone_omogenee", "metadata")
 
 
 def resolve_pack(path=None, settings=None) -> Path:
-    """The pack to use: the given path, else the one in Settings, else the embedded demo pack."""
+    """The pack to use: the given path, else the one in Settings, else the embedded demo pack; checked
+    against the contract (RemixError naming what is wrong)."""
     chosen = path or (settings.data_pack if settings is not None else "")
     if chosen:
         pack = Path(chosen).expanduser()
         if not pack.is_file():
             raise RemixError(f"Pacchetto dati «{pack}» non trovato.")
-        return pack
-    return demo_pack_path()
+    else:
+        pack = demo_pack_path()
+    problem = check_pack(pack)
+    if problem:
+        raise RemixError(problem)
+    return pack
 
 
 def project_pack(project) -> Path:
@@ -111,9 +118,32 @@ def _tables(key: tuple) -> frozenset:
 
 
 def check_pack(pack: Path) -> Optional[str]:
-    """None when the pack has the required tables; else an Italian message naming what is missing."""
+    """None when the pack follows the contract: the required tables, the Comuni and Zone omogenee in
+    EPSG:32632. Else an Italian message naming what is wrong: Comuni in another CRS would give other areas,
+    quietly. (Another table in another CRS is reprojected where it is measured, in metres.)"""
     present = pack_tables(pack)
     missing = [t for t in REQUIRED_TABLES if t not in present]
     if missing:
         return f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: mancano le tabelle {', '.join(missing)}."
+    others = {table: crs for table, crs in _table_crs(signature(pack)) if crs != CRS and table in REQUIRED_TABLES}
+    if others:
+        found = ", ".join(f"«{table}» in {crs}" for table, crs in sorted(others.items()))
+        return (
+            f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: Comuni e Zone omogenee devono essere in {CRS} "
+            f"(WGS 84 / UTM 32N), trovate {found}. Riproiettarle in {CRS} e rigenerare il pacchetto."
+        )
     return None
+
+
+@lru_cache(maxsize=16)
+def _table_crs(key: tuple) -> tuple:
+    """(table, "AUTHORITY:CODE") of every spatial table, from the GeoPackage's own registry."""
+    try:
+        with closing(sqlite3.connect(f"{Path(key[0]).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute(
+                "SELECT g.table_name, s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g "
+                "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+            ).fetchall()
+    except sqlite3.Error:
+        return ()  # not readable as a GeoPackage: pack_tables already found no table
+    return tuple((table, f"{str(org).upper()}:{code}") for table, org, code in rows)

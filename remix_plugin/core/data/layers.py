@@ -38,6 +38,33 @@ def write_to_gpkg(layer: QgsVectorLayer, gpkg: Path, table: str) -> QgsVectorLay
     return written
 
 
+def add_features(layer: QgsVectorLayer, features) -> None:
+    """Add features to a layer's data provider: all of them, or RemixError naming the layer and why (a
+    provider refuses a whole batch for one value it cannot store, e.g. a text longer than its field)."""
+    features = list(features)
+    ok, _ = layer.dataProvider().addFeatures(features)
+    if not ok:
+        raise RemixError(
+            f"Strato «{layer.name()}»: {len(features)} elementi non scritti "
+            f"({layer.dataProvider().lastError() or 'il fornitore dei dati li ha rifiutati'})."
+        )
+
+
+def add_attributes(layer: QgsVectorLayer, fields) -> None:
+    """Add fields to a layer's data provider (and to the layer), or RemixError naming the layer."""
+    if not layer.dataProvider().addAttributes(list(fields)):
+        raise RemixError(
+            f"Strato «{layer.name()}»: impossibile aggiungere i campi ({layer.dataProvider().lastError()})."
+        )
+    layer.updateFields()
+
+
+def change_attribute_values(layer: QgsVectorLayer, changes: dict) -> None:
+    """{feature id: {field index: value}} written to the provider, or RemixError naming the layer."""
+    if changes and not layer.dataProvider().changeAttributeValues(changes):
+        raise RemixError(f"Strato «{layer.name()}»: valori non scritti ({layer.dataProvider().lastError()}).")
+
+
 def drop_tables(gpkg: Path, tables) -> None:
     """Remove tables from a GeoPackage (their space is reused by the next tables written there). A table
     that is not there is no error; a file that cannot be opened for writing raises RemixError."""

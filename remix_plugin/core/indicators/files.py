@@ -14,7 +14,7 @@ from qgis.core import QgsFeature, QgsField, QgsVectorLayer
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
-from remix_plugin.core.data.layers import write_to_gpkg
+from remix_plugin.core.data.layers import add_attributes, add_features, write_to_gpkg
 from remix_plugin.core.indicators.synthesis import IndicatorResult, table_columns, table_rows, to_layer, trace_rows
 
 TRACE_COLUMNS = [
@@ -123,14 +123,14 @@ def write_trace_csv(results: List[IndicatorResult], path: Path) -> Path:
 def trace_layer(results: List[IndicatorResult]) -> QgsVectorLayer:
     layer = QgsVectorLayer("None", "tracciabilita", "memory")
     kinds = {"fid_tabella": FieldType.LongLong, "quantita": FieldType.Double}
-    layer.dataProvider().addAttributes([QgsField(n, kinds.get(n, FieldType.String)) for n in TRACE_COLUMNS])
+    add_attributes(layer, [QgsField(n, kinds.get(n, FieldType.String)) for n in TRACE_COLUMNS])
     layer.updateFields()
     features = []
     for row in trace_table(results):
         feature = QgsFeature(layer.fields())
         feature.setAttributes(row)
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     return layer
 
 

@@ -37,7 +37,8 @@ RULE = (
     "Trasformazione e Piani Attuativi 2020 con stato del suolo diverso da «libero», aree della rigenerazione della "
     "Tavola delle previsioni di PGT), ritagliata dal confine di ciascun Comune: le sovrapposizioni tra banche dati "
     "contano una volta sola e un'area a cavallo di un confine è divisa tra i Comuni. Aree planimetriche in "
-    "EPSG:32632. Le aree dismesse 2010 non sono comprese (§4 del documento di progetto)."
+    "EPSG:32632. Meno di 1 m² in un Comune (un residuo di confini che non coincidono) conta come 0. Le aree "
+    "dismesse 2010 non sono comprese (§4 del documento di progetto)."
 )
 TABLE_BITS = 4  # a piece's key packs its fid and the index of its table: fid << 4 | table
 GRID_FROM = 5000  # areas from which rasterising the Comuni pays for itself

@@ -21,6 +21,7 @@ from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
+from remix_plugin.core.data.layers import add_attributes, add_features
 from remix_plugin.core.indicators import classification, funding
 from remix_plugin.core.indicators.classification import Classes
 
@@ -71,6 +72,7 @@ INDICATORS: Dict[str, Definition] = {
     ),
 }
 EURO = ("finanziamento", "cofinanziamento", "totale")
+MIN_AREA_M2 = 1.0  # less than this inside a Comune counts as no area (the rule in opportunity_area.RULE)
 NORMALISATIONS = {"": "nessuna", "area": "per superficie del Comune", "popolazione": "per abitante"}
 COMMON_FIELDS = (
     ("pro_com_t", "String", "Codice ISTAT"),
@@ -262,6 +264,8 @@ class Tables:
 
 def _area_quantities(comuni: Comuni, number: int, tally) -> Dict[str, float]:
     union = tally.union_m2[number]
+    if union < MIN_AREA_M2:  # a sliver left by a boundary that does not quite match: no area in this Comune
+        return {"superficie_ha": 0.0, "quota_superficie": 0.0, "n_aree": 0}
     return {
         "superficie_ha": union / 10000.0,
         "quota_superficie": 100.0 * union / comuni.area(number),
@@ -439,7 +443,7 @@ def to_layer(result: IndicatorResult, name: str = None) -> QgsVectorLayer:
     """One point per Comune (a point on its surface), EPSG:32632, with the figures and the class."""
     layer = QgsVectorLayer(f"Point?crs={datapack.CRS}", name or result.definition.title, "memory")
     fields = result_fields(result)
-    layer.dataProvider().addAttributes(fields.toList())
+    add_attributes(layer, fields.toList())
     layer.updateFields()
     features = []
     for figure in result.figures:
@@ -447,7 +451,7 @@ def to_layer(result: IndicatorResult, name: str = None) -> QgsVectorLayer:
         feature.setGeometry(QgsGeometry(result.measurement.comuni.geometries[figure.number].pointOnSurface()))
         feature.setAttributes(_row(result, figure))
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     layer.updateExtents()
     layer.setCustomProperty(INDICATOR_PROPERTY, json.dumps(legend_data(result)))
     return layer

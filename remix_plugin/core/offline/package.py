@@ -52,7 +52,7 @@ from remix_plugin.core.catalogue import maps
 from remix_plugin.core.catalogue.model import map_ids
 from remix_plugin.core.catalogue.sources import SourceContext, candidate_sources, describe
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, save_default_style, write_to_gpkg
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, MAP_PROPERTY, add_features, save_default_style, write_to_gpkg
 from remix_plugin.core.data.offline_manifest import (
     BASEMAP_STEM,
     DATA_FILE,
@@ -416,7 +416,7 @@ def _metadata_layer(plan: Plan) -> QgsVectorLayer:
         feature = QgsFeature(layer.fields())
         feature.setAttributes([key, str(value)])
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     return layer
 
 

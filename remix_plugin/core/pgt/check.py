@@ -35,6 +35,7 @@ from remix_plugin.core.base import formatting
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType, GeometryType
 from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import add_attributes, add_features
 from remix_plugin.core.pgt.themes import QVARIANT_TYPES, ExpectedField, Mapping, Theme, ThemeSet, load_themes
 from remix_plugin.core.scope.model import resolve_scope
 
@@ -73,7 +74,7 @@ class Comune:
     def layer(self) -> QgsVectorLayer:
         """The boundary as a layer with the data pack's `comuni` fields (memory, EPSG:32632)."""
         layer = QgsVectorLayer(
-            f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string&field=comune:string",
+            f"MultiPolygon?crs={datapack.CRS}&field=pro_com_t:string(0)&field=comune:string(0)",
             f"Confine comunale di {self.name}",
             "memory",
         )
@@ -82,7 +83,7 @@ class Comune:
         geometry = QgsGeometry(self.geometry)
         geometry.convertToMultiType()
         feature.setGeometry(geometry)
-        layer.dataProvider().addFeatures([feature])
+        add_features(layer, [feature])
         layer.updateExtents()
         return layer
 
@@ -182,7 +183,7 @@ class CheckResult:
         fields = QgsFields()
         for name, _ in PROBLEM_COLUMNS:
             fields.append(QgsField(name, FieldType.String))
-        layer.dataProvider().addAttributes(fields)
+        add_attributes(layer, fields)
         layer.updateFields()
         features = []
         for problem in self.problems:
@@ -193,7 +194,7 @@ class CheckResult:
             if problem.location is not None:
                 feature.setGeometry(problem.location)
             features.append(feature)
-        layer.dataProvider().addFeatures(features)
+        add_features(layer, features)
         layer.updateExtents()
         return layer
 
@@ -358,7 +359,7 @@ def _check_theme(
             codes.setdefault(code.casefold(), []).append((code, geometry))
         if geometry is not None:
             geometries[len(features)] = geometry
-    out.dataProvider().addFeatures(features)
+    add_features(out, features)
     out.updateExtents()
     for same in codes.values():
         if len(same) > 1:
@@ -411,7 +412,7 @@ def _output_layer(theme: Theme) -> QgsVectorLayer:
     fields = QgsFields()
     for expected in theme.fields:
         fields.append(QgsField(expected.name, QVARIANT_TYPES[expected.type]))
-    layer.dataProvider().addAttributes(fields)
+    add_attributes(layer, fields)
     layer.updateFields()
     return layer
 

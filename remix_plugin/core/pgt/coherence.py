@@ -16,6 +16,7 @@ from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.catalogue.lum import lum_layer
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import add_attributes, add_features
 from remix_plugin.core.pgt.check import CheckResult, as_text
 
 GREEN_TABLES = ("parchi", "plis")
@@ -89,7 +90,7 @@ class CoherenceReading:
         fields = QgsFields()
         for name, kind, _ in COLUMNS:
             fields.append(QgsField(name, kind))
-        layer.dataProvider().addAttributes(fields)
+        add_attributes(layer, fields)
         layer.updateFields()
         features = []
         for row in self.rows:
@@ -97,7 +98,7 @@ class CoherenceReading:
             feature.setAttributes(row.values())
             feature.setGeometry(row.geometry)
             features.append(feature)
-        layer.dataProvider().addFeatures(features)
+        add_features(layer, features)
         layer.updateExtents()
         return layer
 

@@ -43,6 +43,7 @@ from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 from remix_plugin.core.data import datapack
+from remix_plugin.core.data.layers import add_attributes, add_features
 from remix_plugin.core.pgt.check import PROBLEM_COLUMNS, CheckResult
 from remix_plugin.core.pgt.coherence import COLUMNS, CoherenceReading
 from remix_plugin.core.printing import layouts
@@ -376,14 +377,14 @@ def _page_table(layout, project, heading, columns, rows, top: float) -> None:
 def _rows_layer(name, columns, rows) -> QgsVectorLayer:
     """Rows of text as a table layer with exactly the printed columns."""
     layer = QgsVectorLayer("None", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(f"c{i}", FieldType.String) for i in range(len(columns))])
+    add_attributes(layer, [QgsField(f"c{i}", FieldType.String) for i in range(len(columns))])
     layer.updateFields()
     features = []
     for row in rows:
         feature = QgsFeature(layer.fields())
         feature.setAttributes(["" if value is None else str(value) for value in row])
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     return layer
 
 

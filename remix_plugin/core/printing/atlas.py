@@ -30,7 +30,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, add_features, change_attribute_values
 from remix_plugin.core.indicators import classification, funding
 from remix_plugin.core.indicators.synthesis import NORMALISATIONS, compute_all
 from remix_plugin.core.printing import layouts
@@ -42,27 +42,27 @@ TEMPLATE = "scheda_comunale"
 MAP_ID = "realizzazioni"  # the map whose styles and scale ranges the sheets use (it holds both kinds of layer)
 TABLE_LAYER = "Interventi del Comune"
 COVERAGE_FIELDS = (
-    ("pro_com_t", "string"),
-    ("comune", "string"),
-    ("zona_omogenea", "string"),
-    ("superficie_valore", "string"),
-    ("superficie_dettaglio", "string"),
-    ("superficie_classe", "string"),
-    ("finanziamento_valore", "string"),
-    ("finanziamento_dettaglio", "string"),
-    ("finanziamento_classe", "string"),
+    ("pro_com_t", "string(0)"),
+    ("comune", "string(0)"),
+    ("zona_omogenea", "string(0)"),
+    ("superficie_valore", "string(0)"),
+    ("superficie_dettaglio", "string(0)"),
+    ("superficie_classe", "string(0)"),
+    ("finanziamento_valore", "string(0)"),
+    ("finanziamento_dettaglio", "string(0)"),
+    ("finanziamento_classe", "string(0)"),
     ("n_interventi", "integer"),
-    ("nota_interventi", "string"),
-    ("stampa", "integer"),
-)  # 1: a page for this Comune (the others frame the map)
+    ("nota_interventi", "string(0)"),
+    ("stampa", "integer"),  # 1: a page for this Comune (the others frame the map)
+)  # string(0): no length limit (a memory layer refuses a whole batch for one longer text)
 TABLE_FIELDS = (
-    ("pro_com_t", "string"),
-    ("cup", "string"),
-    ("titolo", "string"),
-    ("bando", "string"),
+    ("pro_com_t", "string(0)"),
+    ("cup", "string(0)"),
+    ("titolo", "string(0)"),
+    ("bando", "string(0)"),
     ("importo_finanziato", "double"),
-    ("mostrato", "integer"),
-)  # 1: in the table of the Comune's page
+    ("mostrato", "integer"),  # 1: in the table of the Comune's page
+)
 COVERAGE_STYLE = paths.STYLES / "print" / "scheda_comunale.qml"
 
 
@@ -104,7 +104,7 @@ def atlas_data(
     counts = {code: sum(1 for r in rows if r[0] == code) for code in wanted}
     coverage = _coverage(comuni, wanted, results, counts)
     table = QgsVectorLayer("None?" + "&".join(f"field={n}:{t}" for n, t in TABLE_FIELDS), TABLE_LAYER, "memory")
-    table.dataProvider().addFeatures([_feature(table, row) for row in rows])
+    add_features(table, [_feature(table, row) for row in rows])
     entries = [
         e
         for e in catalogue.entries_for_map(MAP_ID)
@@ -159,7 +159,7 @@ def _coverage(comuni: QgsVectorLayer, wanted: set, results, counts) -> QgsVector
             ]
         )
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     layer.setCustomProperty(ENTRY_PROPERTY, "comuni")  # its source is the catalogue's Comuni
     message, ok = layer.loadNamedStyle(str(COVERAGE_STYLE))
     if not ok:
@@ -296,7 +296,7 @@ def _fit_table(data: AtlasData, frame: QgsLayoutFrame) -> None:
             count += 1
         shown[code] = count
         changes.update({f.id(): {shown_index: int(n < count)} for n, f in enumerate(features)})
-    data.table.dataProvider().changeAttributeValues(changes)
+    change_attribute_values(data.table, changes)
     note_index = data.coverage.fields().indexOf("nota_interventi")
     notes = {}
     for feature in data.coverage.getFeatures():
@@ -306,7 +306,7 @@ def _fit_table(data: AtlasData, frame: QgsLayoutFrame) -> None:
                 note_index: f"Sono elencati i {listed} interventi con l'importo finanziato maggiore, "
                 f"su {total} in tutto."
             }
-    data.coverage.dataProvider().changeAttributeValues(notes)
+    change_attribute_values(data.coverage, notes)
 
 
 def _cell(feature, expression: str, fields) -> str:

@@ -32,6 +32,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.qgis_compat import parse_xml
 
 FORMATS = (".pdf", ".png")
 DPI = 300  # of every export; print_legend tests scale ranges at the scale the map is drawn with at this resolution
@@ -57,8 +58,9 @@ def read_template(path: Path, bind: Dict[str, QgsVectorLayer] = None) -> QDomDoc
     except OSError as exc:
         raise RemixError(f"Modello di stampa «{path.name}» non leggibile: {exc.strerror or exc}.") from exc
     document = QDomDocument()
-    if not document.setContent(text):
-        raise RemixError(f"Modello di stampa «{path.name}» non valido (XML).")
+    problem = parse_xml(document, text)
+    if problem:
+        raise RemixError(f"Modello di stampa «{path.name}» non valido (XML: {problem}).")
     for element in _elements(document, "LayoutItem"):
         if element.attribute("type") == str(QgsLayoutItemRegistry.LayoutPicture) and element.attribute("file"):
             element.setAttribute("file", _picture(element.attribute("file"), path))

@@ -45,7 +45,7 @@ from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import layer_description, null_rectangle
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.gpkg_sharing import ogr_sources, shared_openings
-from remix_plugin.core.data.layers import ENTRY_PROPERTY
+from remix_plugin.core.data.layers import ENTRY_PROPERTY, add_features
 from remix_plugin.core.scope.model import comuni_table, describe_scope
 
 PROJECT_SCOPE = ("remix", "scope")  # project entry: comma-separated ISTAT codes
@@ -451,7 +451,7 @@ def _draw_overlay(project: QgsProject, area: Optional[ScopeArea], report: ScopeR
         feature.setAttributes([code])
         feature.setGeometry(geometry)
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    add_features(layer, features)
     layer.setCustomProperty(OVERLAY_PROPERTY, codes)
     project.addMapLayer(layer, False)
     project.layerTreeRoot().insertLayer(0, layer)

@@ -36,7 +36,7 @@ from qgis.core import (
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data import datapack
-from remix_plugin.core.data.layers import table_uri, write_to_gpkg
+from remix_plugin.core.data.layers import add_attributes, add_features, table_uri, write_to_gpkg
 from remix_plugin.core.printing import layouts
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
@@ -98,7 +98,7 @@ def _data_only(store: Path, table: str, features) -> QgsVectorLayer:
     source = QgsVectorLayer(table_uri(store, table), table, "ogr")
     kind = "MultiPolygon" if taxonomy.layers[table].geometry == "multipolygon" else "Point"
     copy = QgsVectorLayer(f"{kind}?crs={datapack.CRS}", table, "memory")
-    copy.dataProvider().addAttributes([source.fields().field(name) for name in taxonomy.names])
+    add_attributes(copy, [source.fields().field(name) for name in taxonomy.names])
     copy.updateFields()
     rows = []
     for feature in features:
@@ -106,7 +106,7 @@ def _data_only(store: Path, table: str, features) -> QgsVectorLayer:
         row.setGeometry(feature.geometry())
         row.setAttributes([feature[name] for name in taxonomy.names])
         rows.append(row)
-    copy.dataProvider().addFeatures(rows)
+    add_features(copy, rows)
     return copy
 
 
@@ -163,7 +163,7 @@ def _shape_layer(feature) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{'Point' if point else 'MultiPolygon'}?crs={datapack.CRS}", "Segnalazione", "memory")
     copy = QgsFeature(layer.fields())
     copy.setGeometry(geometry)
-    layer.dataProvider().addFeatures([copy])
+    add_features(layer, [copy])
     symbol = (
         QgsMarkerSymbol.createSimple(
             {"name": "circle", "color": "200,30,45,255", "size": "4", "outline_color": "255,255,255,255"}

@@ -1,0 +1,92 @@
+"""The data-pack contract (docs/DATA_PACK.md) enforced by every command: a pack in another CRS or without
+a required table is refused with one Italian line naming what is wrong, never used quietly."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args):
+    done = subprocess.run(
+        [sys.executable, "-m", "remix_plugin", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT / "out")},
+    )
+    return done.returncode, done.stderr.strip().splitlines()
+
+
+@pytest.fixture(scope="module")
+def pack_in_4326(demo_pack, tmp_path_factory):
+    """The demo pack as someone might export it from a web map: every table in WGS 84 (EPSG:4326)."""
+    out = tmp_path_factory.mktemp("wgs84") / "pacchetto_wgs84.gpkg"
+    gdal.VectorTranslate(str(out), str(demo_pack), options=gdal.VectorTranslateOptions(dstSRS="EPSG:4326"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pack_without_metadata(demo_pack, tmp_path_factory):
+    out = tmp_path_factory.mktemp("senza") / "senza_metadata.gpkg"
+    shutil.copy(demo_pack, out)
+    dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    dataset.ExecuteSQL("DROP TABLE metadata")
+    dataset = None
+    return out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["indicators", "--out", "{tmp}/x.csv"],
+        ["project", "--map", "opportunita", "--out", "{tmp}/p.qgz"],
+        ["atlas", "--zona", "Nord Milano", "--out", "{tmp}/a.pdf"],
+    ],
+)
+def test_a_pack_in_another_crs_is_refused_naming_both_crs(pack_in_4326, tmp_path, command):
+    code, stderr = cli(*[part.format(tmp=tmp_path) for part in command], "--data", pack_in_4326)
+    assert code == 1 and len(stderr) == 1, stderr
+    assert "pacchetto_wgs84.gpkg" in stderr[0] and "EPSG:4326" in stderr[0] and "EPSG:32632" in stderr[0]
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["indicators", "--out", "{tmp}/x.csv"],
+        [
+            "segnalazioni",
+            "new",
+            "--local",
+            "{tmp}/s.gpkg",
+            "--tipo",
+            "criticita",
+            "--natura",
+            "azioni",
+            "--titolo",
+            "Prova",
+            "--comune",
+            "Rho",
+        ],
+    ],
+)
+def test_a_pack_without_metadata_is_refused_by_every_command(pack_without_metadata, tmp_path, command):
+    code, stderr = cli(*[part.format(tmp=tmp_path) for part in command], "--data", pack_without_metadata)
+    assert code == 1 and len(stderr) == 1, stderr
+    assert "senza_metadata.gpkg" in stderr[0] and "mancano le tabelle metadata" in stderr[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_demo_pack_follows_the_contract(demo_pack):
+    from remix_plugin.core.data.datapack import check_pack
+
+    assert check_pack(demo_pack) is None
+    with sqlite3.connect(demo_pack) as db:
+        assert {row[0] for row in db.execute("SELECT DISTINCT srs_id FROM gpkg_geometry_columns")} == {32632}
