@@ -5,13 +5,13 @@ The CSV is plain RFC 4180 (comma, dot decimals, UTF-8) so that any tool reads it
 every column means.
 """
 
-import csv
 import json
 from pathlib import Path
 from typing import List
 
 from qgis.core import QgsFeature, QgsField, QgsVectorLayer
 
+from remix_plugin.core.base import csv_files
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import FieldType
 from remix_plugin.core.data.layers import add_attributes, add_features, write_to_gpkg
@@ -60,14 +60,7 @@ def write_outputs(results: List[IndicatorResult], out: Path) -> List[Path]:
 
 
 def write_csv(results: List[IndicatorResult], path: Path) -> Path:
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(table_columns(results))
-            writer.writerows(table_rows(results))
-    except OSError as exc:
-        raise RemixError(f"Impossibile scrivere il file «{path}»: {exc.strerror or exc}.") from exc
-    return Path(path)
+    return csv_files.write_csv(path, table_columns(results), table_rows(results))
 
 
 def write_metadata(results: List[IndicatorResult], path: Path) -> Path:
@@ -110,14 +103,7 @@ def trace_table(results: List[IndicatorResult]):
 
 
 def write_trace_csv(results: List[IndicatorResult], path: Path) -> Path:
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(TRACE_COLUMNS)
-            writer.writerows(trace_table(results))
-    except OSError as exc:
-        raise RemixError(f"Impossibile scrivere il file «{path}»: {exc.strerror or exc}.") from exc
-    return Path(path)
+    return csv_files.write_csv(path, TRACE_COLUMNS, trace_table(results))
 
 
 def trace_layer(results: List[IndicatorResult]) -> QgsVectorLayer:

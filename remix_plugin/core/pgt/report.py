@@ -5,7 +5,6 @@ the problems and the coherence reading as tables).
 The PDF is drawn with QGIS print layouts (QGraphicsScene): build it on the main thread.
 """
 
-import csv
 import math
 from pathlib import Path
 from typing import List
@@ -39,7 +38,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont
 
 from remix_plugin.__about__ import __title__, __version__
-from remix_plugin.core.base import formatting, paths
+from remix_plugin.core.base import csv_files, formatting, paths
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import FieldType, set_label_font, set_legend_font
 from remix_plugin.core.data import datapack
@@ -93,13 +92,7 @@ def _italian(value) -> str:
 
 
 def _write_csv(path: Path, header: List[str], rows: List[list]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+    return csv_files.write_csv(path, header, rows, delimiter=";", bom=True)  # Excel in Italian: «;», BOM
 
 
 # --- PDF ------------------------------------------------------------------------------------
