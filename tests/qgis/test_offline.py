@@ -267,6 +267,7 @@ def test_a_killed_packaging_leaves_no_package_presented_as_complete(demo_pack, t
     assert again.returncode == 0, stderr
     complete = [p for p in out.iterdir() if not p.name.startswith(".")]
     assert len(complete) == 1 and verify_package(complete[0]) == []
+    assert [p for p in out.iterdir() if p.name.startswith(".")] == []  # the killed run's folder is gone
 
 
 def test_aggiorna_refreshes_the_catalogue_and_leaves_the_segnalazioni_alone(

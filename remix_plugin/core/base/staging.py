@@ -1,12 +1,14 @@
 """Folders that are complete or absent: everything is written into a hidden temporary folder beside
 the destination and renamed at the end, so an interrupted job never leaves a half folder under the
-name a user would open. Also the SHA-256 checksums that manifests list, and the named checkpoints of
-those jobs (where a kill test holds one).
+name a user would open. A hidden folder says which process writes it: one left by a job that was
+killed is removed by the next job writing in the same place. Also the SHA-256 checksums that manifests
+list, and the named checkpoints of those jobs (where a kill test holds one).
 """
 
 import hashlib
 import os
 import shutil
+import socket
 import tempfile
 from pathlib import Path
 
@@ -22,18 +24,50 @@ def free_name(folder: Path, name: str) -> str:
     return candidate
 
 
+OWNER = ".scrittura_in_corso"  # inside a hidden folder: "<host> <pid>" of the process writing it
+
+
 def staging_folder(out_dir: Path, name: str) -> Path:
-    """A new hidden folder `.<name>-XXXX.tmp` inside `out_dir` (created if needed)."""
+    """A new hidden folder `.<name>-XXXX.tmp` inside `out_dir` (created if needed), after removing the
+    hidden folders there whose writer, on this machine, no longer runs."""
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{name}-", suffix=".tmp", dir=out_dir))
+        remove_abandoned(out_dir)
+        folder = Path(tempfile.mkdtemp(prefix=f".{name}-", suffix=".tmp", dir=out_dir))
+        (folder / OWNER).write_text(f"{socket.gethostname()} {os.getpid()}", encoding="utf-8")
+        return folder
     except OSError as exc:
         raise RemixError(f"Impossibile creare il pacchetto nella cartella «{out_dir}»: {exc.strerror or exc}.") from exc
 
 
+def remove_abandoned(out_dir: Path) -> list:
+    """Remove the hidden folders of jobs that were killed (their process, on this machine, is gone)."""
+    removed = []
+    for folder in Path(out_dir).glob(".*.tmp"):
+        try:
+            host, pid = (folder / OWNER).read_text(encoding="utf-8").split()
+        except (OSError, ValueError):
+            continue  # not ours, or being created this very moment
+        if host == socket.gethostname() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def publish(folder: Path, final: Path) -> Path:
     """Give the complete folder its name (and the usual permissions: mkdtemp made it private)."""
+    (folder / OWNER).unlink(missing_ok=True)
     os.chmod(folder, 0o755)
     os.rename(folder, final)
     return final
