@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer
-from qgis.gui import QgsAdvancedDigitizingDockWidget, QgsMapToolDigitizeFeature
+from qgis.gui import QgsAdvancedDigitizingCanvasItem, QgsAdvancedDigitizingDockWidget, QgsMapToolDigitizeFeature
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
@@ -38,11 +38,8 @@ def component(qgis_iface, qgis_canvas, pack, isolated_settings, qgis_new_project
 
     # pytest-qgis's interface lacks these two; QGIS Desktop has them
     monkeypatch.setattr(qgis_iface, "removeDockWidget", qgis_iface.mainWindow().removeDockWidget, raising=False)
-    # one for the canvas's lifetime, as QGIS Desktop has: its canvas item stays on the shared test canvas
-    # and would paint through a deleted widget in a later test (a crash in QgsAdvancedDigitizingCanvasItem)
-    if not hasattr(qgis_canvas, "remix_cad"):
-        qgis_canvas.remix_cad = QgsAdvancedDigitizingDockWidget(qgis_canvas)
-    monkeypatch.setattr(qgis_iface, "cadDockWidget", lambda: qgis_canvas.remix_cad, raising=False)
+    cad = QgsAdvancedDigitizingDockWidget(qgis_canvas)
+    monkeypatch.setattr(qgis_iface, "cadDockWidget", lambda: cad, raising=False)
     settings = Settings.load()
     settings.data_pack = str(pack)
     settings.segnalazioni_store = str(tmp_path / "segnalazioni.gpkg")
@@ -55,6 +52,12 @@ def component(qgis_iface, qgis_canvas, pack, isolated_settings, qgis_new_project
     yield part
     part.unload()
     QgsProject.instance().clear()
+    # the widget puts an item on the shared test canvas that outlives it (QGIS Desktop's widget lives as long
+    # as its canvas): a later test's repaint would paint through the deleted widget
+    for item in qgis_canvas.scene().items():
+        if isinstance(item, QgsAdvancedDigitizingCanvasItem):
+            qgis_canvas.scene().removeItem(item)
+            sip.delete(item)
 
 
 def saved(component, table):
