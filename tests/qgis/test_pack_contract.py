@@ -90,3 +90,65 @@ def test_the_demo_pack_follows_the_contract(demo_pack):
     assert check_pack(demo_pack) is None
     with sqlite3.connect(demo_pack) as db:
         assert {row[0] for row in db.execute("SELECT DISTINCT srs_id FROM gpkg_geometry_columns")} == {32632}
+
+
+@pytest.fixture(scope="module")
+def pack_with_comuni_as_points(demo_pack, tmp_path_factory):
+    """The Comuni exported as their centroids (a common slip when a table is made from a CSV of places)."""
+    out = tmp_path_factory.mktemp("punti") / "comuni_punti.gpkg"
+    shutil.copy(demo_pack, out)
+    dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    dataset.ExecuteSQL("DROP TABLE comuni")
+    dataset = None
+    gdal.VectorTranslate(
+        str(out),
+        str(demo_pack),
+        options=gdal.VectorTranslateOptions(
+            accessMode="update",
+            SQLStatement="SELECT ST_Centroid(geom) AS geom, * FROM comuni",
+            SQLDialect="SQLite",
+            layerName="comuni",
+            geometryType="POINT",
+        ),
+    )
+    return out
+
+
+@pytest.mark.parametrize(
+    "command", [["indicators", "--out", "{tmp}/x.csv"], ["atlas", "--zona", "Milano", "--out", "{tmp}/a.pdf"]]
+)
+def test_comuni_as_points_are_refused_with_a_message_not_a_traceback(pack_with_comuni_as_points, tmp_path, command):
+    code, stderr = cli(*[part.format(tmp=tmp_path) for part in command], "--data", pack_with_comuni_as_points)
+    assert code == 1 and len(stderr) == 1, stderr
+    assert "«comuni» deve avere poligoni" in stderr[0] and "POINT" in stderr[0].upper()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("content", [b"", b"questo non e' un GeoPackage\n", b"SQLite format 3\x00" + b"\x00" * 50])
+def test_a_local_store_that_is_not_a_geopackage_is_refused_and_left_as_it_was(tmp_path, content):
+    store = tmp_path / "segnalazioni.gpkg"
+    store.write_bytes(content)
+    for command in (
+        ["new", "--tipo", "criticita", "--natura", "azioni", "--titolo", "Prova", "--comune", "Rho"],
+        ["list"],
+    ):
+        code, stderr = cli("segnalazioni", command[0], "--local", store, *command[1:])
+        assert code == 1 and len(stderr) == 1 and "«segnalazioni.gpkg»" in stderr[0], stderr
+        assert store.read_bytes() == content
+    assert (
+        "non è un archivio di segnalazioni RE.MIX: non è un GeoPackage leggibile"
+        in cli(
+            "segnalazioni",
+            "new",
+            "--local",
+            store,
+            "--tipo",
+            "criticita",
+            "--natura",
+            "azioni",
+            "--titolo",
+            "P",
+            "--comune",
+            "Rho",
+        )[1][0]
+    )

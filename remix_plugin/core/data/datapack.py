@@ -125,7 +125,15 @@ def check_pack(pack: Path) -> Optional[str]:
     missing = [t for t in REQUIRED_TABLES if t not in present]
     if missing:
         return f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: mancano le tabelle {', '.join(missing)}."
-    others = {table: crs for table, crs in _table_crs(signature(pack)) if crs != CRS and table in REQUIRED_TABLES}
+    registry = {table: (crs, kind) for table, crs, kind in _geometry_columns(signature(pack))}
+    for table in ("comuni", "zone_omogenee"):
+        kind = registry.get(table, ("", ""))[1]
+        if kind.upper() not in ("POLYGON", "MULTIPOLYGON", "GEOMETRY"):
+            return (
+                f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: la tabella «{table}» deve avere "
+                f"poligoni (i confini), trovato «{kind or 'nessuna geometria'}»."
+            )
+    others = {table: crs for table, (crs, _) in registry.items() if crs != CRS and table in REQUIRED_TABLES}
     if others:
         found = ", ".join(f"«{table}» in {crs}" for table, crs in sorted(others.items()))
         return (
@@ -136,14 +144,14 @@ def check_pack(pack: Path) -> Optional[str]:
 
 
 @lru_cache(maxsize=16)
-def _table_crs(key: tuple) -> tuple:
-    """(table, "AUTHORITY:CODE") of every spatial table, from the GeoPackage's own registry."""
+def _geometry_columns(key: tuple) -> tuple:
+    """(table, "AUTHORITY:CODE", geometry type) of every spatial table, from the GeoPackage's own registry."""
     try:
         with closing(sqlite3.connect(f"{Path(key[0]).resolve().as_uri()}?mode=ro", uri=True)) as db:
             rows = db.execute(
-                "SELECT g.table_name, s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g "
-                "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+                "SELECT g.table_name, s.organization, s.organization_coordsys_id, g.geometry_type_name "
+                "FROM gpkg_geometry_columns g JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
             ).fetchall()
     except sqlite3.Error:
         return ()  # not readable as a GeoPackage: pack_tables already found no table
-    return tuple((table, f"{str(org).upper()}:{code}") for table, org, code in rows)
+    return tuple((table, f"{str(org).upper()}:{code}", str(kind or "")) for table, org, code, kind in rows)

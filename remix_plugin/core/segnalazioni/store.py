@@ -213,6 +213,11 @@ def check_local_store(path) -> None:
         ds = ogr.Open(str(path), 0)
     except RuntimeError as exc:
         raise RemixError(f"Archivio locale delle segnalazioni «{path}» non leggibile: {exc}.") from exc
+    if ds is None:  # empty, truncated, or not a GeoPackage at all
+        raise RemixError(
+            f"Il file «{path.name}» non è un archivio di segnalazioni RE.MIX: non è un GeoPackage leggibile. "
+            "Il file non è stato modificato."
+        )
     try:
         names = {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())}
         missing = [n for n in (*LAYERS, META, TOMBSTONES, CONFLICTS, VALUES) if n not in names]
