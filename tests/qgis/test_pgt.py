@@ -102,6 +102,24 @@ def test_cp1252_shapefile_arrives_in_the_expected_schema_with_its_accents(pgt_pa
     assert at01.geometry().area() == pytest.approx(40000, rel=0.001)  # 200 m × 200 m through EPSG:3003
 
 
+@pytest.mark.parametrize("cpg", [None, "UTF-8"])
+def test_a_cp1252_shapefile_without_its_cpg_or_saying_utf8_keeps_its_accents_and_the_report_says_so(
+    pgt_pack, technician, cpg
+):
+    shp = Path(technician["ambiti_trasformazione"])
+    if cpg is None:
+        shp.with_suffix(".cpg").unlink()
+    else:
+        shp.with_suffix(".cpg").write_text(cpg)
+    check = run_check(pgt_pack, technician)
+    at01 = next(f for f in check.results["ambiti_trasformazione"].layer.getFeatures() if f["codice"] == "AT-01")
+    assert at01["denominazione"] == AT_NAMES["AT-01"] and "\ufffd" not in at01["denominazione"]
+    assert any(
+        p.kind == "codifica" and "letto come Windows-1252" in p.message and "ambiti" in p.message.lower()
+        for p in check.problems
+    )
+
+
 def test_dates_and_plan_types_written_as_technicians_write_them_are_understood(pgt_pack, technician):
     check = run_check(pgt_pack, technician)
     plans = {f["codice"]: f for f in check.results["piani_attuativi"].layer.getFeatures()}
@@ -141,6 +159,17 @@ def test_shapefile_without_prj_is_refused_with_a_clear_message(pgt_pack, technic
         "sistema di riferimento non definito" in p.message and "AT_PGT_2024" in p.message
         for p in check.problems
         if p.severity == "errore"
+    )
+
+
+def test_a_layer_with_no_features_is_an_error_not_a_pass(pgt_pack, technician, tmp_path):
+    from tests.qgis.pgt_files import AT_FIELDS, write_layer
+
+    empty = write_layer(tmp_path / "ambiti_vuoti.gpkg", "GPKG", "ambiti", 32632, AT_FIELDS, [])
+    check = run_check(pgt_pack, {"ambiti_trasformazione": f"{empty}:ambiti"})
+    assert not check.compliant and "nessun problema rilevato" not in check.outcome()
+    assert any(
+        p.severity == "errore" and p.kind == "strato_vuoto" and "nessun elemento" in p.message for p in check.problems
     )
 
 

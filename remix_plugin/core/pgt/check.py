@@ -40,6 +40,7 @@ from remix_plugin.core.pgt.themes import QVARIANT_TYPES, ExpectedField, Mapping,
 from remix_plugin.core.scope.model import resolve_scope
 
 ERROR, WARNING, INFO = "errore", "avviso", "informazione"
+ENCODING_PROPERTY = "remix/pgt_encoding"  # on a technician's layer read as Windows-1252: what to tell
 GEOS_MESSAGES = {  # GEOS's English reasons, as a technician reads them
     "self-intersection": "autointersezione",
     "ring self-intersection": "autointersezione di un anello",
@@ -106,6 +107,7 @@ class SourceLayer:
     wkb_type: int
     reader: FeatureSource  # anything with getFeatures(QgsFeatureRequest)
     keep: object = None  # the layer the reader was made from, kept alive while reading
+    encoding_note: str = ""  # read in another encoding than declared: what the report says
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer) -> "SourceLayer":
@@ -117,6 +119,7 @@ class SourceLayer:
             layer.wkbType(),
             QgsVectorLayerFeatureSource(layer),
             layer,
+            layer.customProperty(ENCODING_PROPERTY, "") or "",
         )
 
     def field_names(self) -> List[str]:
@@ -218,7 +221,30 @@ def open_source(spec: str) -> QgsVectorLayer:
     if not layer.isValid():
         where = f"lo strato «{layer_name}» di «{path}»" if layer_name else f"«{path}»"
         raise RemixError(f"Impossibile leggere {where} come strato vettoriale.")
+    _read_latin1_when_not_utf8(layer)
     return layer
+
+
+def _read_latin1_when_not_utf8(layer: QgsVectorLayer) -> None:
+    """A shapefile written by Windows software with no .cpg (or a .cpg saying UTF-8) reads every accent as
+    U+FFFD: read it as Windows-1252 instead, and note it for the report (ENCODING_PROPERTY)."""
+    texts = [i for i, f in enumerate(layer.fields()) if f.type() == FieldType.String]
+    if not texts or layer.dataProvider().encoding().lower() in ("windows-1252", "cp1252", "latin1", "iso-8859-1"):
+        return
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(texts)
+
+    def garbled() -> bool:
+        return any("\ufffd" in str(feature[i] or "") for feature in layer.getFeatures(request) for i in texts)
+
+    if garbled():
+        declared = layer.dataProvider().encoding() or "nessuna"
+        layer.setProviderEncoding("windows-1252")
+        if not garbled():
+            layer.setCustomProperty(
+                ENCODING_PROPERTY,
+                f"il testo non è in UTF-8 (codifica dichiarata: {declared}): "
+                "letto come Windows-1252; controllare le lettere accentate",
+            )
 
 
 def comune_boundary(
@@ -334,6 +360,8 @@ def _check_theme(
             f"{layer_name}: riproiettato da {_crs_label(source.crs)} a "
             f"{_crs_label(QgsCoordinateReferenceSystem(datapack.CRS))}.",
         )
+    if source.encoding_note:
+        report("", WARNING, "codifica", f"{layer_name}: {source.encoding_note}.")
     mapping = _usable_mapping(theme, source, wanted, layer_name, report)
     out = _output_layer(theme)
     code_source = mapping.get(theme.code_field)
@@ -359,6 +387,8 @@ def _check_theme(
             codes.setdefault(code.casefold(), []).append((code, geometry))
         if geometry is not None:
             geometries[len(features)] = geometry
+    if not features:
+        report("", ERROR, "strato_vuoto", f"{layer_name}: nessun elemento; il tema non può essere verificato.")
     add_features(out, features)
     out.updateExtents()
     for same in codes.values():
