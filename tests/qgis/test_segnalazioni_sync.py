@@ -260,8 +260,9 @@ def test_delete_against_edit_is_a_conflict_either_way(qgis_app, lookup, central,
 # --- interruption --------------------------------------------------------------------------------------------
 
 
-def run_cli_until_paused(local, central, checkpoint, tmp_path):
-    """`python -m remix_plugin segnalazioni sync` in a child process, killed (SIGKILL) at `checkpoint`."""
+def run_cli_until_paused(local, central, checkpoint, tmp_path, while_paused=None):
+    """`python -m remix_plugin segnalazioni sync` in a child process, killed (SIGKILL) at `checkpoint`
+    (after `while_paused()`, when given, has run)."""
     password = tmp_path / "master"
     password.write_text(MASTER_PASSWORD)
     password.chmod(0o600)
@@ -294,6 +295,8 @@ def run_cli_until_paused(local, central, checkpoint, tmp_path):
             except queue.Empty:
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"the sync never reached {checkpoint}: {''.join(seen)}")
+        if while_paused is not None:
+            while_paused()
     finally:
         process.kill()
         process.wait(timeout=30)
@@ -330,6 +333,21 @@ def test_a_push_killed_midway_completes_next_time_without_loss_or_duplicates(
     copy = tmp_path / "copia.gpkg"
     sync(copy, central)
     assert content(copy) == entered
+
+
+def test_a_second_sync_of_the_same_store_is_refused_while_the_first_runs(qgis_app, lookup, central, tmp_path):
+    a = tmp_path / "tablet.gpkg"
+    bulk(a, lookup, 600)
+
+    def second_sync():
+        before = store_digest(a)
+        with pytest.raises(RemixError, match=r"Sincronizzazione già in corso su questo archivio «tablet\.gpkg»"):
+            sync(a, central)
+        assert store_digest(a) == before
+
+    run_cli_until_paused(a, central, "push-central-pending:1", tmp_path, while_paused=second_sync)
+    report = sync(a, central)  # the first one was killed: its lock does not stop the next
+    assert report.sent_new == 600 and pending(a) == 0
 
 
 def test_a_pull_killed_midway_completes_next_time_without_loss_or_duplicates(qgis_app, lookup, central, tmp_path):

@@ -17,9 +17,12 @@ transaction, and each step is idempotent, so a sync killed at any point is simpl
 
 import socket
 import uuid as uuidlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Tuple
+
+from qgis.PyQt.QtCore import QLockFile
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
@@ -96,7 +99,7 @@ def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> Sy
     path = Path(local_path)
     if path.exists():
         check_local_store(path)  # a wrong local file is refused before the central store is touched
-    with CentralStore(central) as store:
+    with _only_sync(path), CentralStore(central) as store:
         create_local_store(path)
         with LocalStore(path) as local:
             report = SyncReport(str(path), store.where)
@@ -106,6 +109,23 @@ def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> Sy
                 _pull(local, store, report, feedback, batch_size)
     log.log(report.summary())
     return report
+
+
+@contextmanager
+def _only_sync(path: Path):
+    """One sync of a store at a time (two at once lock each other out of the file, or send every row
+    twice): a lock file beside the store, held by this process; one left by a process that is gone
+    does not count (QLockFile checks)."""
+    lock = QLockFile(f"{path}.sincronizzazione")
+    if not lock.tryLock(0):
+        raise RemixError(
+            f"Sincronizzazione già in corso su questo archivio «{path.name}»: attendere che finisca. "
+            "Nessun dato è stato modificato."
+        )
+    try:
+        yield
+    finally:
+        lock.unlock()
 
 
 def _bind(local: LocalStore, store: CentralStore) -> None:
