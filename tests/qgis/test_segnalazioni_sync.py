@@ -350,6 +350,26 @@ def test_a_second_sync_of_the_same_store_is_refused_while_the_first_runs(qgis_ap
     assert report.sent_new == 600 and pending(a) == 0
 
 
+def test_an_edit_made_after_a_sync_killed_between_the_two_commits_is_sent_not_a_conflict(
+    qgis_app, lookup, central, postgis_server, tmp_path
+):
+    """Killed after the central commit and before the local one, the change is central; the local row still
+    looks pending. An edit made then must go up on top of our own change, not become a conflict that
+    throws it away."""
+    a = tmp_path / "tablet.gpkg"
+    bulk(a, lookup, 20)
+    run_cli_until_paused(a, central, "push-central-committed:1", tmp_path)
+    uuid = next(iter(content(a)))
+    edit(a, uuid, titolo="Rilievo corretto dopo l'interruzione")
+    report = sync(a, central)
+    assert report.conflicts == [] and pending(a) == 0
+    table = content(a)[uuid][0]
+    assert sql(postgis_server, central, f"SELECT titolo FROM remix.{table} WHERE uuid = '{uuid}'") == (
+        "Rilievo corretto dopo l'interruzione"
+    )
+    assert content(a)[uuid][1][0] == "Rilievo corretto dopo l'interruzione"
+
+
 def test_a_pull_killed_midway_completes_next_time_without_loss_or_duplicates(qgis_app, lookup, central, tmp_path):
     a, b = tmp_path / "comune.gpkg", tmp_path / "nuovo.gpkg"
     bulk(a, lookup, 1200)

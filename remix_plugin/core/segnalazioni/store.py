@@ -25,6 +25,7 @@ from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, decode_multi
 
 CRS_EPSG = 32632
 META = "segnalazioni_meta"
+SENT_PREFIX = "inviata:"  # meta keys "inviata:<uuid>": a change sent, its central commit not yet confirmed here
 VALUES = "segnalazioni_valori"
 TOMBSTONES = "segnalazioni_eliminate"
 CONFLICTS = "segnalazioni_conflitti"
@@ -365,6 +366,22 @@ class LocalStore(Closing):
             rows += [self._row(table, feature) for feature in layer]
             layer.SetAttributeFilter(None)
         return rows
+
+    def note_sent(self, changes: List[Tuple[str, str]]) -> None:
+        """Remember (uuid, change id) pairs about to be sent to the central store: if the sync is killed after
+        the central commit and before this store's, the next sync knows that central revision is its own."""
+        for uuid, change_id in changes:
+            key = SENT_PREFIX + _safe(uuid)
+            self.ds.ExecuteSQL(f"DELETE FROM \"{META}\" WHERE chiave = '{key}'")
+            self.ds.ExecuteSQL(f"INSERT INTO \"{META}\" (chiave, valore) VALUES ('{key}', '{_safe(change_id)}')")
+
+    def sent_changes(self) -> Dict[str, str]:
+        """uuid -> change id sent by a sync that did not get to confirm it here."""
+        return {key[len(SENT_PREFIX) :]: value for key, value in self.meta().items() if key.startswith(SENT_PREFIX)}
+
+    def forget_sent(self, uuids: List[str]) -> None:
+        for uuid in uuids:
+            self.ds.ExecuteSQL(f"DELETE FROM \"{META}\" WHERE chiave = '{SENT_PREFIX}{_safe(uuid)}'")
 
     def changed_rows(self) -> List[Row]:
         """Rows created or edited here since they were last in step with the central store."""

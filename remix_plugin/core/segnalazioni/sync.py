@@ -18,9 +18,9 @@ transaction, and each step is idempotent, so a sync killed at any point is simpl
 import socket
 import uuid as uuidlib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.PyQt.QtCore import QLockFile
 
@@ -170,10 +170,13 @@ def _push(local: LocalStore, store: CentralStore, report: SyncReport, feedback, 
         (row.uuid, row, None) for row in local.changed_rows()
     ]
     items += [(tomb.uuid, None, tomb) for tomb in local.tombstones()]
+    sent_before = local.sent_changes()  # by a sync killed between the central and the local commit
     for number, (start, batch) in enumerate(_chunks(items, batch_size), 1):
         if _cancelled(feedback, report):
             return
-        plan = _push_central(store, batch, number)
+        with local.transaction():
+            local.note_sent([(uuid, (row or tomb).change_id) for uuid, row, tomb in batch])
+        plan = _push_central(store, batch, number, sent_before)
         _checkpoint("push-central-committed", number)
         _push_local(local, plan, report)
         _checkpoint("push-local-committed", number)
@@ -187,7 +190,7 @@ class _Plan:
     conflicts: list = field(default_factory=list)  # (kind, loser Row, tomb or None, winner Row, record)
 
 
-def _push_central(store: CentralStore, batch: list, number: int) -> _Plan:
+def _push_central(store: CentralStore, batch: list, number: int, sent_before: Dict[str, str]) -> _Plan:
     plan = _Plan()
     with store.transaction() as cur:
         state = store.states(cur, [uuid for uuid, _, _ in batch])
@@ -201,6 +204,8 @@ def _push_central(store: CentralStore, batch: list, number: int) -> _Plan:
                     plan.synced.append((row, central[1], "recovered"))
                 elif central[1] == row.rev and central[0] == row.table:
                     updates.append(row)
+                elif central[2] == sent_before.get(uuid) and central[0] == row.table and not central[3]:
+                    updates.append(replace(row, rev=central[1]))  # on top of our own change, sent before a kill
                 else:
                     losers.append(("modifica_eliminazione" if central[3] else "modifica_modifica", row, None))
             elif central is None or central[3] or central[2] == tomb.change_id:
@@ -241,6 +246,11 @@ def _conflict_record(kind: str, loser: Row, winner: Row) -> dict:
 
 def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
     with local.transaction():
+        local.forget_sent(
+            [row.uuid for row, _, _ in plan.synced]
+            + [tomb.uuid for tomb, _ in plan.tombs_done]
+            + [loser.uuid for _, loser, _, _, _ in plan.conflicts]
+        )
         for row, rev, kind in plan.synced:
             local.mark_synced(row.table, row.fid, row.change_id, rev)
             if kind == "new":
