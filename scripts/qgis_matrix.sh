@@ -63,6 +63,8 @@ for version in "${versions[@]}"; do
   errors=$(sed -n 's/.*\b\([0-9][0-9]*\) errors\?.*/\1/p' <<< "$line")
   total_passed=$(( total_passed + ${passed:-0} )); total_failed=$(( total_failed + ${failures:-0} + ${errors:-0} ))
   [ "$status" -eq 0 ] || failed=1
+  # a run that ended without its summary (QGIS crashed, at exit too) counts as a failure of its own
+  [ "$status" -ne 0 ] && [ -z "${failures}${errors}" ] && total_failed=$(( total_failed + 1 ))
   echo "QGIS $found ($where$note): ${line:-exit $status}, ${elapsed} s" >> "$summary"
 done
 [ "$what" = bench ] && .venv/bin/python scripts/bench.py --table  # README: a column per version
