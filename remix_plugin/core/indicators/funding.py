@@ -66,7 +66,9 @@ class FundingTally:
 
 def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
     """CUP -> [(pro_com_t, quota)], each CUP's quotas brought to add up to 1 (and reported when they did not).
-    `table`: a `table_reader` table."""
+    `table`: a `table_reader` table, or None when the pack has none (every intervento goes by its geometry)."""
+    if table is None:
+        return {}
     missing = [f for f in ("cup", "pro_com_t", "quota") if f not in table.fields]
     if missing:
         raise RemixError(f"Tabella «{SHARES_TABLE}»: mancano i campi {', '.join(missing)}.")

@@ -82,9 +82,10 @@ class AreaTally:
         return rows
 
 
-def opportunity_sources(open_table) -> List[Tuple[str, Table, Optional[Rule]]]:
-    """The §4 tables as (table, `table_reader` table, filter), opened with `open_table(name)`."""
-    return [(table, open_table(table), rule) for table, rule in SOURCES]
+def opportunity_sources(open_table, tables=None) -> List[Tuple[str, Table, Optional[Rule]]]:
+    """The §4 tables (those of `tables` when given) as (table, `table_reader` table, filter), opened with
+    `open_table(name)`."""
+    return [(table, open_table(table), rule) for table, rule in SOURCES if tables is None or table in tables]
 
 
 def tally_areas(comuni: Comuni, sources: Sequence[Tuple[str, Table, Optional[Rule]]], feedback=None) -> AreaTally:

@@ -72,6 +72,19 @@ INDICATORS: Dict[str, Definition] = {
     ),
 }
 EURO = ("finanziamento", "cofinanziamento", "totale")
+# what an optional table the pack does not have means for the indicator (docs/DATA_PACK.md)
+ABSENT_MEANING = {
+    "aree_remix": "nessuna Area Remix, la superficie non le comprende",
+    "ambiti_rigenerazione_8bis_40bis": "nessun ambito ex art. 8bis e 40bis, la superficie non li comprende",
+    "offerta_at_2020": "nessun Ambito di Trasformazione 2020, la superficie non li comprende",
+    "offerta_pa_2020": "nessun Piano Attuativo 2020, la superficie non li comprende",
+    "aree_rigenerazione_pgt": "nessuna area della rigenerazione dei PGT, la superficie non le comprende",
+    "interventi_pinqua": "nessun intervento PINQuA, il finanziamento non li comprende",
+    "interventi_comein": "nessun intervento COME-IN, il finanziamento non li comprende",
+    "interventi_periferie": "nessuna area di Bando PERIFERIE, il finanziamento non le comprende",
+    "interventi_periferie_punti": "nessuna AZIONE di Bando PERIFERIE: contate solo le aree",
+    "interventi_comuni": "nessuna ripartizione tra Comuni, ogni intervento va ai Comuni della sua geometria",
+}
 MIN_AREA_M2 = 1.0  # less than this inside a Comune counts as no area (the rule in opportunity_area.RULE)
 NORMALISATIONS = {"": "nessuna", "area": "per superficie del Comune", "popolazione": "per abitante"}
 COMMON_FIELDS = (
@@ -91,6 +104,7 @@ class Measurement:
     tally: Union["AreaTally", funding.FundingTally]  # AreaTally for "superficie", FundingTally for "finanziamento"
     pack: Optional[Path] = None
     problems: List[str] = field(default_factory=list)
+    absent: List[str] = field(default_factory=list)  # optional tables the pack does not have
 
     @property
     def definition(self) -> Definition:
@@ -161,6 +175,7 @@ class IndicatorResult:
             "ambito": "Città metropolitana di Milano" if not m.comuni.scoped else sorted(m.comuni.codes),
             "comuni": len(self.figures),
             "regola": rule(m.which),
+            "tabelle_assenti": m.absent,
             "normalizzazione": self.normalise or "nessuna",
             "valore_classificato": self.unit,
             "classificazione": self.classes.as_dict(),
@@ -231,6 +246,15 @@ class Tables:
             raise RemixError(f"Manca la tabella «{name}» per calcolare l'indicatore.")
         return self.reader.table(name)
 
+    def has(self, name: str) -> bool:
+        """The table is there (a layer handed over, or a table of the pack)."""
+        return name in self.layers or (self.pack is not None and name in datapack.pack_tables(self.pack))
+
+    def present(self, names, absent: List[str]) -> list:
+        """The names of the tables that are there; the others are added to `absent`."""
+        absent += [name for name in names if not self.has(name)]
+        return [name for name in names if self.has(name)]
+
     def measure(self, which: str, scope: Optional[frozenset] = None, feedback=None) -> Measurement:
         if which not in INDICATORS:
             raise RemixError(f"Indicatore «{which}» sconosciuto. Indicatori: {', '.join(INDICATORS)}.")
@@ -238,15 +262,17 @@ class Tables:
             self._comuni[scope] = Comuni.from_table(self("comuni"), scope)
         comuni = self._comuni[scope]
         tally: Union[AreaTally, funding.FundingTally]
+        absent: List[str] = []
         if which == "superficie":
             from remix_plugin.core.indicators import opportunity_area
 
-            tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self), feedback)
+            tables = self.present([table for table, _ in opportunity_area.SOURCES], absent)
+            tally = opportunity_area.tally_areas(comuni, opportunity_area.opportunity_sources(self, tables), feedback)
             quantities = [_area_quantities(comuni, n, tally) for n in range(len(comuni))]
         else:
-            tally = funding.tally_funding(
-                comuni, [(t, self(t)) for t in funding.SOURCES], self(funding.SHARES_TABLE), feedback
-            )
+            tables = self.present(list(funding.SOURCES), absent)
+            shares = self(funding.SHARES_TABLE) if self.present([funding.SHARES_TABLE], absent) else None
+            tally = funding.tally_funding(comuni, [(t, self(t)) for t in tables], shares, feedback)
             quantities = [
                 {
                     "finanziamento": c[0] / 100,
@@ -256,10 +282,10 @@ class Tables:
                 }
                 for n, c in enumerate(tally.cents)
             ]
-        problems = comuni.problems + tally.problems
+        problems = [f"Tabella «{t}» assente: {ABSENT_MEANING[t]}." for t in absent] + comuni.problems + tally.problems
         for problem in problems:
             log.warning(f"{INDICATORS[which].short}: {problem}")
-        return Measurement(which, comuni, quantities, tally, self.pack, problems)
+        return Measurement(which, comuni, quantities, tally, self.pack, problems, absent)
 
 
 def _area_quantities(comuni: Comuni, number: int, tally) -> Dict[str, float]:

@@ -1,0 +1,55 @@
+"""A pack with only the required tables plus any subset of the optional ones (docs/DATA_PACK.md): the
+indicators run, say once per missing table what it means, and list the missing tables in their JSON."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+
+from remix_plugin.core.indicators import funding, opportunity_area
+
+ROOT = Path(__file__).resolve().parents[2]
+OPTIONAL = [table for table, _ in opportunity_area.SOURCES] + list(funding.SOURCES) + [funding.SHARES_TABLE]
+
+
+def without(demo_pack: Path, folder: Path, tables) -> Path:
+    pack = folder / "pacchetto.gpkg"
+    shutil.copy(demo_pack, pack)
+    dataset = gdal.OpenEx(str(pack), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    for table in tables:
+        dataset.ExecuteSQL(f'DROP TABLE "{table}"')
+    dataset = None
+    return pack
+
+
+def indicators(pack: Path, out: Path):
+    done = subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "indicators", "--data", str(pack), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+    return done.returncode, done.stderr.strip().splitlines()
+
+
+@pytest.mark.parametrize("table", OPTIONAL)
+def test_each_optional_table_alone_may_be_missing(demo_pack, tmp_path, table):
+    code, stderr = indicators(without(demo_pack, tmp_path, [table]), tmp_path / "indicatori.csv")
+    assert code == 0, stderr
+    said = [line for line in stderr if f"Tabella «{table}» assente" in line]
+    assert len(said) == 1 and "servizio" not in said[0], stderr
+    metadata = json.loads((tmp_path / "indicatori.json").read_text(encoding="utf-8"))
+    assert any(table in indicator["tabelle_assenti"] for indicator in metadata["indicatori"].values()), metadata
+
+
+def test_a_pack_with_only_the_required_tables_gives_zero_everywhere_and_says_why(demo_pack, tmp_path):
+    code, stderr = indicators(without(demo_pack, tmp_path, OPTIONAL), tmp_path / "indicatori.csv")
+    assert code == 0, stderr
+    assert "nessuna AZIONE di Bando PERIFERIE: contate solo le aree" in "\n".join(stderr)
+    rows = (tmp_path / "indicatori.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 134  # the header and the 133 Comuni
