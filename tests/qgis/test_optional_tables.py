@@ -53,3 +53,31 @@ def test_a_pack_with_only_the_required_tables_gives_zero_everywhere_and_says_why
     assert "nessuna AZIONE di Bando PERIFERIE: contate solo le aree" in "\n".join(stderr)
     rows = (tmp_path / "indicatori.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 134  # the header and the 133 Comuni
+
+
+def run(*args):
+    done = subprocess.run(
+        [sys.executable, "-m", "remix_plugin", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+    return done.returncode, (done.stdout + done.stderr).strip().splitlines()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["project", "--map", "realizzazioni", "--out", "{tmp}/r.qgz"],
+        ["print", "--map", "realizzazioni", "--out", "{tmp}/r.pdf"],
+        ["atlas", "--comune", "Rho", "--out", "{tmp}/a.pdf"],
+        ["offline", "--zona", "Nord Ovest", "--out", "{tmp}/offline"],
+    ],
+)
+def test_every_command_runs_without_the_azioni_and_says_so_without_blaming_a_service(demo_pack, tmp_path, command):
+    pack = without(demo_pack, tmp_path, ["interventi_periferie_punti"])
+    code, stderr = run(*[part.format(tmp=tmp_path) for part in command], "--data", pack)
+    assert code == 0, stderr
+    said = [line for line in stderr if "interventi_periferie_punti" in line]
+    assert len(said) == 1 and "assente dal pacchetto dati" in said[0] and "servizio" not in said[0], stderr

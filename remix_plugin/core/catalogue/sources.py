@@ -58,6 +58,9 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
     """The entry's layer from the first source that works; RemixError naming the layer if none does."""
     failures = []
     for source in candidate_sources(entry, ctx, purpose):
+        if source["type"] == "datapack" and ctx.pack and source["table"] not in datapack.pack_tables(ctx.pack):
+            failures.append(f"tabella «{source['table']}» assente dal pacchetto dati (facoltativa).")
+            continue
         try:
             layer = BUILDERS[source["type"]](entry, source, ctx)
         except RemixError as exc:

@@ -194,9 +194,13 @@ def _build_map(plan: Plan, map_id: str) -> None:
     built = maps.build_layers(map_id, ctx, entries=wanted, purpose="vector")
     problems = ctx.problems[before:]
     done = {entry.id for entry, _ in built}
+    tables = datapack.pack_tables(ctx.pack) if ctx.pack else set()
     for entry in wanted:
         if entry.id not in done:
             said = [p for p in problems if p.startswith(f"Strato «{entry.title}»")] or [f"Strato «{entry.title}»."]
+            table = entry.pack_table()
+            if table and table not in tables and all(s["type"] == "datapack" for s in entry.sources):
+                continue  # an optional table the pack does not have: said among the notes, nothing to decide
             _add_once(plan.issues, " ".join(said) + " Non può andare offline e resterà fuori dal pacchetto.")
     for problem in problems:
         if not any(problem in issue for issue in plan.issues):
