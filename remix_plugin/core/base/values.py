@@ -7,11 +7,19 @@ from urllib.parse import urlsplit
 URL_LIMIT = 2048  # longer addresses are shown as text, never as links
 
 
+# bidirectional overrides and isolates, zero-width characters: invisible, they reorder or hide what a text
+# shows («fdp.exe» reading «exe.pdf»); a value read from a pack never carries them into an infobox or a print
+INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
 def text_value(value) -> str:
-    """A field value as trimmed text ('' for NULL, whether PyQGIS hands it over as None or as a null QVariant)."""
+    """A field value as trimmed text ('' for NULL, whether PyQGIS hands it over as None or as a null QVariant),
+    without invisible direction and zero-width characters."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
-    return str(value).strip()
+    return str(value).translate(INVISIBLE).strip()
 
 
 def number_value(value) -> Optional[float]:
