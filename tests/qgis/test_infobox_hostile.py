@@ -80,11 +80,11 @@ def test_a_script_in_an_attribute_is_shown_as_text(dock, demo_pack):
     assert dock.items[0].text(0) == "<script>alert('RE.MIX')</script>Piazza"  # a tree item: plain text
 
 
-
 def test_right_to_left_overrides_and_zero_width_characters_do_not_reach_the_infobox(dock, demo_pack):
     html = show(dock, demo_pack, titolo="Riqualificazione \u202eFDP.exe\u202c\u200b ex scalo\u2066")
     assert not any(c in html for c in "\u202e\u202c\u200b\u2066")
     assert "Riqualificazione FDP.exe ex scalo" in dock.browser.toPlainText()
+
 
 def test_an_image_with_onerror_is_shown_as_text_and_loads_nothing(dock, demo_pack):
     hostile = '<img src="file:///etc/passwd" onerror="alert(1)">'
