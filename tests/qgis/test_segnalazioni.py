@@ -339,6 +339,19 @@ def test_cli_new_and_list(qgis_app, pack, store, capsys):
             ],
             "«Importo del finanziamento (€)» non può essere negativo.",
         ),
+        (
+            [
+                "--natura",
+                "azioni",
+                "--comune",
+                "Rho",
+                "--campo",
+                "tipo_servizio=x",
+                "--campo",
+                "descrizione=" + "a" * 5000,
+            ],
+            "«Descrizione»: al massimo 4000 caratteri.",
+        ),
     ],
 )
 def test_cli_refuses_bad_input_with_a_clear_message_and_writes_nothing(qgis_app, pack, store, capsys, args, message):
@@ -350,6 +363,30 @@ def test_cli_refuses_bad_input_with_a_clear_message_and_writes_nothing(qgis_app,
     assert code == 1 and message in err, err
     assert rows(store) == [] and rows(store, "segnalazioni_aree") == []
     assert digest(store) == before
+
+
+def test_a_title_of_100_kb_is_refused_before_it_runs_off_a_sheet(qgis_app, pack, store, capsys):
+    create_local_store(store)
+    code, _, err = cli(
+        capsys,
+        "new",
+        "--data",
+        str(pack),
+        "--local",
+        str(store),
+        "--tipo",
+        "progetto",
+        "--titolo",
+        "T" * 102400,
+        "--natura",
+        "azioni",
+        "--comune",
+        "Rho",
+        "--campo",
+        "tipo_servizio=x",
+    )
+    assert code == 1 and "«Titolo»: al massimo 200 caratteri." in err and len(err) < 1000
+    assert rows(store) == []
 
 
 def test_cli_repairs_a_self_intersecting_polygon_and_says_so(qgis_app, pack, store, capsys):

@@ -311,7 +311,9 @@ def add_segnalazione(
     feature = new_feature(layer, placed.geometry, given)
     found = problems(layer, feature)
     if found:
-        raise RemixError(f"Segnalazione «{values.get('titolo') or ''}» non salvata: " + " ".join(found))
+        title = str(values.get("titolo") or "")
+        title = title if len(title) <= 80 else title[:80].rstrip() + " …"  # a message is a line, not the text
+        raise RemixError(f"Segnalazione «{title}» non salvata: " + " ".join(found))
     layer.startEditing()
     layer.addFeature(feature)
     commit(layer)

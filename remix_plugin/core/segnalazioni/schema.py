@@ -25,6 +25,9 @@ LAYERS = (AREE, PUNTI)
 LIST_TYPES = ("choice", "multichoice")
 
 
+TEXT_LIMITS = {"text": 200, "longtext": 4000}  # characters: a title fits a sheet's heading, a description its page
+
+
 @dataclass(frozen=True)
 class FieldDef:
     name: str
@@ -285,4 +288,9 @@ def rules(taxonomy: Taxonomy, f: FieldDef, layer: str, allowed: Dict[str, List[s
         found.append((expression, message))
     if f.kind == "number":
         found.append((f"({ref} IS NULL OR {ref} >= 0)", f"«{f.label}» non può essere negativo."))
+    if f.kind in TEXT_LIMITS:
+        limit = TEXT_LIMITS[f.kind]
+        found.append(
+            (f"({ref} IS NULL OR length(to_string({ref})) <= {limit})", f"«{f.label}»: al massimo {limit} caratteri.")
+        )
     return found
