@@ -93,6 +93,9 @@ def start_qgis():
     from osgeo import gdal
 
     gdal.DontUseExceptions()
+    # GDAL's own English lines («ERROR 1: database disk image is malformed») would come before the Italian
+    # message that names the file: in the command line GDAL stays quiet, the plugin says what went wrong
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
     return _app
 
 

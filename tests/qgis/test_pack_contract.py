@@ -152,3 +152,14 @@ def test_a_local_store_that_is_not_a_geopackage_is_refused_and_left_as_it_was(tm
             "Rho",
         )[1][0]
     )
+
+
+@pytest.mark.parametrize("size", [0, 300_000])
+def test_an_empty_or_truncated_pack_is_one_italian_line_without_gdals_own(demo_pack, tmp_path, size):
+    pack = tmp_path / "copia_interrotta.gpkg"
+    pack.write_bytes(demo_pack.read_bytes()[:size])
+    code, stderr = cli("indicators", "--data", pack, "--out", tmp_path / "x.csv")
+    assert code == 1 and stderr == [
+        "errore: Il pacchetto dati «copia_interrotta.gpkg» non è un GeoPackage leggibile (vuoto, incompleto o "
+        "danneggiato): sceglierne un altro o copiarlo di nuovo."
+    ]

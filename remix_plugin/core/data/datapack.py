@@ -122,6 +122,11 @@ def check_pack(pack: Path) -> Optional[str]:
     EPSG:32632. Else an Italian message naming what is wrong: Comuni in another CRS would give other areas,
     quietly. (Another table in another CRS is reprojected where it is measured, in metres.)"""
     present = pack_tables(pack)
+    if not present:
+        return (
+            f"Il pacchetto dati «{Path(pack).name}» non è un GeoPackage leggibile (vuoto, incompleto o "
+            "danneggiato): sceglierne un altro o copiarlo di nuovo."
+        )
     missing = [t for t in REQUIRED_TABLES if t not in present]
     if missing:
         return f"Il pacchetto dati «{Path(pack).name}» non segue il contratto: mancano le tabelle {', '.join(missing)}."

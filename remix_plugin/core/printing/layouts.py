@@ -169,20 +169,7 @@ def export(layout: QgsPrintLayout, out, dpi: int = DPI) -> Path:
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     settings.pages = [0]
-    return _atomic(out, lambda partial: (_quietly(lambda: exporter.exportToImage(str(partial), settings)), ""))
-
-
-def _quietly(export):
-    """QGIS georeferences an exported image by reopening it with GDAL for update, which PNG does not allow:
-    GDAL then writes «ERROR 6 … PNG driver does not support update access» on stderr, for nothing (the
-    image is complete). Its own messages are kept quiet for the export; QGIS's result still says."""
-    from osgeo import gdal
-
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        return export()
-    finally:
-        gdal.PopErrorHandler()
+    return _atomic(out, lambda partial: (exporter.exportToImage(str(partial), settings), ""))
 
 
 def export_atlas_pdf(layout: QgsPrintLayout, out, feedback=None, dpi: int = DPI) -> Path:
