@@ -81,3 +81,33 @@ def test_every_command_runs_without_the_azioni_and_says_so_without_blaming_a_ser
     assert code == 0, stderr
     said = [line for line in stderr if "interventi_periferie_punti" in line]
     assert len(said) == 1 and "assente dal pacchetto dati" in said[0] and "servizio" not in said[0], stderr
+
+
+@pytest.fixture(scope="module")
+def required_only(demo_pack, tmp_path_factory):
+    """Only `comuni`, `zone_omogenee` and `metadata`: the smallest pack the contract allows."""
+    pack = tmp_path_factory.mktemp("minimo") / "minimo.gpkg"
+    shutil.copy(demo_pack, pack)
+    dataset = gdal.OpenEx(str(pack), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]
+    for name in names:
+        if name not in ("comuni", "zone_omogenee", "metadata"):
+            dataset.ExecuteSQL(f'DROP TABLE "{name}"')
+    dataset = None
+    return pack
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["project", "--map", "opportunita", "--out", "{tmp}/o.qgz"],
+        ["print", "--map", "realizzazioni", "--out", "{tmp}/r.pdf"],
+        ["atlas", "--comune", "Rho", "--out", "{tmp}/a.pdf"],
+        ["offline", "--zona", "Milano", "--out", "{tmp}/offline"],
+        ["infobox", "--layer", "comuni", "--fid", "1", "--format", "json"],
+    ],
+)
+def test_every_command_runs_on_a_pack_with_only_the_required_tables(required_only, tmp_path, command):
+    code, lines = run(*[part.format(tmp=tmp_path) for part in command], "--data", required_only)
+    assert code == 0, lines
+    assert not [line for line in lines if "Traceback" in line or line.startswith("errore")], lines

@@ -20,6 +20,7 @@ from qgis.core import QgsGeometry
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType
 from remix_plugin.core.base.values import number_value, text_value
+from remix_plugin.core.data import datapack
 from remix_plugin.core.data.comuni_index import Comuni
 
 if TYPE_CHECKING:
@@ -102,11 +103,13 @@ def read_shares(table, problems: List[str]) -> Dict[str, List[Tuple[str, float]]
 
 
 def pack_shares(pack: Path, problems: List[str]) -> Dict[str, List[Tuple[str, float]]]:
-    """`read_shares` of a pack's own table."""
+    """`read_shares` of a pack's own table ({} when the pack has none: interventi go by their geometry)."""
     from remix_plugin.core.data.table_reader import (
         PackReader,  # numpy and GDAL: not at QGIS start (infoboxes import this)
     )
 
+    if SHARES_TABLE not in datapack.pack_tables(pack):
+        return {}
     with PackReader(pack) as reader:
         return read_shares(reader.table(SHARES_TABLE), problems)
 

@@ -199,7 +199,7 @@ def _build_map(plan: Plan, map_id: str) -> None:
         if entry.id not in done:
             said = [p for p in problems if p.startswith(f"Strato «{entry.title}»")] or [f"Strato «{entry.title}»."]
             table = entry.pack_table()
-            if table and table not in tables and all(s["type"] == "datapack" for s in entry.sources):
+            if table and table not in tables:
                 continue  # an optional table the pack does not have: said among the notes, nothing to decide
             _add_once(plan.issues, " ".join(said) + " Non può andare offline e resterà fuori dal pacchetto.")
     for problem in problems:
