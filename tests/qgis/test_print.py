@@ -272,6 +272,29 @@ def test_an_intervento_with_a_title_over_255_characters_is_listed_with_the_other
     assert "Sono elencati i 0 interventi" not in text
 
 
+def test_hostile_titles_are_printed_as_text_on_the_scheda_comunale(demo_pack, tmp_path):
+    """A title from a pack with markup, a script, SQL quotes and a right-to-left override is printed as
+    the text it is (the override taken out), and the sheet is complete."""
+    from remix_plugin.core.printing.atlas import print_atlas
+
+    pack = tmp_path / "pacchetto.gpkg"
+    shutil.copy(demo_pack, pack)
+    with sqlite3.connect(pack) as db:
+        cup = db.execute(
+            "SELECT p.cup FROM interventi_periferie p JOIN interventi_comuni c ON c.cup = p.cup "
+            "WHERE c.pro_com_t = '015209' LIMIT 1"
+        ).fetchone()[0]
+    hostile = "<script>alert(1)</script> O'Brien'); DROP TABLE comuni;-- \u202eexe.fdp"
+    quoted = hostile.replace("'", "''")
+    dataset = ogr.Open(str(pack), 1)
+    dataset.ExecuteSQL(f"UPDATE interventi_periferie SET titolo = '{quoted}' WHERE cup = '{cup}'")
+    dataset = None
+    pdf, problems = print_atlas(pack, resolve_scope(pack, comuni=["Sesto San Giovanni"]), tmp_path / "s.pdf")
+    text = " ".join(pdftext(pdf).split())
+    assert problems == [] and "<script>alert(1)</script> O'Brien'); DROP TABLE comuni;--" in text
+    assert "\u202e" not in text and "exe.fdp" in text
+
+
 def test_cli_prints_a_zona_and_the_atlas(demo_pack, tmp_path):
     done = cli(
         "print",

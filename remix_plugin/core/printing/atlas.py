@@ -28,6 +28,7 @@ from qgis.core import (
 from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.base.values import text_value
 from remix_plugin.core.catalogue.model import Catalogue, load_catalogue
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import ENTRY_PROPERTY, add_features, change_attribute_values
@@ -177,7 +178,7 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
     for table in tables:
         layer = datapack.open_table(pack, table)
         for feature in layer.getFeatures(QgsFeatureRequest()):
-            cup = str(feature["cup"] or "").strip().upper()
+            cup = text_value(feature["cup"]).upper()
             if not cup or cup in seen:
                 continue
             seen.add(cup)
@@ -190,7 +191,7 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
                     "non compare nelle schede."
                 )
                 continue
-            title = str(feature["titolo"] or "")
+            title = text_value(feature["titolo"])
             if len(codes) > 1:
                 title += f" (intervento di {len(codes)} Comuni)"
             amount = feature["importo_finanziato"]
@@ -201,7 +202,7 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
                             code,
                             cup,
                             title,
-                            str(feature["bando"] or ""),
+                            text_value(feature["bando"]),
                             float(amount) if amount not in (None, "") else None,
                             1,
                         ]
