@@ -26,9 +26,20 @@ def cli(*args):
 
 @pytest.fixture(scope="module")
 def pack_in_4326(demo_pack, tmp_path_factory):
-    """The demo pack as someone might export it from a web map: every table in WGS 84 (EPSG:4326)."""
+    """The demo pack with its Comuni and Zone as someone might export them from a web map: WGS 84 (EPSG:4326)."""
     out = tmp_path_factory.mktemp("wgs84") / "pacchetto_wgs84.gpkg"
-    gdal.VectorTranslate(str(out), str(demo_pack), options=gdal.VectorTranslateOptions(dstSRS="EPSG:4326"))
+    shutil.copy(demo_pack, out)
+    for table in ("comuni", "zone_omogenee"):
+        dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        dataset.ExecuteSQL(f"DROP TABLE {table}")
+        dataset = None
+        gdal.VectorTranslate(
+            str(out),
+            str(demo_pack),
+            options=gdal.VectorTranslateOptions(
+                accessMode="update", layers=[table], layerName=table, dstSRS="EPSG:4326"
+            ),
+        )
     return out
 
 

@@ -212,8 +212,8 @@ def check_local_store(path) -> None:
     ogr = _ogr()
     try:
         ds = ogr.Open(str(path), 0)
-    except RuntimeError as exc:
-        raise RemixError(f"Archivio locale delle segnalazioni «{path}» non leggibile: {exc}.") from exc
+    except RuntimeError:  # GDAL with exceptions on (its Python bindings may have them on from 3.9)
+        ds = None
     if ds is None:  # empty, truncated, or not a GeoPackage at all
         raise RemixError(
             f"Il file «{path.name}» non è un archivio di segnalazioni RE.MIX: non è un GeoPackage leggibile. "
