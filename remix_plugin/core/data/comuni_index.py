@@ -15,7 +15,7 @@ from qgis.core import QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsVectorLayer
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import null_rectangle
 from remix_plugin.core.base.values import number_value, text_value
-from remix_plugin.core.data.table_reader import LayerTable, computation_crs
+from remix_plugin.core.data.crs import computation_crs
 
 REQUIRED_FIELDS = ("pro_com_t", "comune", "zona_omogenea")
 POPULATION_FIELD = "popolazione"
@@ -39,6 +39,8 @@ class Comuni:
 
     @classmethod
     def from_layer(cls, layer: QgsVectorLayer, scope: Optional[frozenset] = None) -> "Comuni":
+        from remix_plugin.core.data.table_reader import LayerTable  # numpy and GDAL: when measuring, not at start
+
         return cls.from_table(LayerTable("comuni", layer), scope)
 
     @classmethod

@@ -28,8 +28,6 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 import numpy as np
 from osgeo import gdal, ogr
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeatureRequest,
     QgsGeometry,
     QgsVectorLayer,
@@ -39,6 +37,7 @@ from qgis.core import (
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import GeometryType, wkb_type
 from remix_plugin.core.data import datapack
+from remix_plugin.core.data.crs import computation_crs, transformed_request
 
 FETCH_BATCH = 20000  # fids per SQL statement when fetching geometries
 UNION_BATCH = 20000  # areas per SQL statement when unioning groups
@@ -61,24 +60,6 @@ class Rule:
         counted = np.array([bool(t) and self.counts(t) for t in distinct.tolist()], dtype=bool)
         blank = np.array([not t for t in distinct.tolist()], dtype=bool)
         return counted[positions], int(blank[positions].sum())
-
-
-def computation_crs() -> QgsCoordinateReferenceSystem:
-    """Areas are planar in the pack's CRS, WGS 84 / UTM 32N (metres; scale error under 0.1 % in CMM)."""
-    return QgsCoordinateReferenceSystem(datapack.CRS)
-
-
-def transformed_request(layer: QgsVectorLayer) -> QgsFeatureRequest:
-    """A request that hands geometries over in the computation CRS, whatever the layer's own CRS."""
-    if not layer.crs().isValid():
-        raise RemixError(
-            f"Strato «{layer.name()}»: sistema di riferimento non definito, impossibile confrontarlo "
-            "con i confini comunali."
-        )
-    request = QgsFeatureRequest()
-    if layer.crs() != computation_crs():
-        request.setDestinationCrs(computation_crs(), QgsCoordinateTransformContext())
-    return request
 
 
 @dataclass
