@@ -19,7 +19,8 @@ def text_value(value) -> str:
     without invisible direction and zero-width characters."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
-    return str(value).translate(INVISIBLE).strip()
+    text = str(value)
+    return (text if text.isascii() else text.translate(INVISIBLE)).strip()  # read for every row: ASCII skips it
 
 
 def number_value(value) -> Optional[float]:
