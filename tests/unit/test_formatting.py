@@ -99,3 +99,9 @@ def test_an_empty_date_is_not_available():
 )
 def test_an_indicator_value_reads_in_its_unit(value, unit, text):
     assert it.measure(value, unit) == text
+
+
+def test_a_long_title_is_shortened_for_a_line_and_a_short_one_kept():
+    assert it.shortened("Riqualificazione della corte", 16) == "Riqualificazione …"
+    assert it.shortened("Piazza", 6) == "Piazza"
+    assert len(it.shortened("x" * 102400, 200)) == 202

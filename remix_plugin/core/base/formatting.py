@@ -7,6 +7,7 @@
     percent(9.27)          9,3 %            share(0.25)            25 %
     measure(12.5, "m² per abitante")  12,50 m² per abitante (an indicator's value in its unit)
     date(QDate/datetime)   07/12/2026
+    shortened("Riqualificazione della corte", 16)   Riqualificazione …
 """
 
 import datetime as _dt
@@ -140,3 +141,9 @@ def date(value) -> str:
         except ValueError:
             return value.strip() or not_available()
     return value.strftime("%d/%m/%Y")
+
+
+def shortened(text: str, limit: int) -> str:
+    """A title where a line is wanted (a message, a heading, a table cell): at most `limit` characters,
+    cut with «…». The data keep the whole text; a pack's 100 kB title must not fill a page."""
+    return text if len(text) <= limit else text[:limit].rstrip() + " …"

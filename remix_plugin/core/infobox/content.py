@@ -95,7 +95,7 @@ def feature_title(feature: QgsFeature, entry: Entry) -> str:
     for name in TITLE_FIELDS:
         text = text_value(feature[name]) if name in names else ""
         if text:
-            return text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT].rstrip() + " …"
+            return formatting.shortened(text, TITLE_LIMIT)
     return f"{entry.title} — {tr('elemento')} {feature.id()}"
 
 

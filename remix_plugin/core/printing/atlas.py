@@ -42,6 +42,7 @@ from remix_plugin.core.scope.filtering import comuni_geometries
 TEMPLATE = "scheda_comunale"
 MAP_ID = "realizzazioni"  # the map whose styles and scale ranges the sheets use (it holds both kinds of layer)
 TABLE_LAYER = "Interventi del Comune"
+TITLE_LIMIT = 200  # characters of an intervento title in the table (as a segnalazione title)
 COVERAGE_FIELDS = (
     ("pro_com_t", "string(0)"),
     ("comune", "string(0)"),
@@ -191,7 +192,7 @@ def _interventi(pack: Path, wanted: set, problems: List[str]) -> List[list]:
                     "non compare nelle schede."
                 )
                 continue
-            title = text_value(feature["titolo"])
+            title = formatting.shortened(text_value(feature["titolo"]), TITLE_LIMIT)  # a row, not a page
             if len(codes) > 1:
                 title += f" (intervento di {len(codes)} Comuni)"
             amount = feature["importo_finanziato"]

@@ -34,7 +34,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import set_group_box
 from remix_plugin.core.data.layers import table_uri
@@ -311,8 +311,7 @@ def add_segnalazione(
     feature = new_feature(layer, placed.geometry, given)
     found = problems(layer, feature)
     if found:
-        title = str(values.get("titolo") or "")
-        title = title if len(title) <= 80 else title[:80].rstrip() + " …"  # a message is a line, not the text
+        title = formatting.shortened(str(values.get("titolo") or ""), 80)  # a message is a line, not the text
         raise RemixError(f"Segnalazione «{title}» non salvata: " + " ".join(found))
     layer.startEditing()
     layer.addFeature(feature)
