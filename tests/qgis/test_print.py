@@ -374,6 +374,27 @@ def test_a_template_with_broken_xml_is_refused_naming_the_file_and_the_line(real
     assert sorted(p.name for p in tmp_path.iterdir()) == ["A4_rotto.qpt"]  # nothing half written
 
 
+def test_a_broken_or_non_utf8_template_is_named_when_chosen_and_the_others_still_print(
+    realizzazioni, tmp_path, monkeypatch
+):
+    """One bad file among the templates (cut in half; saved in Latin-1 by another editor): choosing it says what is
+    wrong with which file and line, never «sconosciuto» or a traceback; every other template still prints."""
+    project, _, _ = realizzazioni
+    folder = tmp_path / "print_layouts"
+    shutil.copytree(paths.PRINT_LAYOUTS, folder)
+    text = (folder / "A4_orizzontale.qpt").read_text(encoding="utf-8")
+    (folder / "A4_rotto.qpt").write_text(text[: len(text) // 2], encoding="utf-8")
+    (folder / "A4_citta.qpt").write_bytes(b'<!DOCTYPE qgis-layout>\n<Layout name="Citt\xe0"/>\n')
+    monkeypatch.setattr(paths, "PRINT_LAYOUTS", folder)
+    view = export.project_view(project)
+    with pytest.raises(RemixError, match=r"Modello di stampa «A4_rotto\.qpt» non valido \(XML: .*riga \d+\)"):
+        export.print_map(project, export.template("A4_rotto", project), view, "Titolo", "", tmp_path / "r.pdf")
+    with pytest.raises(RemixError, match=r"Modello di stampa «A4_citta\.qpt» non valido: non è in UTF-8 \(riga 2\)"):
+        export.template("A4_citta", project)
+    out = export.print_map(project, export.template("A4_orizzontale", project), view, "Titolo", "", tmp_path / "r.pdf")
+    assert out.stat().st_size > 0
+
+
 def test_processing_prints_a_map_and_the_atlas(demo_pack, tmp_path, qgis_processing, isolated_settings):
     from remix_plugin.processing.provider import RemixProvider
 

@@ -40,6 +40,11 @@ from remix_plugin.core.printing import layouts
 from remix_plugin.core.printing import legend as print_legend
 
 MAP, ATLAS, SHEET = "mappa", "atlante", "scheda"  # kinds of template
+KIND_NAMES = {
+    MAP: "una stampa di mappa (mappa e legenda)",
+    ATLAS: "una Scheda comunale (atlante)",
+    SHEET: "un foglio senza mappa e legenda",
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def templates(project: QgsProject = None, kind: str = None) -> List[Template]:
     found = []
     for path in sorted(Path(folder).glob("*.qpt")):
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8", errors="replace")  # a broken file is refused when chosen
         except OSError:
             continue
         head = text[: text.find(">", text.find("<Layout")) + 1]
@@ -78,6 +83,12 @@ def template(name: str, project: QgsProject = None, kind: str = MAP) -> Template
     for candidate in available:
         if candidate.name == name or candidate.name.lower() == str(name).lower():
             return candidate
+    for other in templates(project):  # a file of that name whose kind could not be read: say what is wrong with it
+        if other.name.lower() == str(name).lower():
+            layouts.read_template(other.path)  # raises naming the file and the line when it is broken
+            raise RemixError(
+                f"Modello di stampa «{other.path.name}»: è {KIND_NAMES[other.kind]}, non {KIND_NAMES[kind]}."
+            )
     names = ", ".join(t.name for t in available) or "nessuno"
     raise RemixError(f"Modello di stampa «{name}» sconosciuto. Modelli disponibili: {names}.")
 

@@ -57,6 +57,12 @@ def read_template(path: Path, bind: Dict[str, QgsVectorLayer] = None) -> QDomDoc
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RemixError(f"Modello di stampa «{path.name}» non leggibile: {exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:  # QGIS writes templates in UTF-8: this one was edited elsewhere
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise RemixError(
+            f"Modello di stampa «{path.name}» non valido: non è in UTF-8 (riga {line}); salvarlo di nuovo dal "
+            "compositore di stampe di QGIS."
+        ) from exc
     document = QDomDocument()
     problem = parse_xml(document, text)
     if problem:
