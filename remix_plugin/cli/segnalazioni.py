@@ -134,6 +134,7 @@ def run_new(args) -> int:
 
 def run_list(args) -> int:
     from remix_plugin.cli import scope_from_args
+    from remix_plugin.core.base.values import text_value
     from remix_plugin.core.segnalazioni.layers import summaries
     from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
@@ -149,11 +150,11 @@ def run_list(args) -> int:
         json.dump([asdict(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    for r in rows:
+    for r in rows:  # a line of a terminal: the title without characters that reorder or hide the line
         pending = " *" if r.pending else ""
         sys.stdout.write(
             f"{r.uuid}  {taxonomy.label('stato', r.stato):14} {taxonomy.label('tipo', r.tipo):12} "
-            f"{r.comune:24} {r.titolo}{pending}\n"
+            f"{r.comune:24} {text_value(r.titolo)}{pending}\n"
         )
     sys.stdout.write(f"{len(rows)} segnalazioni (* = da sincronizzare)\n")
     return 0

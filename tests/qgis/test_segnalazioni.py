@@ -389,6 +389,16 @@ def test_a_title_of_100_kb_is_refused_before_it_runs_off_a_sheet(qgis_app, pack,
     assert rows(store) == []
 
 
+def test_list_shows_a_title_without_its_direction_override_and_the_store_keeps_it(qgis_app, pack, store, capsys):
+    title = "Biblioteca \u202eacitsirtsep\u202c\u200b civica"
+    new = ["new", "--data", str(pack), "--local", str(store), "--tipo", "progetto", "--natura", "azioni"]
+    code, _, err = cli(capsys, *new, "--comune", "Rho", "--titolo", title, "--campo", "tipo_servizio=x")
+    assert code == 0, err
+    code, out, _ = cli(capsys, "list", "--data", str(pack), "--local", str(store))
+    assert code == 0 and "Biblioteca acitsirtsep civica *" in out and not {"\u202e", "\u200b"} & set(out), out
+    assert rows(store)[0]["titolo"] == title  # the Comune's text is data: kept as typed
+
+
 def test_cli_repairs_a_self_intersecting_polygon_and_says_so(qgis_app, pack, store, capsys):
     x, y = (
         example_geometry(pack, SURVEY_2020[4]).boundingBox().center().x(),
@@ -431,7 +441,7 @@ def test_cli_repairs_a_self_intersecting_polygon_and_says_so(qgis_app, pack, sto
 def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, store, lookup, tmp_path):
     from remix_plugin.core.segnalazioni.layers import add_segnalazione
 
-    example = dict(SURVEY_2020[4], titolo=HOSTILE)
+    example = dict(SURVEY_2020[4], titolo=HOSTILE + " \u202eFDP.exe\u202c")  # a right-to-left override
     values = {k: v for k, v in example.items() if k != "comune"}
     first, _ = add_segnalazione(store, values, example_geometry(pack, example), lookup)
     second, _ = main_new(store, lookup)
@@ -452,6 +462,8 @@ def test_export_is_a_zip_with_a_geopackage_and_one_page_sheets(qgis_app, pack, s
     assert re.search(r"^Pages:\s+1$", pages, re.M), pages
     text = subprocess.run(["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True).stdout
     assert "<script>alert(1)</script>" in text and '"<b>area</b>"' in text  # printed as text, never run
+    assert "FDP.exe" in text and "exe.PDF" not in text  # the override is not applied on paper
+    assert not re.search(r"\d,\d{3}\b", text), text  # the scale bar reads «1.000 m», not «1,000»
     for expected in (
         "Opportunità · Lavori",
         "Rho (015182)",

@@ -8,7 +8,6 @@ table: field, value), `piede`. Text goes into the sheet as plain text, never as 
 in a field is printed as it is.
 """
 
-import math
 import tempfile
 import zipfile
 from pathlib import Path
@@ -35,9 +34,11 @@ from qgis.core import (
 
 from remix_plugin.core.base import paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data import datapack
 from remix_plugin.core.data.layers import add_attributes, add_features, table_uri, write_to_gpkg
 from remix_plugin.core.printing import layouts
+from remix_plugin.core.printing.export import set_scale_bar
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni.store import now_iso
@@ -132,7 +133,8 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     shape = _shape_layer(feature)
     project.addMapLayers([comuni, shape])
     value = lambda name: taxonomy.describe(name, feature[name])  # noqa: E731
-    layouts.item(layout, "titolo", QgsLayoutItemLabel).setText(str(feature["titolo"] or ""))
+    # text as the Comune typed it, less what would reorder or hide letters on paper (U+202E and the like)
+    layouts.item(layout, "titolo", QgsLayoutItemLabel).setText(text_value(feature["titolo"]))
     layouts.item(layout, "sottotitolo", QgsLayoutItemLabel).setText(
         f"{value('tipo')} · {value('natura')} · stato: {value('stato')} — {feature['comune']} "
         f"({feature['zona_omogenea']})"
@@ -143,9 +145,8 @@ def print_sheet(feature, pdf: Path, pack) -> Path:
     map_item.zoomToExtent(_extent(feature.geometry()))
     scale_bar = layout.itemById("scala")
     if isinstance(scale_bar, QgsLayoutItemScaleBar):
-        scale_bar.setUnitsPerSegment(_nice(map_item.extent().width() / 5))
-        scale_bar.update()
-    shown = {f.name: value(f.name) for f in taxonomy.fields if f.name not in ("titolo", "comune")}
+        set_scale_bar(scale_bar, map_item)  # as on every CMM print: round segments, «1.000 m»
+    shown = {f.name: text_value(value(f.name)) for f in taxonomy.fields if f.name not in ("titolo", "comune")}
     shown["comune_istat"] = f"{feature['comune']} ({feature['comune_istat']})"
     rows = [[QgsTableCell(f.label), QgsTableCell(shown[f.name])] for f in taxonomy.fields if shown.get(f.name)]
     frame = layouts.item(layout, "scheda", QgsLayoutFrame)
@@ -183,9 +184,3 @@ def _extent(geometry: QgsGeometry) -> QgsRectangle:
     half = max(box.width(), box.height(), MIN_MAP_SPAN_M / 2.5) * 1.25
     centre = box.center()
     return QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-
-
-def _nice(length: float) -> float:
-    """A round segment length (1, 2 or 5 times a power of ten) not longer than `length`."""
-    power = 10 ** math.floor(math.log10(max(length, 1.0)))
-    return max(step * power for step in (1, 2, 5) if step * power <= max(length, 1.0))

@@ -37,6 +37,7 @@ from qgis.core import (
 from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import set_group_box
+from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
 from remix_plugin.core.segnalazioni.schema import (
@@ -311,7 +312,7 @@ def add_segnalazione(
     feature = new_feature(layer, placed.geometry, given)
     found = problems(layer, feature)
     if found:
-        title = formatting.shortened(str(values.get("titolo") or ""), 80)  # a message is a line, not the text
+        title = formatting.shortened(text_value(values.get("titolo")), 80)  # a message is a line, not the text
         raise RemixError(f"Segnalazione «{title}» non salvata: " + " ".join(found))
     layer.startEditing()
     layer.addFeature(feature)
