@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -395,6 +396,30 @@ def test_a_broken_or_non_utf8_template_is_named_when_chosen_and_the_others_still
     assert out.stat().st_size > 0
 
 
+def test_the_half_pdf_of_a_killed_atlas_is_removed_by_the_next_print_there(realizzazioni, demo_pack, tmp_path):
+    """kill -9 during `atlas`: the hidden partial PDF it leaves goes with the next print in that folder."""
+    atlas = subprocess.Popen(
+        [sys.executable, "-m", "remix_plugin", "atlas", "--data", str(demo_pack), "--out", str(tmp_path / "tutti.pdf")],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(1200):  # the partial file appears once the pages are being written
+            if list(tmp_path.glob(".tutti.*.parziale.pdf")) or atlas.poll() is not None:
+                break
+            time.sleep(0.05)
+    finally:
+        atlas.kill()
+        atlas.wait()
+    assert [p.name for p in tmp_path.glob(".tutti.*.parziale.pdf")], "the atlas ended before it could be killed"
+    project, _, _ = realizzazioni
+    sheet = export.template("A4_orizzontale", project)
+    export.print_map(project, sheet, export.project_view(project), "Titolo", "", tmp_path / "mappa.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mappa.pdf"]
+
+
 def test_processing_prints_a_map_and_the_atlas(demo_pack, tmp_path, qgis_processing, isolated_settings):
     from remix_plugin.processing.provider import RemixProvider
 
@@ -466,6 +491,7 @@ def test_the_map_sheets_list_themselves_and_unknown_names_list_the_valid_ones():
     assert "scheda_segnalazione" in [t.name for t in export.templates(kind=export.SHEET)]
     with pytest.raises(RemixError) as raised:
         export.template("scheda_comunale")  # an atlas is not a map sheet
+    assert "è una Scheda comunale (atlante), non una stampa di mappa" in raised.value.message
     assert all(name in raised.value.message for name in SHEETS)
 
 

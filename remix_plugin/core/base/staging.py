@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import tempfile
+import uuid
 from pathlib import Path
 
 from remix_plugin.core.base.errors import RemixError
@@ -53,6 +54,34 @@ def remove_abandoned(out_dir: Path) -> list:
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
+
+
+PARTIAL = "parziale"  # a file being written: «.<name>.<host>.<pid>.<random>.parziale<suffix>» beside the final one
+
+
+def partial_file(out: Path) -> Path:
+    """The hidden file to write `out` into before it takes its name, after removing those beside it left by
+    jobs that were killed (their process, on this machine, is gone): a killed print leaves nothing for good."""
+    out = Path(out)
+    remove_abandoned_files(out.parent)
+    return out.with_name(f".{out.stem}.{_host()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{PARTIAL}{out.suffix}")
+
+
+def remove_abandoned_files(folder: Path) -> list:
+    removed = []
+    for path in Path(folder).glob(f".*.{PARTIAL}*"):
+        parts = path.name.split(".")
+        at = parts.index(PARTIAL) if PARTIAL in parts else 0
+        if at < 4 or not parts[at - 2].isdigit():
+            continue  # not named by partial_file
+        if parts[at - 3] == _host() and not _running(int(parts[at - 2])):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _host() -> str:
+    return socket.gethostname().split(".")[0] or "host"
 
 
 def _running(pid: int) -> bool:

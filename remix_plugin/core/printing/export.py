@@ -78,18 +78,20 @@ def templates(project: QgsProject = None, kind: str = None) -> List[Template]:
 
 
 def template(name: str, project: QgsProject = None, kind: str = MAP) -> Template:
-    """A template by name; an unknown name is an error listing the valid ones."""
+    """A template by name; an unknown name, or one of another kind, is an error listing the valid ones (a
+    broken file of that name is named with its fault)."""
     available = templates(project, kind)
     for candidate in available:
         if candidate.name == name or candidate.name.lower() == str(name).lower():
             return candidate
-    for other in templates(project):  # a file of that name whose kind could not be read: say what is wrong with it
+    names = ", ".join(t.name for t in available) or "nessuno"
+    for other in templates(project):  # a file of that name read as another kind, perhaps because it is broken
         if other.name.lower() == str(name).lower():
             layouts.read_template(other.path)  # raises naming the file and the line when it is broken
             raise RemixError(
-                f"Modello di stampa «{other.path.name}»: è {KIND_NAMES[other.kind]}, non {KIND_NAMES[kind]}."
+                f"Modello di stampa «{other.name}»: è {KIND_NAMES[other.kind]}, non {KIND_NAMES[kind]}. "
+                f"Modelli disponibili: {names}."
             )
-    names = ", ".join(t.name for t in available) or "nessuno"
     raise RemixError(f"Modello di stampa «{name}» sconosciuto. Modelli disponibili: {names}.")
 
 

@@ -12,7 +12,6 @@ at the end, so a failed or cancelled export leaves no partial file under the nam
 """
 
 import os
-import uuid
 from pathlib import Path
 from typing import Dict
 
@@ -30,7 +29,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import paths, staging
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import parse_xml
 
@@ -190,7 +189,7 @@ def export_atlas_pdf(layout: QgsPrintLayout, out, feedback=None, dpi: int = DPI)
 
 def _atomic(out: Path, write) -> Path:
     """`write(partial_path) -> (result, error)`, then the partial file takes the final name."""
-    partial = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.parziale{out.suffix}")
+    partial = staging.partial_file(out)
     try:
         result, error = write(partial)
         if result != QgsLayoutExporter.Success or not partial.is_file():

@@ -32,7 +32,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from remix_plugin.core.base import paths
+from remix_plugin.core.base import paths, staging
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data import datapack
@@ -66,11 +66,14 @@ def export_package(store, uuids: List[str], out_zip, pack) -> Path:
             print_sheet(feature, pdf, pack)
             pdfs.append(pdf)
         out_zip.parent.mkdir(parents=True, exist_ok=True)
-        partial = out_zip.with_name(out_zip.name + ".parziale")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in [gpkg, *pdfs]:
-                archive.write(path, path.name)
-        partial.replace(out_zip)
+        partial = staging.partial_file(out_zip)
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in [gpkg, *pdfs]:
+                    archive.write(path, path.name)
+            partial.replace(out_zip)
+        finally:
+            partial.unlink(missing_ok=True)
     return out_zip
 
 
