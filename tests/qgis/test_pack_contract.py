@@ -103,36 +103,60 @@ def test_the_demo_pack_follows_the_contract(demo_pack):
         assert {row[0] for row in db.execute("SELECT DISTINCT srs_id FROM gpkg_geometry_columns")} == {32632}
 
 
-@pytest.fixture(scope="module")
-def pack_with_comuni_as_points(demo_pack, tmp_path_factory):
-    """The Comuni exported as their centroids (a common slip when a table is made from a CSV of places)."""
-    out = tmp_path_factory.mktemp("punti") / "comuni_punti.gpkg"
+def table_as_points(demo_pack: Path, out: Path, table: str) -> Path:
+    """The demo pack with one table exported as its centroids (a common slip when a table is made from a CSV
+    of places)."""
     shutil.copy(demo_pack, out)
     dataset = gdal.OpenEx(str(out), gdal.OF_VECTOR | gdal.OF_UPDATE)
-    dataset.ExecuteSQL("DROP TABLE comuni")
+    dataset.ExecuteSQL(f"DROP TABLE {table}")
     dataset = None
     gdal.VectorTranslate(
         str(out),
         str(demo_pack),
         options=gdal.VectorTranslateOptions(
             accessMode="update",
-            SQLStatement="SELECT ST_Centroid(geom) AS geom, * FROM comuni",
+            SQLStatement=f"SELECT ST_Centroid(geom) AS geom, * FROM {table}",
             SQLDialect="SQLite",
-            layerName="comuni",
+            layerName=table,
             geometryType="POINT",
         ),
     )
     return out
 
 
+@pytest.fixture(scope="module")
+def pack_with_comuni_as_points(demo_pack, tmp_path_factory):
+    return table_as_points(demo_pack, tmp_path_factory.mktemp("punti") / "comuni_punti.gpkg", "comuni")
+
+
 @pytest.mark.parametrize(
-    "command", [["indicators", "--out", "{tmp}/x.csv"], ["atlas", "--zona", "Milano", "--out", "{tmp}/a.pdf"]]
+    "command",
+    [
+        ["indicators", "--out", "{tmp}/x.csv"],
+        ["atlas", "--zona", "Milano", "--out", "{tmp}/a.pdf"],
+        ["offline", "--zona", "Milano", "--out", "{tmp}/offline"],
+    ],
 )
 def test_comuni_as_points_are_refused_with_a_message_not_a_traceback(pack_with_comuni_as_points, tmp_path, command):
     code, stderr = cli(*[part.format(tmp=tmp_path) for part in command], "--data", pack_with_comuni_as_points)
     assert code == 1 and len(stderr) == 1, stderr
     assert "«comuni» deve avere poligoni" in stderr[0] and "POINT" in stderr[0].upper()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["project", "print"])
+def test_a_map_table_of_the_wrong_geometry_type_is_left_out_naming_table_and_types(demo_pack, tmp_path, command):
+    """Aree Remix stored as points: the map loads without that layer and says why in one Italian line (not
+    QGIS's English complaint about the CMM style); the indicator that needs the areas says what it needs."""
+    pack = table_as_points(demo_pack, tmp_path / "aree_punti.gpkg", "aree_remix")
+    out = tmp_path / ("mappa.qgz" if command == "project" else "mappa.pdf")
+    code, stderr = cli(command, "--map", "opportunita", "--out", out, "--data", pack)
+    assert code == 0 and out.exists(), stderr
+    assert (
+        "avviso: Strato «Aree della Rigenerazione Remix»: tabella «aree_remix» del pacchetto dati: geometrie di "
+        "tipo «punti», attese «poligoni» (il pacchetto non segue il contratto)."
+    ) in stderr, stderr
+    assert not [line for line in stderr if "style" in line or "stile" in line], stderr
 
 
 @pytest.mark.parametrize("content", [b"", b"questo non e' un GeoPackage\n", b"SQLite format 3\x00" + b"\x00" * 50])

@@ -15,6 +15,7 @@ from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsRectangle, QgsVectorL
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.http import diagnose_service
+from remix_plugin.core.base.qgis_compat import GeometryType
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue.model import Catalogue, Entry
 from remix_plugin.core.data import datapack
@@ -66,6 +67,12 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
         except RemixError as exc:
             failures.append(exc.message)
             continue
+        if layer.isValid() and source["type"] == "datapack" and not _expected_geometry(entry, layer):
+            failures.append(
+                f"{describe(source)}: geometrie di tipo «{_GEOMETRY_NAMES.get(layer.geometryType(), 'nessuna')}», "
+                f"attese «{_GEOMETRY_NAMES[_GEOMETRIES[entry.geometry]]}» (il pacchetto non segue il contratto)."
+            )
+            continue
         if layer.isValid():
             if failures:
                 ctx.problems.append(
@@ -79,6 +86,16 @@ def build_layer(entry: Entry, ctx: SourceContext, purpose: str = "display"):
             f"({'serve un pacchetto dati' if not ctx.pack else 'nessuna sorgente per questo uso'})."
         )
     raise RemixError(f"Strato «{entry.title}»: " + " ".join(failures))
+
+
+_GEOMETRIES = {"point": GeometryType.Point, "line": GeometryType.Line, "polygon": GeometryType.Polygon}
+_GEOMETRY_NAMES = {GeometryType.Point: "punti", GeometryType.Line: "linee", GeometryType.Polygon: "poligoni"}
+
+
+def _expected_geometry(entry: Entry, layer) -> bool:
+    """A pack table drawn with the entry's style must have the geometry the style is for (DATA_PACK.md)."""
+    wanted = _GEOMETRIES.get(entry.geometry)
+    return wanted is None or not isinstance(layer, QgsVectorLayer) or layer.geometryType() == wanted
 
 
 def pack_sources(entries: List[Entry], ctx: SourceContext, purpose: str = "display") -> List[str]:
