@@ -237,14 +237,24 @@ def _read_latin1_when_not_utf8(layer: QgsVectorLayer) -> None:
         return any("\ufffd" in str(feature[i] or "") for feature in layer.getFeatures(request) for i in texts)
 
     if garbled():
-        declared = layer.dataProvider().encoding() or "nessuna"
+        declared = _declared_encoding(layer)
         layer.setProviderEncoding("windows-1252")
         if not garbled():
             layer.setCustomProperty(
                 ENCODING_PROPERTY,
-                f"il testo non è in UTF-8 (codifica dichiarata: {declared}): "
-                "letto come Windows-1252; controllare le lettere accentate",
+                f"il testo non è in UTF-8 ({declared}): " "letto come Windows-1252; controllare le lettere accentate",
             )
+
+
+def _declared_encoding(layer: QgsVectorLayer) -> str:
+    """What the file says of its encoding, as the technician can check it: a shapefile's .cpg, or its absence."""
+    source = Path(layer.source().split("|")[0])
+    if source.suffix.lower() != ".shp":
+        return f"codifica dichiarata: {layer.dataProvider().encoding() or 'nessuna'}"
+    cpg = next((c for c in (source.with_suffix(".cpg"), source.with_suffix(".CPG")) if c.exists()), None)
+    if cpg is None:
+        return "manca il file .cpg"
+    return f"il file «{cpg.name}» dice {cpg.read_text(encoding='ascii', errors='replace').strip() or 'nulla'}"
 
 
 def comune_boundary(
