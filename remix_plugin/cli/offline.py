@@ -11,6 +11,7 @@ Then the package is written only with --force (otherwise exit status 2, nothing 
 import sys
 from pathlib import Path
 
+from remix_plugin.core.base import formatting
 from remix_plugin.core.catalogue.model import map_ids
 
 ISSUES = 2
@@ -93,22 +94,20 @@ def run(args) -> int:
     if args.update:
         sys.stdout.write(f"Pacchetto aggiornato: {folder}\n")
     else:
-        sys.stdout.write(f"Pacchetto scritto: {folder} ({_size_mb(folder)} MB)\n")
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        sys.stdout.write(f"Pacchetto scritto: {folder} ({formatting.megabytes(size)})\n")
     return 0
 
 
 def _tell(plan) -> None:
     sys.stdout.write(f"Area: {plan.area}; mappe: {', '.join(plan.request.maps)}\n")
     for item in plan.items:
-        sys.stdout.write(f"  {item.title}: {item.features} elementi ({item.origin})\n")
+        things = "elemento" if item.features == 1 else "elementi"
+        sys.stdout.write(f"  {item.title}: {formatting.count(item.features)} {things} ({item.origin})\n")
     sys.stdout.write(
-        f"Dimensione stimata: {plan.estimate_bytes / 1024 / 1024:.1f} MB " f"(limite {plan.request.limit_mb} MB)\n"
+        f"Dimensione stimata: {formatting.megabytes(plan.estimate_bytes)} (limite {plan.request.limit_mb} MB)\n"
     )
     for note in plan.notes:
         sys.stdout.write(f"nota: {note}\n")
     for issue in plan.issues:
         sys.stdout.write(f"da verificare: {issue}\n")
-
-
-def _size_mb(folder: Path) -> str:
-    return f"{sum(p.stat().st_size for p in folder.rglob('*') if p.is_file()) / 1024 / 1024:.1f}"

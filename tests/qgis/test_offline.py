@@ -361,6 +361,7 @@ def test_cli_asks_with_exit_status_2_and_writes_with_force(demo_pack, tmp_path):
     stdout, stderr = checked.communicate(timeout=300)
     assert checked.returncode == 2, stderr
     assert "da verificare: Dimensione stimata del pacchetto" in stdout and "--force" in stderr
+    assert re.search(r"^Dimensione stimata: \d+,\d MB \(limite 1 MB\)$", stdout, re.M), stdout  # «1,9 MB»
     assert not out.exists() or not list(out.iterdir())
     forced = cli("--data", demo_pack, "--limit-mb", "1", "--force", "--map", "realizzazioni", "--out", out)
     stdout, stderr = forced.communicate(timeout=300)
