@@ -1,7 +1,8 @@
 """The command line: `python -m remix_plugin SUBCOMMAND ...`, a thin face over remix_plugin.core.
 
 Each subcommand lives in its own module of this package with `register(subparsers)`, and calls the
-same core functions as the GUI. Errors: one clear Italian line on stderr and exit status 1.
+same core functions as the GUI. Errors: one clear Italian line on stderr and exit status 1, with any
+password it would quote (a --central typed with one) hidden.
 """
 
 import argparse
@@ -10,6 +11,7 @@ import os
 import sys
 
 from remix_plugin.__about__ import __title__, __version__
+from remix_plugin.core.base.secrets import redact
 
 # modules of this package that define subcommands, in help order
 COMMANDS = [
@@ -24,6 +26,14 @@ COMMANDS = [
     "print_map",
     "atlas",
 ]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it refuses («unrecognized arguments: postgresql://u:pw@…»): redacted.
+    Subcommands' parsers are made of the same class."""
+
+    def error(self, message):
+        super().error(redact(message))
 
 
 def common_arguments() -> argparse.ArgumentParser:
@@ -53,7 +63,7 @@ def scope_from_args(args, pack):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m remix_plugin", description=f"{__title__} {__version__}")
+    parser = Parser(prog="python -m remix_plugin", description=f"{__title__} {__version__}")
     parser.add_argument("--version", action="version", version=f"{__title__} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMANDO")
     subparsers.required = True
@@ -71,7 +81,7 @@ def _qt_message(kind, context, message):
     from qgis.PyQt.QtCore import QtMsgType
 
     if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-        sys.stderr.write(f"Qt: {message}\n")
+        sys.stderr.write(f"Qt: {redact(message)}\n")
 
 
 def start_qgis():
@@ -124,5 +134,5 @@ def main(argv=None) -> int:
     try:
         return args.handler(args) or 0
     except RemixError as exc:
-        sys.stderr.write(f"errore: {exc.message}\n")
+        sys.stderr.write(f"errore: {redact(exc.message)}\n")
         return 1

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.secrets import has_password
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.scope.model import normalise
 from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
@@ -69,8 +70,11 @@ class SegnalazioniDock(QDockWidget, FORM):
         self.centralCombo.addItems(sorted(metadata.connections()) if metadata is not None else [])
         self.centralCombo.setCurrentText(Settings.load().segnalazioni_central)
         self.storeWidget.fileChanged.connect(self.store_chosen)
-        self.centralCombo.currentTextChanged.connect(self.central_chosen)
-        self.syncButton.clicked.connect(component.synchronise)
+        # saved once typed or picked, never on each keystroke: a half-typed password would reach the file
+        self.centralCombo.currentTextChanged.connect(self.check_central)
+        self.centralCombo.lineEdit().editingFinished.connect(self.central_chosen)
+        self.centralCombo.activated.connect(lambda _index: self.central_chosen())
+        self.syncButton.clicked.connect(self.synchronise)
         for combo in (self.statoFilter, self.tipoFilter):
             combo.currentIndexChanged.connect(self.refresh)
         self.comuneFilter.textChanged.connect(self.refresh)
@@ -92,10 +96,26 @@ class SegnalazioniDock(QDockWidget, FORM):
         settings.save()
         self.refresh()
 
-    def central_chosen(self, text: str):
+    def check_central(self, text: str) -> bool:
+        """A connection with a password is refused as it is typed: said next to the box, no sync."""
+        refused = has_password(text)
+        self.centralWarning.setVisible(refused)
+        self.syncButton.setEnabled(not refused)
+        return not refused
+
+    def central_chosen(self):
+        text = self.centralCombo.currentText().strip()
+        if not self.check_central(text):
+            return
         settings = Settings.load()
-        settings.segnalazioni_central = text.strip()
-        settings.save()
+        if settings.segnalazioni_central != text:
+            settings.segnalazioni_central = text
+            settings.save()
+
+    def synchronise(self):
+        """What the box shows is what is synced, even when the click comes before the box lost focus."""
+        self.central_chosen()
+        self.component.synchronise()
 
     # --- the list --------------------------------------------------------------------------------------
     def refresh(self):

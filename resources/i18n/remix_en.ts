@@ -182,6 +182,16 @@
       <source>Natura</source>
       <translation>Nature</translation>
     </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Autore</source>
+      <translation>Author</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Si cambia in Impostazioni RE.MIX, «Autore delle segnalazioni».</source>
+      <translation>Changed in RE.MIX settings, «Author of reports».</translation>
+    </message>
   </context>
   <context>
     <name>OfflineDialog</name>
@@ -1050,6 +1060,11 @@
       <translation>Report: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
+      <translation>Who recorded the report. For new ones, the «Author of reports» of the RE.MIX settings.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</source>
       <translation>Record a report: choose type and nature, draw it on the map, fill in the form</translation>
@@ -1269,6 +1284,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>La password non va scritta qui: la connessione non è stata salvata. Usare una connessione PostgreSQL di QGIS, oppure authcfg=… (gestore di autenticazione di QGIS) o service=… (pg_service).</source>
+      <translation>Do not write the password here: the connection was not saved. Use a QGIS PostgreSQL connection, or authcfg=… (QGIS authentication manager) or service=… (pg_service).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Elenco</source>
       <translation>List</translation>
     </message>
@@ -1439,6 +1459,21 @@
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Attesa massima dei servizi (s)</source>
       <translation>Maximum service wait (s)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Segnalazioni</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Autore delle segnalazioni</source>
+      <translation>Author of reports</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</source>
+      <translation>The name recorded as the author of every new report filled in on this computer, offline too; it is not typed in the form. Reports already recorded keep their author. Empty: the system user's name.</translation>
     </message>
   </context>
   <context>

@@ -182,6 +182,16 @@
       <source>Natura</source>
       <translation>Natura</translation>
     </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Autore</source>
+      <translation>Autore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/new_segnalazione_dialog.ui" />
+      <source>Si cambia in Impostazioni RE.MIX, «Autore delle segnalazioni».</source>
+      <translation>Si cambia in Impostazioni RE.MIX, «Autore delle segnalazioni».</translation>
+    </message>
   </context>
   <context>
     <name>OfflineDialog</name>
@@ -1050,6 +1060,11 @@
       <translation>Segnalazione: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
+      <translation>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</source>
       <translation>Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda</translation>
@@ -1269,6 +1284,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>La password non va scritta qui: la connessione non è stata salvata. Usare una connessione PostgreSQL di QGIS, oppure authcfg=… (gestore di autenticazione di QGIS) o service=… (pg_service).</source>
+      <translation>La password non va scritta qui: la connessione non è stata salvata. Usare una connessione PostgreSQL di QGIS, oppure authcfg=… (gestore di autenticazione di QGIS) o service=… (pg_service).</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Elenco</source>
       <translation>Elenco</translation>
     </message>
@@ -1439,6 +1459,21 @@
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Attesa massima dei servizi (s)</source>
       <translation>Attesa massima dei servizi (s)</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Segnalazioni</source>
+      <translation>Segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Autore delle segnalazioni</source>
+      <translation>Autore delle segnalazioni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</source>
+      <translation>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</translation>
     </message>
   </context>
   <context>

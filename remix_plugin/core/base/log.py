@@ -3,11 +3,14 @@
 The GUI installs the message bar once (`set_message_bar`); core code only calls `log()`, so the
 same code runs headless (CLI, Processing, tests) where there is no bar. A message pushed from a worker
 thread (a task) reaches the bar through a queued signal, on the main thread: Qt widgets are never
-touched from another thread.
+touched from another thread. Every message is redacted first (core/base/secrets.py): an error quoting a
+connection string shows no password, in the log or on the bar.
 """
 
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from remix_plugin.core.base.secrets import redact
 
 TAG = "RE.MIX"
 
@@ -40,6 +43,7 @@ def set_message_bar(bar) -> None:
 
 def log(message: str, level=Qgis.Info, push: bool = False, duration: int = 6) -> None:
     """Write to the QGIS log; with push=True also show it to the user in the message bar."""
+    message = redact(message)
     QgsMessageLog.logMessage(message, TAG, level)
     if push and _proxy is not None:
         _proxy.pushed.emit(message, level, duration)

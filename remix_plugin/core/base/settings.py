@@ -1,15 +1,37 @@
 """Typed settings: one dataclass of defaults over the QgsSettings group `remix/`.
 
 Secrets never live here: services and databases are reached through an `authcfg` id of QGIS's
-authentication manager, and only that id is stored.
+authentication manager, and only that id is stored. A value with a password in it is dropped from the
+file when read: earlier versions saved the «Archivio centrale» box, password included, on every keystroke.
 """
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields
 
 from qgis.core import QgsSettings
 
+from remix_plugin.core.base.secrets import has_password
+
 GROUP = "remix"
+
+
+def system_user_name() -> str:
+    """The person at this computer as the system names them: who files a segnalazione unless the profile says
+    otherwise (no network needed, so offline too). The account's full name (GECOS) on Linux and macOS, else the
+    login name; Windows has no pwd, and its display name would need the Win32 API: the login name there."""
+    try:
+        import pwd
+    except ImportError:  # Windows
+        try:
+            return os.getlogin()
+        except OSError:  # no console session (a service)
+            return os.environ.get("USERNAME", "")
+    try:
+        account = pwd.getpwuid(os.getuid())
+    except KeyError:  # a uid with no account entry (some containers)
+        return os.environ.get("USER", "")
+    return account.pw_gecos.split(",")[0].strip() or account.pw_name
 
 
 @dataclass
@@ -29,6 +51,7 @@ class Settings:
     pgt_output_dir: str = ""  # where «Pacchetto PGT» last wrote a package
     segnalazioni_store: str = ""  # local GeoPackage of segnalazioni; empty: remix/segnalazioni.gpkg in the profile
     segnalazioni_central: str = ""  # QGIS PostgreSQL connection name, or conninfo with authcfg= (never a password)
+    segnalazioni_author: str = field(default_factory=system_user_name)  # «Autore» of the segnalazioni filed here
     offline_limit_mb: int = 2048  # «Prepara pacchetto offline» asks before writing a package estimated larger
     offline_output_dir: str = ""  # where «Prepara pacchetto offline» last wrote a package
     print_template: str = ""  # the print layout last chosen in «Stampa» (a file name of print_layouts/)
@@ -43,6 +66,9 @@ class Settings:
             if not store.contains(key):
                 continue
             raw = store.value(key)
+            if isinstance(raw, str) and has_password(raw):
+                store.remove(key)
+                continue
             values[f.name] = _coerce(f.type, raw)
         return cls(**values)
 
