@@ -1,4 +1,5 @@
-"""«Nuova segnalazione», first step: tipo and natura, which decide whether an area or a point is drawn."""
+"""«Nuova segnalazione», first step: tipo and natura, which decide whether an area or a point is drawn; the
+autore it will be filed under (from the profile, not typed) is shown before anything is drawn."""
 
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
 
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.segnalazioni.layers import author
 from remix_plugin.core.segnalazioni.schema import load_taxonomy
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -19,6 +21,7 @@ class NewSegnalazioneDialog(QDialog, FORM):
         for list_name, combo in (("tipo", self.tipoCombo), ("natura", self.naturaCombo)):
             for code, label in self.taxonomy.lists[list_name]:
                 combo.addItem(label, code)
+        self.authorValue.setText(author())
         self.naturaCombo.currentIndexChanged.connect(self.explain)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

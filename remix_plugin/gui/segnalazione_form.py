@@ -3,16 +3,17 @@
 The form is the layer's (configured by core.segnalazioni_layers from the taxonomy). What this adds:
 the layer is put in editing only for the form, and the save is committed to the GeoPackage at
 once — nothing waits in an edit buffer that a crash would lose. A failed commit keeps the edits
-in the layer and says why.
+in the layer and says why. The autore is read-only (set from the profile): its tooltip says where to change it.
 """
 
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.PyQt.QtWidgets import QWidget
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.segnalazioni.layers import commit
+from remix_plugin.core.segnalazioni.layers import AUTHOR_FIELD, commit
 
 
 def open_form(
@@ -24,6 +25,9 @@ def open_form(
     dialog = QgsAttributeDialog(layer, feature, False, parent, True)
     dialog.setMode(QgsAttributeEditorContext.AddFeatureMode if new else QgsAttributeEditorContext.SingleEditMode)
     dialog.setWindowTitle(tr("Nuova segnalazione") if new else tr("Segnalazione: ") + str(feature["titolo"] or ""))
+    dialog.findChild(QWidget, AUTHOR_FIELD).setToolTip(
+        tr("Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.")
+    )
     dialog.accepted.connect(lambda: _save(layer, str(feature["uuid"]), on_saved))
     dialog.rejected.connect(lambda: _close(layer))
     dialog.show()

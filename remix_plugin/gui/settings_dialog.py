@@ -7,7 +7,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog
 
 from remix_plugin.core.base.i18n import tr
-from remix_plugin.core.base.settings import Settings
+from remix_plugin.core.base.settings import Settings, system_user_name
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -32,6 +32,8 @@ class SettingsDialog(QDialog, FORM):
         self.dataPackWidget.setFilePath(s.data_pack)
         self.sourceModeCombo.setCurrentIndex(max(0, self.sourceModeCombo.findData(s.source_mode)))
         self.timeoutSpin.setValue(max(1, s.network_timeout_ms // 1000))
+        self.authorEdit.setText(s.segnalazioni_author)
+        self.authorEdit.setPlaceholderText(system_user_name())  # what an emptied field files under
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
 
@@ -45,5 +47,6 @@ class SettingsDialog(QDialog, FORM):
         s.data_pack = self.dataPackWidget.filePath()
         s.source_mode = self.sourceModeCombo.currentData()
         s.network_timeout_ms = self.timeoutSpin.value() * 1000
+        s.segnalazioni_author = self.authorEdit.text().strip()
         s.save()
         super().accept()

@@ -6,6 +6,7 @@ store's `segnalazioni_valori` table, constraints with Italian messages (required
 by natura/tipo, closed lists), default values, read-only bookkeeping, hidden sync columns, and a
 drag-and-drop form whose groups appear and hide by natura. The CLI checks a new segnalazione
 against the very same constraints (QgsVectorLayerUtils.validateAttribute), so the rules live once.
+The autore of a new segnalazione is the profile's (see author()), never typed: read-only in the form.
 """
 
 import socket
@@ -37,6 +38,7 @@ from qgis.core import (
 from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.qgis_compat import set_group_box
+from remix_plugin.core.base.settings import Settings, system_user_name
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
@@ -48,9 +50,10 @@ from remix_plugin.core.segnalazioni.schema import (
     load_taxonomy,
     rules,
 )
-from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_local_store, refresh_values
+from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_local_store, hidden_rows, refresh_values
 
 STORE_PROPERTY = "remix/segnalazioni"  # custom property: which store table a project layer shows
+AUTHOR_FIELD = "autore"  # filled from the profile, not typed
 GROUP_TITLE = "Segnalazioni RE.MIX"
 
 
@@ -181,7 +184,7 @@ def _default(f, device: str) -> Optional[QgsDefaultValue]:
         return QgsDefaultValue("uuid('WithoutBraces')")
     if f.name == "comune":
         return QgsDefaultValue('represent_value("comune_istat")', True)
-    if f.name == "autore":
+    if f.name == AUTHOR_FIELD:  # for QGIS's own add-feature tools, which bypass new_feature: the setting's default
         return QgsDefaultValue("coalesce(nullif(@user_full_name, ''), @user_account_name)")
     if f.name == "dispositivo":
         return QgsDefaultValue(QgsExpression.quotedString(device))
@@ -228,10 +231,18 @@ def store_layers_in(project: QgsProject) -> Dict[str, QgsVectorLayer]:
 # --- one new segnalazione (the form does the same through QgsAttributeForm) ------------------------
 
 
+def author() -> str:
+    """Who files a segnalazione here: the profile's «Autore» (Impostazioni RE.MIX), read when filing so that an
+    offline package made elsewhere names whoever uses it; emptied there, the system user's full name."""
+    return Settings.load().segnalazioni_author.strip() or system_user_name()
+
+
 def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, values: Dict[str, object]) -> QgsFeature:
-    """A feature with the given values and the layer's default values for the rest."""
+    """A feature with the given values and the layer's default values for the rest; its autore is author(),
+    whatever was given: who filed a segnalazione is not typed (the form, the CLI, offline packages)."""
     fields = layer.fields()
     given = {fields.indexOf(name): value for name, value in values.items() if fields.indexOf(name) >= 0}
+    given[fields.indexOf(AUTHOR_FIELD)] = author()
     return QgsVectorLayerUtils.createFeature(layer, geometry, given, layer.createExpressionContext())
 
 
@@ -337,6 +348,7 @@ class Summary:
     zona_omogenea: str
     aggiornata_il: str
     pending: bool  # changed here since the last sync
+    hidden: bool = False  # no longer readable in the central store (the last sync found): kept here
 
 
 _SUMMARY_FIELDS = (
@@ -368,13 +380,15 @@ def summaries(path, stati=(), tipi=(), comuni: Optional[frozenset] = None) -> Li
     if parts:
         request.setFilterExpression(" AND ".join(parts))
     found = []
+    hidden = hidden_rows(path)
     for table in LAYERS:
         layer = QgsVectorLayer(table_uri(path, table), table, "ogr")
         if not layer.isValid():
             raise RemixError(f"Archivio delle segnalazioni «{path.name}»: strato «{table}» non leggibile.")
         for f in layer.getFeatures(request):
             text = {name: _text(f[name]) for name in _SUMMARY_FIELDS}
-            found.append(Summary(table=table, fid=f.id(), pending=f["modificata"] == 1, **text))
+            pending = f["modificata"] == 1
+            found.append(Summary(table=table, fid=f.id(), pending=pending, hidden=text["uuid"] in hidden, **text))
     return sorted(found, key=lambda s: s.aggiornata_il, reverse=True)
 
 
