@@ -6,6 +6,11 @@
     python -m remix_plugin segnalazioni export --local s.gpkg --uuid UUID --out scheda.zip
     python -m remix_plugin segnalazioni sync --local s.gpkg --central "service=remix authcfg=abc1234"
 
+For CMM's administrator, once (docs/ARCHIVIO_CENTRALE.md):
+    python -m remix_plugin segnalazioni central-setup --central "service=remix_admin"
+    python -m remix_plugin segnalazioni grant --central "service=remix_admin" --login comune_rho --comune Rho
+    python -m remix_plugin segnalazioni revoke --central "service=remix_admin" --login comune_rho --comune Rho
+
 --wkt is in EPSG:32632 (the data pack's CRS). Multiple choices: --campo attori=pubblico,privati.
 """
 
@@ -67,6 +72,23 @@ def register(subparsers, parent):
         "service= e authcfg= (mai la password)",
     )
     sync.set_defaults(handler=run_sync)
+
+    central_help = "connessione PostgreSQL di un amministratore (mai la password)"
+    setup = actions.add_parser(
+        "central-setup", help="predispone (o aggiorna) l'archivio centrale: ruoli, permessi, regole (amministratore)"
+    )
+    setup.add_argument("--central", required=True, metavar="CONNINFO|service=NOME|authcfg=ID", help=central_help)
+    setup.set_defaults(handler=run_central_setup)
+    for name, verb, handler in (("grant", "abilita", run_grant), ("revoke", "disabilita", run_revoke)):
+        member = actions.add_parser(
+            name, parents=[parent], help=f"{verb} un ruolo di accesso nell'archivio centrale (amministratore)"
+        )
+        member.add_argument("--central", required=True, metavar="CONNINFO|service=NOME|authcfg=ID", help=central_help)
+        member.add_argument("--login", required=True, metavar="RUOLO", help="il ruolo di accesso PostgreSQL")
+        kind = member.add_mutually_exclusive_group()  # or --comune (ripetibile), for a Comune or an Unione
+        kind.add_argument("--istruttoria", action="store_true", help="istruttoria di Città metropolitana")
+        kind.add_argument("--admin", action="store_true", help="amministratore dell'archivio")
+        member.set_defaults(handler=handler)
 
 
 def _pack(args):
@@ -151,7 +173,7 @@ def run_list(args) -> int:
         sys.stdout.write("\n")
         return 0
     for r in rows:  # a line of a terminal: the title without characters that reorder or hide the line
-        pending = " *" if r.pending else ""
+        pending = (" *" if r.pending else "") + (" (non più visibile nell'archivio centrale)" if r.hidden else "")
         sys.stdout.write(
             f"{r.uuid}  {taxonomy.label('stato', r.stato):14} {taxonomy.label('tipo', r.tipo):12} "
             f"{r.comune:24} {text_value(r.titolo)}{pending}\n"
@@ -180,6 +202,45 @@ def run_sync(args) -> int:
     sys.stdout.write(report.summary() + "\n")
     for conflict in report.conflicts:
         sys.stdout.write(f"  conflitto: {conflict}\n")
+    return 0
+
+
+def run_central_setup(args) -> int:
+    from remix_plugin.core.segnalazioni.central_setup import central_setup
+
+    sys.stdout.write(central_setup(args.central).summary() + "\n")
+    return 0
+
+
+def _membership(args):
+    """(role, ISTAT codes) named by the options; Comuni by name or code, checked against the data pack."""
+    from remix_plugin.cli import scope_from_args
+    from remix_plugin.core.base.errors import RemixError
+
+    if (args.istruttoria or args.admin) == bool(args.comune):
+        raise RemixError(
+            "Indicare --comune NOME|ISTAT (ripetibile, per un'Unione di Comuni), oppure --istruttoria, oppure --admin."
+        )
+    if args.istruttoria:
+        return "istruttoria", []
+    if args.admin:
+        return "amministratore", []
+    return "comune", sorted(scope_from_args(args, _pack(args)))
+
+
+def run_grant(args) -> int:
+    from remix_plugin.core.segnalazioni.central_setup import grant
+
+    role, comuni = _membership(args)
+    sys.stdout.write(grant(args.central, args.login, role, comuni) + "\n")
+    return 0
+
+
+def run_revoke(args) -> int:
+    from remix_plugin.core.segnalazioni.central_setup import revoke
+
+    role, comuni = _membership(args)
+    sys.stdout.write(revoke(args.central, args.login, role, comuni) + "\n")
     return 0
 
 

@@ -333,12 +333,22 @@ def authcfg(qgis_app, postgis_server):
     return auth_config(postgis_server.user, postgis_server.password)
 
 
+def superuser_conninfo(postgis_server, dbname: str) -> str:
+    """The cluster's superuser over its unix socket (trust): how a CMM administrator runs central-setup here."""
+    return f"host={postgis_server.socketdir} port={postgis_server.port} dbname={dbname} user=postgres"
+
+
 @pytest.fixture()
 def central(postgis_server, authcfg):
-    """A fresh, empty database (with PostGIS) for this test, as a conninfo whose credentials are an authcfg."""
+    """A fresh database for this test, set up by `central-setup`, with the test login as its administrator; a
+    conninfo whose credentials are an authcfg."""
+    from remix_plugin.core.segnalazioni.central_setup import central_setup, grant
+
     name = "t_" + uuidlib.uuid4().hex[:12]
     postgis_server.psql(f"CREATE DATABASE {name} OWNER {postgis_server.user}", dbname="postgres")
     postgis_server.psql("CREATE EXTENSION postgis", dbname=name)
+    central_setup(superuser_conninfo(postgis_server, name))
+    grant(superuser_conninfo(postgis_server, name), postgis_server.user, "amministratore")
     yield f"host={postgis_server.host} port={postgis_server.port} dbname={name} authcfg={authcfg}"
     postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")
 

@@ -100,7 +100,7 @@ def test_a_foreign_or_newer_file_is_refused_and_left_alone(qgis_app, pack, store
     with sqlite3.connect(store) as db:
         db.execute("UPDATE segnalazioni_meta SET valore = '99' WHERE chiave = 'versione_schema'")
     before = digest(store)
-    with pytest.raises(RemixError, match="versione «99», questo plugin usa la versione 1"):
+    with pytest.raises(RemixError, match="versione «99», questo plugin usa la versione 2"):
         create_local_store(store)
     assert digest(store) == before
 
@@ -165,6 +165,7 @@ def test_the_form_is_in_italian_and_follows_natura(layers, pack):
             "Ambiti, scala e attori",
             "Progetto",
             "Comune e registrazione",
+            "Istruttoria di Città metropolitana",  # CMM's notes, read-only for the Comune
         ]
         assert (
             layers.punti.attributeDisplayName(layers.punti.fields().indexOf("ambito_azione"))

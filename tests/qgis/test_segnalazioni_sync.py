@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.data.layers import table_uri
+from remix_plugin.core.segnalazioni.central_setup import central_setup, grant
 from remix_plugin.core.segnalazioni.conflicts import conflicts, resolve
 from remix_plugin.core.segnalazioni.layers import add_segnalazione, new_feature, open_store_layers, place_store
 from remix_plugin.core.segnalazioni.schema import decode_multi, load_taxonomy
@@ -31,6 +32,7 @@ from tests.qgis.segnalazioni_fixtures import (  # noqa: F401
     lookup,
     pack,
     store_digest,
+    superuser_conninfo,
 )
 from tests.servers import free_port
 
@@ -426,15 +428,17 @@ def test_unreachable_or_foreign_central_stores_are_refused_and_nothing_is_lost(
     assert not missing.exists() and store_digest(a) == before and pending(a) == 1
     # a central store of another schema version
     sync(tmp_path / "altro.gpkg", central)
-    sql(postgis_server, central, "UPDATE remix.segnalazioni_meta SET valore = '2' WHERE chiave = 'versione_schema'")
+    sql(postgis_server, central, "UPDATE remix.segnalazioni_meta SET valore = '3' WHERE chiave = 'versione_schema'")
     with pytest.raises(
-        RemixError, match="ha lo schema delle segnalazioni versione «2», questo plugin usa la versione 1"
+        RemixError, match="ha lo schema delle segnalazioni versione «3», questo plugin usa la versione 2: aggiornare"
     ):
         sync(a, central)
     assert store_digest(a) == before
 
 
-def test_a_database_with_other_tables_or_another_store_is_refused(qgis_app, lookup, central, postgis_server, tmp_path):
+def test_a_database_not_set_up_or_with_other_tables_or_another_store_is_refused(
+    qgis_app, lookup, central, postgis_server, tmp_path
+):
     a = tmp_path / "comune.gpkg"
     new(a, lookup, "Centro civico")
     sync(a, central)
@@ -443,25 +447,29 @@ def test_a_database_with_other_tables_or_another_store_is_refused(qgis_app, look
     postgis_server.psql(f"CREATE DATABASE {name} OWNER {postgis_server.user}", dbname="postgres")
     postgis_server.psql("CREATE EXTENSION postgis", dbname=name)
     try:
+        # a database nobody set up: a sync never creates the schema, it says who must
+        with pytest.raises(
+            RemixError, match="non è predisposto .*eseguire «python -m remix_plugin segnalazioni central-setup»"
+        ):
+            sync(tmp_path / "nuovo.gpkg", other)
+        assert not (tmp_path / "nuovo.gpkg").exists()
+        assert postgis_server.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'remix'", dbname=name).strip() == "0"
+        # another store, set up: this local store belongs to the first
+        central_setup(superuser_conninfo(postgis_server, name))
+        grant(superuser_conninfo(postgis_server, name), postgis_server.user, "amministratore")
         before = store_digest(a)
         with pytest.raises(RemixError, match="è già sincronizzato con un altro archivio centrale"):
             sync(a, other)
         assert store_digest(a) == before
-        postgis_server.psql("DROP SCHEMA remix CASCADE; CREATE SCHEMA remix", dbname=name)  # not the user's
-        with pytest.raises(
-            RemixError,
-            match="impossibile leggere o creare lo schema «remix» delle segnalazioni "
-            r"\(permission denied for schema remix\)",
-        ):
-            sync(tmp_path / "nuovo.gpkg", other)
+        # a schema «remix» that is not a store: central-setup leaves it alone
         postgis_server.psql(
-            f"DROP SCHEMA remix; SET ROLE {postgis_server.user}; CREATE SCHEMA remix; "
-            "CREATE TABLE remix.segnalazioni_aree (id int)",
-            dbname=name,
+            "DROP SCHEMA remix CASCADE; CREATE SCHEMA remix; CREATE TABLE remix.segnalazioni_aree (id int)", dbname=name
         )
         with pytest.raises(
-            RemixError, match="contiene già una tabella «remix.segnalazioni_aree» che non è un archivio " "RE.MIX"
+            RemixError, match="contiene già una tabella «segnalazioni_aree» che non è un archivio RE.MIX"
         ):
+            central_setup(superuser_conninfo(postgis_server, name))
+        with pytest.raises(RemixError, match="questo accesso non è abilitato"):  # its owner never granted usage
             sync(tmp_path / "nuovo.gpkg", other)
     finally:
         postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")

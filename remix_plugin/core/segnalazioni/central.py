@@ -12,17 +12,20 @@ table) sets `eliminata`, so a person can always get a row back.
 """
 
 import json
-import uuid as uuidlib
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List, Tuple
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, load_taxonomy
+from remix_plugin.core.base.secrets import has_password, redact
+from remix_plugin.core.segnalazioni.schema import LAYERS, load_taxonomy
 from remix_plugin.core.segnalazioni.store import CRS_EPSG, Closing, Row, iso
 
 SCHEMA = "remix"
+REFUSALS = ("42501", "23505")  # insufficient privilege (also row-level security, the rules); a row it cannot see
+ROW_SECURITY = "regole dell'archivio centrale (sicurezza per riga)"
+SCHEMA_VERSION = 2  # of the central schema (central_setup.py); the taxonomy's schema_version is the local stores'
 LOCK_KEY = 7291504213  # pg_advisory_xact_lock key of the segnalazioni writers
 CONNECT_TIMEOUT_S = 10
 _PG_TYPES = {"multichoice": "text[]", "number": "double precision", "timestamp": "timestamptz", "uuid": "uuid"}
@@ -43,6 +46,8 @@ def connection_uri(spec: str) -> QgsDataSourceUri:
             "Archivio centrale delle segnalazioni non indicato: scegliere una connessione PostgreSQL "
             "di QGIS nelle impostazioni RE.MIX, o indicare --central."
         )
+    if has_password(spec):  # also a postgresql://user:password@host URI, never quoted back
+        raise RemixError(PASSWORD_REFUSED)
     if "=" not in spec:
         metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
         connections = metadata.connections() if metadata is not None else {}
@@ -55,12 +60,19 @@ def connection_uri(spec: str) -> QgsDataSourceUri:
     else:
         uri = QgsDataSourceUri(spec)
     if uri.password():
-        raise RemixError(
-            "La connessione all'archivio centrale contiene una password in chiaro: rifiutata. Salvare le "
-            "credenziali nel gestore di autenticazione di QGIS e usare authcfg=ID (oppure un servizio "
-            "pg_service con il file .pgpass)."
-        )
+        raise RemixError(PASSWORD_REFUSED)
     return uri
+
+
+PASSWORD_REFUSED = (
+    "La connessione all'archivio centrale contiene una password in chiaro: rifiutata. Salvare le credenziali nel "
+    "gestore di autenticazione di QGIS e usare authcfg=ID (oppure un servizio pg_service con il file .pgpass)."
+)
+
+
+def pg_reason(exc) -> str:
+    """PostgreSQL's message on one line, for an Italian message to quote: never with a password in it."""
+    return redact(" ".join(str(exc).split()))
 
 
 def describe(uri: QgsDataSourceUri) -> str:
@@ -104,7 +116,7 @@ def connect(spec: str):
             _libpq_conninfo(uri), connect_timeout=CONNECT_TIMEOUT_S, application_name="RE.MIX segnalazioni"
         )
     except psycopg2.Error as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
+        reason = pg_reason(exc) or type(exc).__name__
         raise RemixError(
             f"Archivio centrale {where} non raggiungibile: {reason}. Nessun dato è stato modificato: "
             "le segnalazioni restano nell'archivio locale."
@@ -118,117 +130,56 @@ def connect(spec: str):
 
 # --- schema -------------------------------------------------------------------------------------
 
-
-def schema_sql(taxonomy: Taxonomy) -> List[str]:
-    """DDL of the central store, created in one transaction on an empty database."""
-    q = f'"{SCHEMA}"'
-    statements = [
-        f"CREATE SCHEMA IF NOT EXISTS {q}",
-        f"CREATE TABLE {q}.segnalazioni_meta (chiave text PRIMARY KEY, valore text NOT NULL)",
-        f"CREATE SEQUENCE {q}.segnalazioni_rev",
-        f"CREATE TABLE {q}.segnalazioni_valori (lista text, valore text, etichetta text NOT NULL, "
-        "PRIMARY KEY (lista, valore))",
-        f"CREATE TABLE {q}.segnalazioni_conflitti (id text PRIMARY KEY, uuid uuid NOT NULL, tabella text, "
-        "tipo text, descrizione text, versione_persa jsonb, rev_vincente bigint, dispositivo text, "
-        "creato_il timestamptz NOT NULL DEFAULT now())",
-        f"""CREATE FUNCTION {q}.segnalazioni_revisione() RETURNS trigger LANGUAGE plpgsql AS $$
-                  BEGIN
-                    PERFORM pg_advisory_xact_lock({LOCK_KEY});
-                    NEW.rev := nextval('{SCHEMA}.segnalazioni_rev');
-                    IF TG_OP = 'INSERT' THEN
-                      NEW.modifica_id := coalesce(NEW.modifica_id, gen_random_uuid()::text);
-                      NEW.creata_il := coalesce(NEW.creata_il, now());
-                      NEW.aggiornata_il := coalesce(NEW.aggiornata_il, now());
-                    ELSIF NEW.modifica_id IS NOT DISTINCT FROM OLD.modifica_id THEN
-                      NEW.modifica_id := gen_random_uuid()::text;  -- edited here, not by a sync
-                      NEW.aggiornata_il := now();
-                    END IF;
-                    RETURN NEW;
-                  END $$""",
-        f"""CREATE FUNCTION {q}.segnalazioni_cestino() RETURNS trigger LANGUAGE plpgsql AS $$
-                  BEGIN
-                    EXECUTE format('UPDATE %I.%I SET eliminata = true, eliminata_il = now() WHERE uuid = $1',
-                                   TG_TABLE_SCHEMA, TG_TABLE_NAME) USING OLD.uuid;
-                    RETURN NULL;
-                  END $$""",
-    ]
-    columns = ",\n".join(f'"{f.name}" {pg_type(f.kind)}' for f in taxonomy.fields if f.name != "uuid")
-    for name in LAYERS:
-        geometry = "MultiPolygon" if taxonomy.layers[name].geometry == "multipolygon" else "Point"
-        statements += [
-            f"""CREATE TABLE {q}."{name}" (uuid uuid PRIMARY KEY, {columns}, rev bigint NOT NULL DEFAULT 0,
-            modifica_id text, eliminata boolean NOT NULL DEFAULT false, eliminata_il timestamptz,
-            geom geometry({geometry}, {CRS_EPSG}))""",
-            f'CREATE INDEX "{name}_rev" ON {q}."{name}" (rev)',
-            f'CREATE INDEX "{name}_geom" ON {q}."{name}" USING gist (geom)',
-            f'CREATE TRIGGER revisione BEFORE INSERT OR UPDATE ON {q}."{name}" '
-            f"FOR EACH ROW EXECUTE FUNCTION {q}.segnalazioni_revisione()",
-            f'CREATE TRIGGER cestino BEFORE DELETE ON {q}."{name}" FOR EACH ROW EXECUTE FUNCTION {q}.segnalazioni_cestino()',
-        ]
-    return statements
+NOT_SET_UP = (
+    "L'archivio centrale {where} non è predisposto per le segnalazioni RE.MIX{why}: chiedere a Città metropolitana "
+    "di eseguire «python -m remix_plugin segnalazioni central-setup». Nessun dato è stato modificato."
+)
 
 
-def ensure_schema(conn, where: str, taxonomy: Taxonomy = None) -> str:
-    """Create the schema on an empty database, or check the one there; returns the store's id."""
+def check_schema(conn, where: str) -> str:
+    """The store's id, once sure the schema is there, of this version, and open to this login; never creates
+    or alters anything (that is `central-setup`'s, run by an administrator)."""
     import psycopg2
 
     try:
-        return _ensure_schema(conn, where, taxonomy or load_taxonomy())
+        with conn, conn.cursor() as cur:
+            cur.execute("SELECT has_schema_privilege(oid, 'USAGE') FROM pg_namespace WHERE nspname = %s", (SCHEMA,))
+            found = cur.fetchone()
+            if found is None:
+                raise RemixError(NOT_SET_UP.format(where=where, why=""))
+            if not found[0]:
+                raise RemixError(NOT_ALLOWED.format(where=where))
+            cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.segnalazioni_meta",))
+            if cur.fetchone()[0] is None:
+                raise RemixError(NOT_SET_UP.format(where=where, why=""))
+            cur.execute(f'SELECT chiave, valore FROM "{SCHEMA}".segnalazioni_meta')
+            values = dict(cur.fetchall())
     except psycopg2.Error as exc:
-        reason = " ".join(str(exc).split())
+        if getattr(exc, "pgcode", "") == "42501":
+            raise RemixError(NOT_ALLOWED.format(where=where)) from exc
         raise RemixError(
-            f"Archivio centrale {where}: impossibile leggere o creare lo schema «{SCHEMA}» delle "
-            f"segnalazioni ({reason}). Nessun dato è stato modificato."
+            f"Archivio centrale {where}: impossibile leggere lo schema «{SCHEMA}» delle segnalazioni "
+            f"({pg_reason(exc)}). Nessun dato è stato modificato."
         ) from exc
-
-
-def _ensure_schema(conn, where: str, taxonomy: Taxonomy) -> str:
-    with conn, conn.cursor() as cur:
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-        cur.execute("SELECT to_regclass(%s), to_regclass(%s)", (f"{SCHEMA}.segnalazioni_meta", f"{SCHEMA}.{LAYERS[0]}"))
-        meta, table = cur.fetchone()
-        if meta is None:
-            if table is not None:
-                raise RemixError(
-                    f"Il database {where} contiene già una tabella «{SCHEMA}.{LAYERS[0]}» che non è "
-                    "un archivio RE.MIX (manca la tabella segnalazioni_meta): nessuna modifica fatta."
-                )
-            _create(cur, taxonomy, where)
-        cur.execute(f'SELECT chiave, valore FROM "{SCHEMA}".segnalazioni_meta')
-        values = dict(cur.fetchall())
     version = values.get("versione_schema", "")
-    if version != str(taxonomy.schema_version):
+    if not values:  # a member sees the meta rows: none means this login is not one
+        raise RemixError(NOT_ALLOWED.format(where=where))
+    if version.isdigit() and int(version) > SCHEMA_VERSION:
         raise RemixError(
-            f"L'archivio centrale {where} ha lo schema delle segnalazioni versione «{version}», questo "
-            f"plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin (o l'archivio) prima "
-            "di sincronizzare. Nessun dato è stato modificato."
+            f"L'archivio centrale {where} ha lo schema delle segnalazioni versione «{version}», questo plugin usa la "
+            f"versione {SCHEMA_VERSION}: aggiornare il plugin prima di sincronizzare. Nessun dato è stato modificato."
+        )
+    if version != str(SCHEMA_VERSION):
+        raise RemixError(
+            NOT_SET_UP.format(where=where, why=f" (schema versione «{version}», serve la {SCHEMA_VERSION})")
         )
     return values["id_archivio"]
 
 
-def _create(cur, taxonomy: Taxonomy, where: str) -> None:
-    cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
-    if cur.fetchone() is None:
-        import psycopg2
-
-        try:
-            cur.execute("SAVEPOINT estensione; CREATE EXTENSION postgis; RELEASE SAVEPOINT estensione")
-        except psycopg2.Error as exc:  # no rights to create it
-            cur.execute("ROLLBACK TO SAVEPOINT estensione")
-            raise RemixError(
-                f"Il database {where} non ha l'estensione PostGIS e l'utente non può installarla: "
-                "chiedere all'amministratore «CREATE EXTENSION postgis»."
-            ) from exc
-    for statement in schema_sql(taxonomy):
-        cur.execute(statement)
-    cur.executemany(
-        f'INSERT INTO "{SCHEMA}".segnalazioni_meta VALUES (%s, %s)',
-        [("versione_schema", str(taxonomy.schema_version)), ("id_archivio", str(uuidlib.uuid4()))],
-    )
-    cur.executemany(
-        f'INSERT INTO "{SCHEMA}".segnalazioni_valori VALUES (%s, %s, %s)',
-        [(name, code, label) for name, items in taxonomy.lists.items() for code, label in items],
-    )
+NOT_ALLOWED = (
+    "Archivio centrale {where}: questo accesso non è abilitato alle segnalazioni RE.MIX. Chiedere a Città "
+    "metropolitana di abilitarlo («python -m remix_plugin segnalazioni grant»). Nessun dato è stato modificato."
+)
 
 
 # --- rows -------------------------------------------------------------------------------------
@@ -241,7 +192,7 @@ class CentralStore(Closing):
         self.taxonomy = load_taxonomy()
         self.conn, self.where = connect(spec)
         try:
-            self.id = ensure_schema(self.conn, self.where, self.taxonomy)
+            self.id = check_schema(self.conn, self.where)
         except BaseException:
             self.conn.close()
             raise
@@ -274,7 +225,7 @@ class CentralStore(Closing):
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
                 yield cur
         except psycopg2.Error as exc:
-            reason = " ".join(str(exc).split())
+            reason = pg_reason(exc)
             raise RemixError(
                 f"Archivio centrale {self.where}: operazione non riuscita ({reason}). La transazione "
                 "è stata annullata: nessun dato perso, la prossima sincronizzazione riprende da qui."
@@ -366,13 +317,48 @@ class CentralStore(Closing):
                 revs.update(dict(result))
         return revs
 
-    def mark_deleted(self, cur, table: str, uuid: str, change_id: str, when: str) -> int:
-        cur.execute(
-            f"UPDATE {self._table(table)} SET eliminata = true, eliminata_il = %s::timestamptz, "
-            "modifica_id = %s WHERE uuid = %s::uuid RETURNING rev",
-            (when, change_id, uuid),
-        )
-        return cur.fetchone()[0]
+    def mark_deleted(self, cur, tombs: list) -> Dict[str, int]:
+        """Tombstones (a deletion is never a DELETE); returns uuid -> new revision of those this login may delete."""
+        revs = {}
+        for tomb in tombs:
+            cur.execute(
+                f"UPDATE {self._table(tomb.table)} SET eliminata = true, eliminata_il = %s::timestamptz, "
+                "modifica_id = %s WHERE uuid = %s::uuid RETURNING uuid::text, rev",
+                (tomb.deleted_at, tomb.change_id, tomb.uuid),
+            )
+            revs.update(dict(cur.fetchall()))
+        return revs
+
+    def guarded(self, cur, write, items: list) -> Tuple[Dict[str, int], Dict[str, str]]:
+        """`write(cur, items) -> {uuid: rev}` under the database's rules: what this login may not write (no
+        privilege, row-level security, the rules' triggers, a row it cannot see) is refused on its own and the
+        rest goes through. Returns (revisions, {uuid: PostgreSQL's reason} of the refused)."""
+        import psycopg2
+
+        if not items:
+            return {}, {}
+        cur.execute("SAVEPOINT lotto")
+        try:
+            revs = write(cur, items)
+            cur.execute("RELEASE SAVEPOINT lotto")
+        except psycopg2.Error as exc:
+            if getattr(exc, "pgcode", "") not in REFUSALS:
+                raise
+            cur.execute("ROLLBACK TO SAVEPOINT lotto")
+            revs, refused = {}, {}
+            for item in items:  # one by one: only the refused ones stay out
+                cur.execute("SAVEPOINT riga")
+                try:
+                    revs.update(write(cur, [item]))
+                    cur.execute("RELEASE SAVEPOINT riga")
+                except psycopg2.Error as row_exc:
+                    if getattr(row_exc, "pgcode", "") not in REFUSALS:
+                        raise
+                    cur.execute("ROLLBACK TO SAVEPOINT riga")
+                    refused[item.uuid] = pg_reason(row_exc)
+            return revs, {**{i.uuid: ROW_SECURITY for i in items if i.uuid not in revs}, **refused}
+        # an UPDATE that row-level security hides touches nothing and says nothing: refused too
+        return revs, {i.uuid: ROW_SECURITY for i in items if i.uuid not in revs}
 
     def add_conflicts(self, cur, conflicts: List[dict]) -> None:
         for c in conflicts:
@@ -392,6 +378,12 @@ class CentralStore(Closing):
                     c["creato_il"],
                 ),
             )
+
+    def visible(self) -> set:
+        """The uuids of every row this login may read now (row-level security decides)."""
+        with self.conn, self.conn.cursor() as cur:
+            cur.execute(" UNION ALL ".join(f"SELECT uuid::text FROM {self._table(n)}" for n in LAYERS))
+            return {uuid for (uuid,) in cur.fetchall()}
 
     def changes_since(self, rev: int) -> List[Tuple[str, int]]:
         """(uuid, rev) of every row written after revision `rev`, in revision order."""

@@ -21,7 +21,7 @@ class Conflict:
     id: str
     uuid: str
     table: str
-    kind: str  # modifica_modifica | modifica_eliminazione | eliminazione_modifica
+    kind: str  # modifica_modifica | modifica_eliminazione | eliminazione_modifica | non_autorizzata
     description: str
     lost: Row  # the losing version
     winner_rev: Optional[int]

@@ -26,6 +26,7 @@ from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, decode_multi
 CRS_EPSG = 32632
 META = "segnalazioni_meta"
 SENT_PREFIX = "inviata:"  # meta keys "inviata:<uuid>": a change sent, its central commit not yet confirmed here
+HIDDEN_PREFIX = "non_visibile:"  # meta keys "non_visibile:<uuid>": kept here, no longer readable centrally
 VALUES = "segnalazioni_valori"
 TOMBSTONES = "segnalazioni_eliminate"
 CONFLICTS = "segnalazioni_conflitti"
@@ -106,6 +107,7 @@ def create_local_store(path) -> Path:
     taxonomy = load_taxonomy()
     if path.exists():
         check_local_store(path)
+        _migrate(path, taxonomy)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     ogr = _ogr()
@@ -230,12 +232,46 @@ def check_local_store(path) -> None:
         version = _meta(ds).get("versione_schema", "")
     finally:
         ds = None
-    if version != str(taxonomy.schema_version):
+    if version != str(taxonomy.schema_version) and version not in MIGRATIONS:
         raise RemixError(
             f"L'archivio locale «{path.name}» ha lo schema delle segnalazioni versione «{version}», "
             f"questo plugin usa la versione {taxonomy.schema_version}: aggiornare il plugin o usare "
             "un archivio creato da questa versione. Il file non è stato modificato."
         )
+
+
+# schema version -> the fields added by the next version (a store of an earlier version is brought up to date)
+MIGRATIONS = {"1": ("note_istruttoria",)}
+
+
+def _migrate(path: Path, taxonomy: Taxonomy) -> None:
+    """Bring a store of an earlier schema version up to this one, in one transaction: new (empty) fields, the
+    triggers that copy every field, the version. Its segnalazioni are kept as they are."""
+    ds = _ogr().Open(str(path), 1)
+    try:
+        version = _meta(ds).get("versione_schema", "")
+        if version == str(taxonomy.schema_version):
+            return
+        ds.StartTransaction()
+        try:
+            while version in MIGRATIONS:
+                for name in LAYERS:
+                    for field in MIGRATIONS[version]:
+                        ds.ExecuteSQL(f'ALTER TABLE "{name}" ADD COLUMN "{field}" TEXT')
+                version = str(int(version) + 1)
+            for name in LAYERS:
+                for trigger in ("inserita", "modificata", "eliminata"):
+                    ds.ExecuteSQL(f'DROP TRIGGER IF EXISTS "{name}_remix_{trigger}"')
+                ds.ExecuteSQL(f'DROP INDEX IF EXISTS "{name}_uuid"')
+                for statement in _triggers(name, taxonomy):
+                    ds.ExecuteSQL(statement)
+            ds.ExecuteSQL(f"UPDATE \"{META}\" SET valore = '{version}' WHERE chiave = 'versione_schema'")
+        except BaseException:
+            ds.RollbackTransaction()
+            raise
+        ds.CommitTransaction()
+    finally:
+        ds = None
 
 
 def _meta(ds) -> Dict[str, str]:
@@ -301,6 +337,7 @@ class LocalStore(Closing):
         self.path = Path(path)
         check_local_store(self.path)
         self.taxonomy = load_taxonomy()
+        _migrate(self.path, self.taxonomy)
         self.ogr = _ogr()
         self.ds = self.ogr.Open(str(self.path), 1)
         pragma = self.ds.ExecuteSQL("PRAGMA busy_timeout = 30000")  # QGIS may be writing the file: wait, not fail
@@ -382,6 +419,12 @@ class LocalStore(Closing):
     def forget_sent(self, uuids: List[str]) -> None:
         for uuid in uuids:
             self.ds.ExecuteSQL(f"DELETE FROM \"{META}\" WHERE chiave = '{SENT_PREFIX}{_safe(uuid)}'")
+
+    def set_hidden(self, uuids) -> None:
+        """Mark exactly these rows as no longer readable in the central store (kept here, never deleted)."""
+        self.ds.ExecuteSQL(f"DELETE FROM \"{META}\" WHERE chiave LIKE '{HIDDEN_PREFIX}%'")
+        for uuid in uuids:
+            self.set_meta(HIDDEN_PREFIX + _safe(uuid), now_iso())
 
     def changed_rows(self) -> List[Row]:
         """Rows created or edited here since they were last in step with the central store."""
@@ -503,3 +546,12 @@ def _safe(identifier: object) -> str:
     if not text or any(c not in "0123456789abcdefABCDEF-" for c in text):
         raise RemixError(f"Identificativo «{text}» non valido nell'archivio delle segnalazioni.")
     return text
+
+
+def hidden_rows(path) -> set:
+    """uuids of the rows the last sync found no longer readable in the central store."""
+    ds = _ogr().Open(str(path), 0)
+    try:
+        return {key[len(HIDDEN_PREFIX) :] for key in _meta(ds) if key.startswith(HIDDEN_PREFIX)}
+    finally:
+        ds = None

@@ -38,6 +38,7 @@ from remix_plugin.core.segnalazioni.store import (
 )
 
 BATCH = 500
+REFUSED_REV = 0  # rev_centrale of a row the central store refused and never held: in step, never resent
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
 CONFLICT_TEXT = {
     "modifica_modifica": "«{titolo}» è stata modificata su questo dispositivo e nell'archivio centrale dall'ultima "
@@ -61,6 +62,8 @@ class SyncReport:
     received_changed: int = 0
     received_deleted: int = 0
     conflicts: List[str] = field(default_factory=list)
+    refused: List[str] = field(default_factory=list)  # versions the central store's rules did not let in
+    hidden: int = 0  # rows kept here that this login may no longer read centrally
     cancelled: bool = False
 
     @property
@@ -75,6 +78,7 @@ class SyncReport:
                 self.received_changed,
                 self.received_deleted,
                 self.conflicts,
+                self.refused,
             )
         )
 
@@ -91,6 +95,13 @@ class SyncReport:
                 text += f" Completate {self.recovered} modifiche di una sincronizzazione interrotta."
             if self.conflicts:
                 text += f" Conflitti da risolvere: {len(self.conflicts)}."
+            if self.refused:
+                text += (
+                    f" Non autorizzate dall'archivio centrale: {len(self.refused)} (tornate alla versione centrale; "
+                    "la versione locale è conservata tra i conflitti)."
+                )
+        if self.hidden:
+            text += f" Non più visibili nell'archivio centrale: {self.hidden} (conservate qui)."
         return text + (" Interrotta dall'utente: riprenderà alla prossima sincronizzazione." if self.cancelled else "")
 
 
@@ -107,6 +118,8 @@ def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> Sy
             _push(local, store, report, feedback, batch_size)
             if not report.cancelled:
                 _pull(local, store, report, feedback, batch_size)
+            if not report.cancelled:
+                _mark_hidden(local, store, report)
     log.log(report.summary())
     return report
 
@@ -187,7 +200,7 @@ def _push(local: LocalStore, store: CentralStore, report: SyncReport, feedback, 
 class _Plan:
     synced: list = field(default_factory=list)  # (row, rev, kind) kind: new | changed | recovered
     tombs_done: list = field(default_factory=list)  # (tomb, deleted centrally now?)
-    conflicts: list = field(default_factory=list)  # (kind, loser Row, tomb or None, winner Row, record)
+    conflicts: list = field(default_factory=list)  # (kind, loser Row, tomb or None, winner Row or None, record)
 
 
 def _push_central(store: CentralStore, batch: list, number: int, sent_before: Dict[str, str]) -> _Plan:
@@ -214,31 +227,47 @@ def _push_central(store: CentralStore, batch: list, number: int, sent_before: Di
                 deletes.append(tomb)
             else:
                 losers.append(("eliminazione_modifica", tomb.row, tomb))
-        revs = store.insert(cur, inserts)
-        plan.synced += [(row, revs[row.uuid], "new") for row in inserts]
-        revs = store.update(cur, updates)
-        plan.synced += [(row, revs[row.uuid], "changed") for row in updates]
-        for tomb in deletes:
-            store.mark_deleted(cur, tomb.table, tomb.uuid, tomb.change_id, tomb.deleted_at)
-            plan.tombs_done.append((tomb, True))
-        winners = store.rows(cur, [row.uuid for _, row, _ in losers]) if losers else {}
+        refused: Dict[str, Tuple[Row, Optional[Tombstone], str]] = {}
+        for kind, write, items in (("new", store.insert, inserts), ("changed", store.update, updates)):
+            revs, no = store.guarded(cur, write, items)
+            plan.synced += [(row, revs[row.uuid], kind) for row in items if row.uuid in revs]
+            refused.update({row.uuid: (row, None, no[row.uuid]) for row in items if row.uuid in no})
+        revs, no = store.guarded(cur, store.mark_deleted, deletes)
+        plan.tombs_done += [(tomb, True) for tomb in deletes if tomb.uuid in revs]
+        refused.update({tomb.uuid: (tomb.row, tomb, no[tomb.uuid]) for tomb in deletes if tomb.uuid in no})
+        winners = store.rows(cur, [row.uuid for _, row, _ in losers] + list(refused)) if losers or refused else {}
         for kind, row, tomb in losers:
             winner = winners[row.uuid]
             plan.conflicts.append((kind, row, tomb, winner, _conflict_record(kind, row, winner)))
+        for uuid, (row, tomb, reason) in refused.items():  # the rules said no: the central version stays
+            held = winners.get(uuid)  # None: none this login may read
+            record = _conflict_record("non_autorizzata", row, held, reason)
+            plan.conflicts.append(("non_autorizzata", row, tomb, held, record))
         store.add_conflicts(cur, [c[4] for c in plan.conflicts])
         _checkpoint("push-central-pending", number)
     return plan
 
 
-def _conflict_record(kind: str, loser: Row, winner: Row) -> dict:
+def _conflict_record(kind: str, loser: Row, winner: Optional[Row], reason: str = "") -> dict:
+    title = loser.data.get("titolo") or loser.uuid
+    if kind == "non_autorizzata":
+        comune = (winner or loser).data.get("comune") or (winner or loser).data.get("comune_istat")
+        why = reason.split("non autorizzata: ", 1)[-1].split(" CONTEXT:", 1)[0].rstrip(".")
+        text = (
+            f"non autorizzata: segnalazione del Comune di {comune} «{title}» ({why}): "
+            + ("tenuta la versione centrale" if winner is not None else "non inviata")
+            + ", la versione locale è conservata qui."
+        )
+    else:
+        text = CONFLICT_TEXT[kind].format(titolo=title)
     return {
         "id": str(uuidlib.uuid5(CONFLICT_NAMESPACE, f"{loser.uuid}:{loser.change_id}")),
         "uuid": loser.uuid,
         "tabella": loser.table,
         "tipo": kind,
-        "descrizione": CONFLICT_TEXT[kind].format(titolo=loser.data.get("titolo") or loser.uuid),
+        "descrizione": text,
         "versione_persa": conflict_json(loser),
-        "rev_vincente": winner.rev,
+        "rev_vincente": winner.rev if winner is not None else None,
         "dispositivo": socket.gethostname(),
         "creato_il": now_iso(),
     }
@@ -262,12 +291,15 @@ def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
         for tomb, deleted in plan.tombs_done:
             local.drop_tombstone(tomb.fid)
             report.sent_deleted += deleted
-        for _kind, loser, tomb, winner, record in plan.conflicts:
-            if tomb is not None:  # deleted here, edited there: the central version comes back
+        for kind, loser, tomb, winner, record in plan.conflicts:
+            if tomb is not None:  # deleted here, edited or kept there: the central version comes back
                 local.drop_tombstone(tomb.fid)
-                local.put(winner, winner.rev)
+                if winner is not None:
+                    local.put(winner, winner.rev)
             elif local.change_id(loser.table, loser.fid) != loser.change_id:
                 continue  # edited again during this sync: the next sync settles it, with that newer version
+            elif winner is None:  # refused, and no central version this login may read: kept here, not resent
+                local.mark_synced(loser.table, loser.fid, loser.change_id, REFUSED_REV)
             elif winner.deleted:
                 local.delete(loser.table, loser.fid, loser.uuid)
             elif winner.table != loser.table:
@@ -276,7 +308,7 @@ def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
             else:
                 local.put(winner, winner.rev, fid=loser.fid)
             local.add_conflict(record)
-            report.conflicts.append(record["descrizione"])
+            (report.refused if kind == "non_autorizzata" else report.conflicts).append(record["descrizione"])
 
 
 # --- pull -----------------------------------------------------------------------------------------
@@ -331,3 +363,17 @@ def _apply(local: LocalStore, row: Row, state, report: SyncReport) -> None:
     else:
         local.put(row, row.rev, fid=state[1])
         report.received_changed += 1
+
+
+def _mark_hidden(local: LocalStore, store: CentralStore, report: SyncReport) -> None:
+    """Rows once in step that this login may no longer read centrally (moved on by the istruttoria, say):
+    kept here and marked, never deleted; the mark goes when they are readable again."""
+    visible = store.visible()
+    hidden = [
+        uuid
+        for uuid, (_, _, rev, changed) in local.states().items()
+        if rev and rev > 0 and not changed and uuid not in visible
+    ]
+    with local.transaction():
+        local.set_hidden(hidden)
+    report.hidden = len(hidden)
