@@ -6,6 +6,8 @@
     python -m remix_plugin segnalazioni export --local s.gpkg --uuid UUID --out scheda.zip
     python -m remix_plugin segnalazioni sync --local s.gpkg --central "service=remix authcfg=abc1234"
 
+    python -m remix_plugin segnalazioni history --central "service=remix" --uuid UUID
+
 For CMM's administrator, once (docs/ARCHIVIO_CENTRALE.md):
     python -m remix_plugin segnalazioni central-setup --central "service=remix_admin"
     python -m remix_plugin segnalazioni grant --central "service=remix_admin" --login comune_rho --comune Rho
@@ -72,6 +74,13 @@ def register(subparsers, parent):
         "service= e authcfg= (mai la password)",
     )
     sync.set_defaults(handler=run_sync)
+
+    history = actions.add_parser(
+        "history", help="la storia firmata di una segnalazione nell'archivio centrale: chi ha scritto cosa e quando"
+    )
+    history.add_argument("--central", required=True, metavar="CONNINFO|service=NOME|authcfg=ID")
+    history.add_argument("--uuid", required=True, help="la segnalazione")
+    history.set_defaults(handler=run_history)
 
     central_help = "connessione PostgreSQL di un amministratore (mai la password)"
     setup = actions.add_parser(
@@ -202,6 +211,20 @@ def run_sync(args) -> int:
     sys.stdout.write(report.summary() + "\n")
     for conflict in report.conflicts:
         sys.stdout.write(f"  conflitto: {conflict}\n")
+    return 0
+
+
+def run_history(args) -> int:
+    from remix_plugin.core.base import formatting
+    from remix_plugin.core.base.values import text_value
+    from remix_plugin.core.segnalazioni.central import CentralStore
+
+    with CentralStore(args.central) as store:
+        rows = store.history(args.uuid)
+    for when, who, what, change in rows:
+        fields = ", ".join(sorted(k for k in change if k not in ("aggiornata_il", "creata_il")))
+        sys.stdout.write(f"{formatting.date(when)} {when[11:16]}  {who:24} {what:12} {text_value(fields)}\n")
+    sys.stdout.write(f"{len(rows)} scritture firmate (ruolo del database che le ha inviate)\n")
     return 0
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QMessageBox
 
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings, system_user_name
@@ -34,8 +35,39 @@ class SettingsDialog(QDialog, FORM):
         self.timeoutSpin.setValue(max(1, s.network_timeout_ms // 1000))
         self.authorEdit.setText(s.segnalazioni_author)
         self.authorEdit.setPlaceholderText(system_user_name())  # what an emptied field files under
+        self.centralSetupButton.clicked.connect(self.set_up_central)
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
+
+    def set_up_central(self):
+        """A CMM administrator's `segnalazioni central-setup`, on the central store chosen in the Segnalazioni dock."""
+        from remix_plugin.core.base.errors import RemixError
+        from remix_plugin.core.segnalazioni.central_setup import central_setup
+
+        spec = self.settings.segnalazioni_central
+        if not spec:
+            return QMessageBox.warning(
+                self, tr("Archivio centrale"), tr("Scegliere prima l'archivio centrale nel pannello Segnalazioni.")
+            )
+        asked = QMessageBox.question(
+            self,
+            tr("Archivio centrale"),
+            tr(
+                "Predisporre o aggiornare l'archivio centrale delle segnalazioni (schema, ruoli, permessi, regole per "
+                "riga)? Le segnalazioni presenti sono conservate. Serve un ruolo amministratore del database."
+            ),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            text, ok = central_setup(spec).summary(), True
+        except RemixError as exc:
+            text, ok = exc.message, False
+        finally:
+            QApplication.restoreOverrideCursor()
+        show = QMessageBox.information if ok else QMessageBox.warning
+        return show(self, tr("Archivio centrale"), text)
 
     def accept(self):
         s = self.settings

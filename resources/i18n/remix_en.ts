@@ -385,74 +385,79 @@
   <context>
     <name>RemixPlugin</name>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/base/formatting.py" />
       <source>n.d.</source>
       <translation>n/a</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
       <translation>inactive address: only http, https and mailto are allowed</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>(testo abbreviato: {n} caratteri in tutto)</source>
       <translation>(text shortened: {n} characters in all)</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>sì</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>elemento</source>
       <translation>feature</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Comuni</source>
       <translation>Municipalities</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Zone omogenee</source>
       <translation>Homogeneous zones</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Interventi</source>
       <translation>Projects</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Aree di opportunità</source>
       <translation>Opportunity areas</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Stazioni</source>
       <translation>Stations</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Comune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Zona omogenea</source>
       <translation>Homogeneous zone</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Stazione</source>
       <translation>Station</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/pgt/report.py" />
+      <source>Pacchetto PGT — </source>
+      <translation>PGT package — </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
@@ -936,11 +941,6 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
-      <source>Pacchetto PGT — </source>
-      <translation>PGT package — </translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto creato: </source>
       <translation>Package created: </translation>
     </message>
@@ -1046,6 +1046,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
+      <translation>Who recorded the report. For new ones, the «Author of reports» of the RE.MIX settings.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Report saved in the local database.</translation>
     </message>
@@ -1058,11 +1063,6 @@
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione: </source>
       <translation>Report: </translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/segnalazione_form.py" />
-      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
-      <translation>Who recorded the report. For new ones, the «Author of reports» of the RE.MIX settings.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
@@ -1198,6 +1198,21 @@
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Servizi in rete, poi pacchetto dati</source>
       <translation>Online services, then data pack</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Archivio centrale</source>
+      <translation>Central store</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Predisporre o aggiornare l'archivio centrale delle segnalazioni (schema, ruoli, permessi, regole per riga)? Le segnalazioni presenti sono conservate. Serve un ruolo amministratore del database.</source>
+      <translation>Set up or upgrade the central store of segnalazioni (schema, roles, privileges, row rules)? The segnalazioni already there are kept. A database administrator role is needed.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Scegliere prima l'archivio centrale nel pannello Segnalazioni.</source>
+      <translation>Choose the central store in the Segnalazioni panel first.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />
@@ -1474,6 +1489,16 @@
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</source>
       <translation>The name recorded as the author of every new report filled in on this computer, offline too; it is not typed in the form. Reports already recorded keep their author. Empty: the system user's name.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Predisponi l'archivio centrale…</source>
+      <translation>Set up the central store…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Solo per l'amministratore di Città metropolitana: crea o aggiorna nell'archivio centrale delle segnalazioni (la connessione scelta nel pannello Segnalazioni) lo schema, i ruoli, i permessi e le regole per riga. Serve un ruolo amministratore del database.</source>
+      <translation>For Città metropolitana's administrator only: creates or upgrades, in the central store of segnalazioni (the connection chosen in the Segnalazioni panel), the schema, the roles, the privileges and the row rules. A database administrator role is needed.</translation>
     </message>
   </context>
   <context>

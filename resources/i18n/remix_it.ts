@@ -385,74 +385,79 @@
   <context>
     <name>RemixPlugin</name>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/base/formatting.py" />
       <source>n.d.</source>
       <translation>n.d.</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
       <translation>indirizzo non attivo: sono ammessi solo http, https e mailto</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>(testo abbreviato: {n} caratteri in tutto)</source>
       <translation>(testo abbreviato: {n} caratteri in tutto)</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>sì</source>
       <translation>sì</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/infobox.py" />
+      <location filename="remix_plugin/core/infobox/content.py" />
       <source>elemento</source>
       <translation>elemento</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Comuni</source>
       <translation>Comuni</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Zone omogenee</source>
       <translation>Zone omogenee</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Interventi</source>
       <translation>Interventi</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Aree di opportunità</source>
       <translation>Aree di opportunità</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Stazioni</source>
       <translation>Stazioni</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Comune</source>
       <translation>Comune</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Zona omogenea</source>
       <translation>Zona omogenea</translation>
     </message>
     <message>
-      <location filename="remix_plugin/core/places.py" />
+      <location filename="remix_plugin/core/infobox/places.py" />
       <source>Stazione</source>
       <translation>Stazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/core/pgt/report.py" />
+      <source>Pacchetto PGT — </source>
+      <translation>Pacchetto PGT — </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_component.py" />
@@ -936,11 +941,6 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/pgt_dialog.py" />
-      <source>Pacchetto PGT — </source>
-      <translation>Pacchetto PGT — </translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/pgt_dialog.py" />
       <source>Pacchetto creato: </source>
       <translation>Pacchetto creato: </translation>
     </message>
@@ -1046,6 +1046,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
+      <translation>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Segnalazione salvata nell'archivio locale.</translation>
     </message>
@@ -1058,11 +1063,6 @@
       <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione: </source>
       <translation>Segnalazione: </translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/segnalazione_form.py" />
-      <source>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</source>
-      <translation>Chi ha registrato la segnalazione. Per le nuove è l'«Autore delle segnalazioni» delle Impostazioni RE.MIX.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
@@ -1198,6 +1198,21 @@
       <location filename="remix_plugin/gui/settings_dialog.py" />
       <source>Servizi in rete, poi pacchetto dati</source>
       <translation>Servizi in rete, poi pacchetto dati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Archivio centrale</source>
+      <translation>Archivio centrale</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Predisporre o aggiornare l'archivio centrale delle segnalazioni (schema, ruoli, permessi, regole per riga)? Le segnalazioni presenti sono conservate. Serve un ruolo amministratore del database.</source>
+      <translation>Predisporre o aggiornare l'archivio centrale delle segnalazioni (schema, ruoli, permessi, regole per riga)? Le segnalazioni presenti sono conservate. Serve un ruolo amministratore del database.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.py" />
+      <source>Scegliere prima l'archivio centrale nel pannello Segnalazioni.</source>
+      <translation>Scegliere prima l'archivio centrale nel pannello Segnalazioni.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/zone_component.py" />
@@ -1474,6 +1489,16 @@
       <location filename="remix_plugin/gui/settings_dialog.ui" />
       <source>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</source>
       <translation>Il nome registrato come autore di ogni nuova segnalazione compilata su questo computer, anche senza rete; non si scrive nella scheda. Le segnalazioni già registrate mantengono il loro autore. Vuoto: il nome dell'utente del sistema.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Predisponi l'archivio centrale…</source>
+      <translation>Predisponi l'archivio centrale…</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/settings_dialog.ui" />
+      <source>Solo per l'amministratore di Città metropolitana: crea o aggiorna nell'archivio centrale delle segnalazioni (la connessione scelta nel pannello Segnalazioni) lo schema, i ruoli, i permessi e le regole per riga. Serve un ruolo amministratore del database.</source>
+      <translation>Solo per l'amministratore di Città metropolitana: crea o aggiorna nell'archivio centrale delle segnalazioni (la connessione scelta nel pannello Segnalazioni) lo schema, i ruoli, i permessi e le regole per riga. Serve un ruolo amministratore del database.</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,7 @@ signed — enforced by PostgreSQL (row-level security, privileges, triggers owne
 as), on a real server with scram login roles: two Comuni, an Unione of two, the istruttoria, an
 administrator. The attacks of issue #17 are tried as those logins would try them."""
 
+import os
 import secrets
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from remix_plugin.core.segnalazioni.central_setup import central_setup, grant, r
 from remix_plugin.core.segnalazioni.conflicts import conflicts
 from remix_plugin.core.segnalazioni.layers import add_segnalazione
 from remix_plugin.core.segnalazioni.sync import sync
+from tests.qgis.auth import MASTER_PASSWORD
 from tests.qgis.segnalazioni_fixtures import lookup, pack, superuser_conninfo  # noqa: F401  (fixtures)
 from tests.qgis.test_servers import auth_config
 
@@ -154,6 +156,30 @@ def test_each_comune_writes_its_own_the_istruttoria_decides_and_every_write_is_s
         "sec_istruttoria|modifica|accolta",
         "sec_comune_milano|inserimento|bozza",
     ]
+    # the history as CMM reads it, from the command line (credentials from QGIS's manager, unlocked by file)
+    master = tmp_path / "master"
+    master.write_text(MASTER_PASSWORD)
+    master.chmod(0o600)
+    done = subprocess.run(
+        [sys.executable, "-m", "remix_plugin", "segnalazioni", "history", "--central", store.spec("sec_istruttoria")]
+        + ["--uuid", orti],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QGIS_AUTH_PASSWORD_FILE=str(master), QT_QPA_PLATFORM="offscreen"),
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and len(lines) == 3, done.stderr
+    assert "sec_comune_rho" in lines[0] and "inserimento" in lines[0]
+    assert "sec_istruttoria" in lines[1] and "note_istruttoria, stato" in lines[1]
+    # no file the plugin wrote (stores, settings, the profile), nor what it printed, holds a login's password
+    passwords = [password.encode() for password, _ in store.logins.values()]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != master]
+    written += [p for p in Path(os.environ["QGIS_CUSTOM_CONFIG_PATH"]).rglob("*") if p.is_file()]
+    assert len(written) > 5
+    for path in written:
+        assert not [pw for pw in passwords if pw in path.read_bytes()], path
+    assert not [pw for pw in passwords if pw in (done.stdout + done.stderr).encode()]
 
 
 def test_an_unione_writes_for_both_its_comuni_and_a_comune_sees_what_leaves_its_view(qgis_app, lookup, store, tmp_path):
@@ -288,5 +314,66 @@ def test_a_version_1_store_owned_by_a_comune_is_taken_over_and_migrated_with_its
         assert central_setup(superuser_conninfo(postgis_server, name)).summary().count("verificato") == 1  # idempotent
         grant(superuser_conninfo(postgis_server, name), "sec_comune_rho", "comune", [RHO])
         assert sync(tmp_path / "rho.gpkg", central.spec("sec_comune_rho")).received_new == 1
+    finally:
+        postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")
+
+
+def test_a_tablet_package_carries_only_what_its_login_may_read_in_its_area(
+    qgis_app, demo_pack, lookup, store, tmp_path, isolated_settings
+):
+    from remix_plugin.core.catalogue.maps import make_context
+    from remix_plugin.core.offline.package import OfflineRequest, plan_package, write_package
+    from remix_plugin.core.scope.model import resolve_scope
+
+    for login, comune, title in (
+        ("sec_comune_rho", "Rho", "Centro civico di Rho"),
+        ("sec_comune_milano", "Milano", "Biblioteca di Milano"),
+        ("sec_unione", "Bussero", "Cascina Gogna"),
+    ):
+        local = tmp_path / f"{login}.gpkg"
+        new(local, lookup, comune, title)
+        assert sync(local, store.spec(login)).sent_new == 1
+    requests = {
+        "the Unione's login, the whole CMM": ("sec_unione", None, {"Cascina Gogna"}),
+        "CMM's istruttoria, Rho only": ("sec_istruttoria", ["Rho"], {"Centro civico di Rho"}),
+    }
+    for what, (login, comuni, expected) in requests.items():
+        scope = resolve_scope(demo_pack, [], comuni) if comuni else None
+        request = OfflineRequest(
+            out_dir=tmp_path / login, maps=("opportunita",), scope=scope, central=store.spec(login)
+        )
+        folder = write_package(plan_package(request, make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg")))
+        assert {t for t, _, _ in titles(folder / "segnalazioni.gpkg").values()} == expected, what
+
+
+def test_the_settings_button_sets_up_the_central_store_for_a_cmm_administrator(
+    qgis_app, postgis_server, isolated_settings, monkeypatch
+):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from remix_plugin.core.base.settings import Settings
+    from remix_plugin.gui.settings_dialog import SettingsDialog
+
+    name = "s_" + uuidlib.uuid4().hex[:12]
+    postgis_server.psql(f"CREATE DATABASE {name}", dbname="postgres")
+    try:
+        settings = Settings.load()
+        settings.segnalazioni_central = superuser_conninfo(postgis_server, name)
+        settings.save()
+        shown = []
+        monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(("ok", text)))
+        monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(("no", text)))
+        dialog = SettingsDialog()
+        dialog.centralSetupButton.click()
+        dialog.centralSetupButton.click()  # again: nothing to do, nothing broken
+        assert [kind for kind, _ in shown] == ["ok", "ok"], shown
+        assert "schema «remix» creato" in shown[0][1] and "verificato" in shown[1][1]
+        assert (
+            postgis_server.psql(
+                "SELECT relrowsecurity FROM pg_class WHERE relname = 'segnalazioni_punti'", dbname=name
+            ).strip()
+            == "t"
+        )
     finally:
         postgis_server.psql(f"DROP DATABASE {name} WITH (FORCE)", dbname="postgres")

@@ -341,6 +341,10 @@ def test_cli_new_and_list(qgis_app, pack, store, capsys):
             "«Importo del finanziamento (€)» non può essere negativo.",
         ),
         (
+            ["--natura", "azioni", "--comune", "Rho", "--campo", "tipo_servizio=x", "--stato", "accolta"],
+            "una nuova segnalazione è in stato «bozza» o «inviata»; «Accolta» lo decide l'istruttoria",
+        ),
+        (
             [
                 "--natura",
                 "azioni",
@@ -388,6 +392,43 @@ def test_a_title_of_100_kb_is_refused_before_it_runs_off_a_sheet(qgis_app, pack,
     )
     assert code == 1 and "«Titolo»: al massimo 200 caratteri." in err and len(err) < 1000
     assert rows(store) == []
+
+
+def test_a_store_of_schema_version_1_is_brought_up_to_date_with_its_segnalazioni(
+    qgis_app, pack, lookup, store, capsys, monkeypatch
+):
+    """A tablet's store made by the previous release (no «note_istruttoria»): opened by this one, it gains the
+    field, its segnalazioni stay, and a deletion after it still keeps a whole copy (the triggers follow)."""
+    import dataclasses
+
+    from osgeo import gdal
+
+    from remix_plugin.core.segnalazioni import store as store_module
+    from remix_plugin.core.segnalazioni.layers import add_segnalazione
+
+    current = store_module.load_taxonomy()
+    old = dataclasses.replace(
+        current, schema_version=1, fields=tuple(f for f in current.fields if f.name != "note_istruttoria")
+    )
+    monkeypatch.setattr(store_module, "load_taxonomy", lambda: old)
+    store_module.create_local_store(store)
+    monkeypatch.undo()
+    dataset = gdal.OpenEx(str(store), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    dataset.ExecuteSQL(
+        "INSERT INTO segnalazioni_punti (titolo, stato, rev_centrale) VALUES ('Centro civico', 'bozza', 7)"
+    )
+    dataset = None
+    values = {"titolo": "Nuova", "tipo": "progetto", "natura": "azioni", "comune_istat": "Rho", "tipo_servizio": "x"}
+    add_segnalazione(store, values, None, lookup)
+    assert [f["titolo"] for f in rows(store)] == ["Centro civico", "Nuova"]
+    assert "note_istruttoria" in rows(store)[0].fields().names()
+    dataset = gdal.OpenEx(str(store), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    dataset.ExecuteSQL("DELETE FROM segnalazioni_punti WHERE titolo = 'Centro civico'")
+    dataset = None
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT valore FROM segnalazioni_meta WHERE chiave = 'versione_schema'").fetchone() == ("2",)
+        copy = db.execute("SELECT dati FROM segnalazioni_eliminate").fetchone()[0]
+    assert '"note_istruttoria"' in copy and '"titolo":"Centro civico"' in copy
 
 
 def test_list_shows_a_title_without_its_direction_override_and_the_store_keeps_it(qgis_app, pack, store, capsys):

@@ -455,7 +455,7 @@ def _add_store(project: QgsProject, folder: Path, plan: Plan, feedback) -> int:
     if plan.request.central:
         from remix_plugin.core.segnalazioni.sync import sync
 
-        sync(store, plan.request.central)
+        sync(store, plan.request.central, scope=plan.request.scope)  # what the login may read, in the package's area
     else:
         create_local_store(store)
     _check_cancel(feedback)

@@ -379,25 +379,48 @@ class CentralStore(Closing):
                 ),
             )
 
-    def visible(self) -> set:
-        """The uuids of every row this login may read now (row-level security decides)."""
-        with self.conn, self.conn.cursor() as cur:
-            cur.execute(" UNION ALL ".join(f"SELECT uuid::text FROM {self._table(n)}" for n in LAYERS))
-            return {uuid for (uuid,) in cur.fetchall()}
-
-    def changes_since(self, rev: int) -> List[Tuple[str, int]]:
-        """(uuid, rev) of every row written after revision `rev`, in revision order."""
+    def visible(self, scope=None) -> set:
+        """The uuids of every row this login may read now (row-level security decides), of `scope`'s Comuni."""
+        where, args = _in_scope(scope)
         with self.conn, self.conn.cursor() as cur:
             cur.execute(
-                " UNION ALL ".join(f"SELECT uuid::text, rev FROM {self._table(n)} WHERE rev > %s" for n in LAYERS)
+                " UNION ALL ".join(f"SELECT uuid::text FROM {self._table(n)} WHERE true{where}" for n in LAYERS),
+                args * len(LAYERS),
+            )
+            return {uuid for (uuid,) in cur.fetchall()}
+
+    def changes_since(self, rev: int, scope=None) -> List[Tuple[str, int]]:
+        """(uuid, rev) of every row written after revision `rev` (of `scope`'s Comuni), in revision order."""
+        where, args = _in_scope(scope)
+        with self.conn, self.conn.cursor() as cur:
+            cur.execute(
+                " UNION ALL ".join(
+                    f"SELECT uuid::text, rev FROM {self._table(n)} WHERE rev > %s{where}" for n in LAYERS
+                )
                 + " ORDER BY 2",
-                (rev,) * len(LAYERS),
+                ((rev, *args)) * len(LAYERS),
             )
             return cur.fetchall()
+
+    def history(self, uuid: str) -> List[Tuple[str, str, str, dict]]:
+        """(time, login, operation, fields changed) of a segnalazione, oldest first: the signed writes this login
+        may read (the istruttoria all, a Comune its own Comuni's)."""
+        with self.conn, self.conn.cursor() as cur:
+            cur.execute(
+                f'SELECT quando, ruolo_db, operazione, modifica FROM "{SCHEMA}".segnalazioni_storia '
+                "WHERE uuid = %s::uuid ORDER BY id",
+                (uuid,),
+            )
+            return [(iso(when), who, what, change or {}) for when, who, what, change in cur.fetchall()]
 
     def fetch(self, uuids: List[str]) -> Dict[str, Row]:
         with self.conn, self.conn.cursor() as cur:
             return self.rows(cur, uuids)
+
+
+def _in_scope(scope) -> Tuple[str, tuple]:
+    """An SQL condition (and its parameters) keeping the rows of these ISTAT codes; none for None (all)."""
+    return ("", ()) if scope is None else (" AND comune_istat = ANY(%s)", (list(scope),))
 
 
 def conflict_json(row: Row) -> str:

@@ -22,12 +22,12 @@ from typing import List, Sequence
 
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.segnalazioni.central import LOCK_KEY, SCHEMA, SCHEMA_VERSION, connect, pg_reason, pg_type
-from remix_plugin.core.segnalazioni.schema import LAYERS, Taxonomy, load_taxonomy
+from remix_plugin.core.segnalazioni.schema import FILING_STATES, LAYERS, Taxonomy, load_taxonomy
 from remix_plugin.core.segnalazioni.store import CRS_EPSG
 
 OWNER, COMUNI, ISTRUTTORIA, ADMIN = "remix_owner", "remix_comuni", "remix_istruttoria", "remix_admin"
 GROUPS = {"comune": COMUNI, "istruttoria": ISTRUTTORIA, "amministratore": ADMIN}
-COMUNE_STATES = ("bozza", "inviata")
+COMUNE_STATES = FILING_STATES
 ISTRUTTORIA_STATES = ("in_istruttoria", "accolta", "archiviata")
 # what the istruttoria may change in a Comune's segnalazione (the rest is set by the triggers)
 ISTRUTTORIA_FIELDS = ("stato", "note_istruttoria", "rev", "modifica_id", "aggiornata_il", "creata_il")

@@ -43,6 +43,7 @@ from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data.layers import table_uri
 from remix_plugin.core.segnalazioni.geometry import ComuniLookup, place
 from remix_plugin.core.segnalazioni.schema import (
+    FILING_STATES,
     LAYERS,
     Taxonomy,
     condition_expression,
@@ -298,6 +299,13 @@ def add_segnalazione(
     taxonomy = load_taxonomy()
     natura = str(values.get("natura") or "")
     taxonomy.layer_for(natura)
+    stato = str(values.get("stato") or FILING_STATES[0])
+    if stato not in FILING_STATES:
+        raise RemixError(
+            f"Segnalazione «{formatting.shortened(text_value(values.get('titolo')), 80)}»: una nuova segnalazione è "
+            f"in stato «bozza» o «inviata»; «{taxonomy.label('stato', stato)}» lo decide l'istruttoria di Città "
+            "metropolitana."
+        )
     layers = open_store_layers(path, lookup, device)
     layer = layers.for_natura(natura)
     comune = lookup.find(str(values["comune_istat"])) if values.get("comune_istat") else None

@@ -22,6 +22,7 @@ TAXONOMY = paths.RESOURCES / "segnalazioni" / "taxonomy.json"
 TAXONOMY_SCHEMA = paths.RESOURCES / "segnalazioni" / "taxonomy.schema.json"
 AREE, PUNTI = "segnalazioni_aree", "segnalazioni_punti"
 LAYERS = (AREE, PUNTI)
+FILING_STATES = ("bozza", "inviata")  # a Comune files and edits in these; the rest is the istruttoria's
 LIST_TYPES = ("choice", "multichoice")
 
 

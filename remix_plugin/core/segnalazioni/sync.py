@@ -38,6 +38,7 @@ from remix_plugin.core.segnalazioni.store import (
 )
 
 BATCH = 500
+SCOPE_KEY = "ambito_comuni"  # meta: the ISTAT codes a package's store keeps to ("-": none), absent: all
 REFUSED_REV = 0  # rev_centrale of a row the central store refused and never held: in step, never resent
 CONFLICT_NAMESPACE = uuidlib.UUID("5b0e7a36-6f0c-4a55-9d1e-0a7c2b3c9e11")
 CONFLICT_TEXT = {
@@ -105,8 +106,10 @@ class SyncReport:
         return text + (" Interrotta dall'utente: riprenderà alla prossima sincronizzazione." if self.cancelled else "")
 
 
-def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> SyncReport:
-    """Sync `local_path` (created and filled from the central store if it does not exist) with `central`."""
+def sync(local_path, central: str, feedback=None, batch_size: int = BATCH, scope=None) -> SyncReport:
+    """Sync `local_path` (created and filled from the central store if it does not exist) with `central`.
+    `scope` (ISTAT codes): this store only ever holds those Comuni's segnalazioni (a tablet's package); it is
+    remembered in the store, so every later sync of it keeps to it."""
     path = Path(local_path)
     if path.exists():
         check_local_store(path)  # a wrong local file is refused before the central store is touched
@@ -114,7 +117,7 @@ def sync(local_path, central: str, feedback=None, batch_size: int = BATCH) -> Sy
         create_local_store(path)
         with LocalStore(path) as local:
             report = SyncReport(str(path), store.where)
-            _bind(local, store)
+            _bind(local, store, scope)
             _push(local, store, report, feedback, batch_size)
             if not report.cancelled:
                 _pull(local, store, report, feedback, batch_size)
@@ -141,7 +144,10 @@ def _only_sync(path: Path):
         lock.unlock()
 
 
-def _bind(local: LocalStore, store: CentralStore) -> None:
+def _bind(local: LocalStore, store: CentralStore, scope) -> None:
+    if scope is not None and not local.meta().get(SCOPE_KEY):
+        with local.transaction():
+            local.set_meta(SCOPE_KEY, ",".join(sorted(scope)) or "-")
     bound = local.meta().get("archivio_centrale")
     if bound and bound != store.id:
         raise RemixError(
@@ -316,7 +322,7 @@ def _push_local(local: LocalStore, plan: _Plan, report: SyncReport) -> None:
 
 def _pull(local: LocalStore, store: CentralStore, report: SyncReport, feedback, batch_size: int) -> None:
     last = int(local.meta().get("ultimo_rev") or 0)
-    changes = store.changes_since(last)
+    changes = store.changes_since(last, _scope(local))
     if not changes:
         _progress(feedback, 100.0)
         return
@@ -368,7 +374,7 @@ def _apply(local: LocalStore, row: Row, state, report: SyncReport) -> None:
 def _mark_hidden(local: LocalStore, store: CentralStore, report: SyncReport) -> None:
     """Rows once in step that this login may no longer read centrally (moved on by the istruttoria, say):
     kept here and marked, never deleted; the mark goes when they are readable again."""
-    visible = store.visible()
+    visible = store.visible(_scope(local))
     hidden = [
         uuid
         for uuid, (_, _, rev, changed) in local.states().items()
@@ -377,3 +383,8 @@ def _mark_hidden(local: LocalStore, store: CentralStore, report: SyncReport) -> 
     with local.transaction():
         local.set_hidden(hidden)
     report.hidden = len(hidden)
+
+
+def _scope(local: LocalStore):
+    kept = local.meta().get(SCOPE_KEY)
+    return None if not kept else [code for code in kept.split(",") if code != "-"]
