@@ -485,14 +485,16 @@ def bench_indicators_scaling():
 
 
 def bench_segnalazioni():
-    """Sync of 10 000 new segnalazioni with a real PostgreSQL + PostGIS (its own throwaway cluster), a
-    sync with nothing to do, and 10 000 received into a new local file. Credentials: a pg_service file
+    """Sync of 10 000 new segnalazioni with a real PostgreSQL + PostGIS (its own throwaway cluster, set up by
+    central-setup), as a Comune role under row-level security, a sync with nothing to do, and 10 000 received
+    into a new local file. Credentials: a pg_service file
     and a .pgpass of the bench's own, as libpq reads them (no password in any connection string)."""
     import shutil
 
+    from remix_plugin.core.segnalazioni.central_setup import central_setup, grant
     from remix_plugin.core.segnalazioni.geometry import ComuniLookup
     from remix_plugin.core.segnalazioni.sync import sync
-    from tests.qgis.segnalazioni_fixtures import build_pack, bulk
+    from tests.qgis.segnalazioni_fixtures import build_pack, bulk, superuser_conninfo
     from tests.servers.postgis import PostgisServer
 
     work = Path(tempfile.mkdtemp(prefix="remix-bench-segnalazioni-"))
@@ -507,11 +509,15 @@ def bench_segnalazioni():
         os.environ.update(PGSERVICEFILE=str(work / "pg_service.conf"), PGPASSFILE=str(work / "pgpass"))
         pack = build_pack(work / "pack.gpkg", ROOT.parent / "shared" / "data")
         template = work / "diecimila.gpkg"
-        bulk(template, ComuniLookup.for_pack(pack), 10000)
+        lookup = ComuniLookup.for_pack(pack)
+        bulk(template, lookup, 10000)
         push, pull = [], []
         for n in range(3):
             server.psql(f"CREATE DATABASE bench_{n} OWNER {server.user}", dbname="postgres")
             server.psql("CREATE EXTENSION postgis", dbname=f"bench_{n}")
+            # set up by CMM, the bench's login a Comune role (of every Comune: row-level security on each row)
+            central_setup(superuser_conninfo(server, f"bench_{n}"))
+            grant(superuser_conninfo(server, f"bench_{n}"), server.user, "comune", [c.code for c in lookup.all()])
             central = f"service=remix_bench dbname=bench_{n}"
             local = work / f"locale_{n}.gpkg"
             shutil.copy(template, local)
@@ -531,7 +537,12 @@ def bench_segnalazioni():
                 os.environ[key] = value
         shutil.rmtree(work, ignore_errors=True)
     return [
-        row("Sincronizzazione di 10 000 segnalazioni nuove verso PostGIS", statistics.median(push), "s", target=10),
+        row(
+            "Sincronizzazione di 10 000 segnalazioni nuove verso PostGIS (ruolo di Comune, sicurezza per riga)",
+            statistics.median(push),
+            "s",
+            target=10,
+        ),
         row("Risincronizzazione senza modifiche (10 000 segnalazioni)", idle, "s", target=1),
         row("Ricezione di 10 000 segnalazioni in un archivio locale nuovo", statistics.median(pull), "s", target=10),
     ]
