@@ -5,10 +5,11 @@ a `service=` of pg_service.conf and an `authcfg=` of QGIS's authentication manag
 read from the authentication manager in memory when connecting, never written anywhere; a
 connection string carrying a password is refused. Messages name the database as host:port/name.
 
-Every write gets a new revision from one sequence, under a transaction-scoped advisory lock, so
-revisions become visible in the order they were given: "everything after revision N" is a safe
-question for a pull. Rows are never deleted: a deletion (from sync, or a DELETE run by hand on the
-table) sets `eliminata`, so a person can always get a row back.
+The schema is set up by an administrator (central_setup.py), never by a sync: its rules (who reads and
+writes which rows) are PostgreSQL's. Here, the rows: every write gets a new revision from one sequence,
+under a transaction-scoped advisory lock, so revisions become visible in the order they were given:
+"everything after revision N" is a safe question for a pull. A write the rules refuse is refused on its
+own (`guarded`). Rows are never deleted: a deletion sets `eliminata`, so a person can always get a row back.
 """
 
 import json
