@@ -453,7 +453,9 @@ def test_a_database_not_set_up_or_with_other_tables_or_another_store_is_refused(
         ):
             sync(tmp_path / "nuovo.gpkg", other)
         assert not (tmp_path / "nuovo.gpkg").exists()
-        assert postgis_server.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'remix'", dbname=name).strip() == "0"
+        assert (
+            postgis_server.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'remix'", dbname=name).strip() == "0"
+        )
         # another store, set up: this local store belongs to the first
         central_setup(superuser_conninfo(postgis_server, name))
         grant(superuser_conninfo(postgis_server, name), postgis_server.user, "amministratore")
