@@ -6,6 +6,7 @@ import os
 import time
 
 from desktop_script import run_when_ready
+from desktop_script import settle as wait
 from qgis.core import QgsApplication, QgsLocatorContext, QgsLocatorResult, QgsPointXY, QgsProject
 from qgis.gui import QgsLocatorWidget
 from qgis.PyQt import sip
@@ -19,14 +20,7 @@ result = {}
 
 
 def settle(seconds=1.0, tasks=True):
-    end = time.time() + 60
-    while tasks and QgsApplication.taskManager().countActiveTasks() and time.time() < end:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
+    wait(seconds, tasks, result)
 
 
 def locator_search(text):

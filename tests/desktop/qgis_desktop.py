@@ -95,13 +95,19 @@ def run_qgis(profiles: Path, script: Path, display: str, timeout: int = 240, env
         raise RuntimeError(f"QGIS non ha scritto il risultato (uscita {proc.returncode}).\n{proc.stderr[-3000:]}")
     result = json.loads(result_file.read_text(encoding="utf-8"))
     result["_elapsed_s"] = elapsed
+    result["_returncode"] = proc.returncode  # a crash after the result was written (at exit) shows here
+    result["_stderr"] = proc.stderr
+    if proc.returncode != 0:  # every desktop test asserts there is no "error"
+        result.setdefault("error", f"QGIS è terminato con {proc.returncode}:\n{proc.stderr[-3000:]}")
     return result
 
 
-def run_desktop(tmp_path: Path, plugin_zip: Path, script: str, screenshot: str = None, env: dict = None):
+def run_desktop(
+    tmp_path: Path, plugin_zip: Path, script: str, screenshot: str = None, env: dict = None, timeout: int = 240
+):
     """A fresh profile with the plugin installed from the zip, and QGIS Desktop under Xvfb running
-    tests/desktop/<script>; with `screenshot`, the script saves the window as out/<screenshot> (to be
-    looked at). (result, screenshot path or None)."""
+    tests/desktop/<script> for at most `timeout` seconds; with `screenshot`, the script saves the window
+    as out/<screenshot> (to be looked at). (result, screenshot path or None)."""
     shot = None
     if screenshot:
         (ROOT / "out").mkdir(exist_ok=True)
@@ -110,7 +116,8 @@ def run_desktop(tmp_path: Path, plugin_zip: Path, script: str, screenshot: str =
         env = dict(env or {}, REMIX_SCREENSHOT=str(shot))
     make_profile(tmp_path / "profiles", plugin_zip)
     with xvfb() as display:
-        return run_qgis(tmp_path / "profiles", Path(__file__).resolve().parent / script, display, env=env), shot
+        script_path = Path(__file__).resolve().parent / script
+        return run_qgis(tmp_path / "profiles", script_path, display, timeout, env), shot
 
 
 def clean(path: Path) -> None:

@@ -2,10 +2,10 @@
 omogenea in the «Zone omogenee» dock, reads the indicators dock for that zone, takes a screenshot."""
 
 import os
-import time
 
-from desktop_script import run_when_ready
-from qgis.core import QgsApplication, QgsProject
+from desktop_script import component, run_when_ready
+from desktop_script import settle as wait
+from qgis.core import QgsProject
 from qgis.utils import iface, plugins
 
 ZONA = os.environ["REMIX_ZONA"]
@@ -13,20 +13,7 @@ result = {}
 
 
 def settle(seconds=1.0, tasks=True):
-    end = time.time() + 30
-    while tasks and QgsApplication.taskManager().countActiveTasks() and time.time() < end:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
-    if tasks and QgsApplication.taskManager().countActiveTasks():
-        result.setdefault("stuck", []).extend(t.description() for t in QgsApplication.taskManager().activeTasks())
-    end = time.time() + seconds
-    while time.time() < end:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
-
-
-def component(name):
-    return next(c for c in plugins["remix_plugin"].components if type(c).__name__ == name)
+    wait(seconds, tasks, result)
 
 
 def steps():
