@@ -215,15 +215,12 @@ def run_sync(args) -> int:
 
 
 def run_history(args) -> int:
-    from remix_plugin.core.base import formatting
-    from remix_plugin.core.base.values import text_value
-    from remix_plugin.core.segnalazioni.central import CentralStore
+    from remix_plugin.core.segnalazioni.central import CentralStore, history_lines
 
     with CentralStore(args.central) as store:
         rows = store.history(args.uuid)
-    for when, who, what, change in rows:
-        fields = ", ".join(sorted(k for k in change if k not in ("aggiornata_il", "creata_il")))
-        sys.stdout.write(f"{formatting.date(when)} {when[11:16]}  {who:24} {what:12} {text_value(fields)}\n")
+    for line in history_lines(rows):
+        sys.stdout.write(line + "\n")
     sys.stdout.write(f"{len(rows)} scritture firmate (ruolo del database che le ha inviate)\n")
     return 0
 

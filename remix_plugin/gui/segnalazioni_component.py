@@ -25,7 +25,8 @@ SNAP_TOLERANCE_PX = 12
 
 class SegnalazioniComponent(DockComponent, QObject):  # a QObject for its signal
     store_changed = pyqtSignal()  # the store's content changed (a save, a sync): the dock refreshes
-    DOCK_ICON = "segnalazione.svg"
+    history_shown = pyqtSignal(str, str)  # (title, lines) of a segnalazione's signed history, read centrally
+    DOCK_ICON = "segnalazioni_list.svg"
 
     def __init__(self, plugin):
         QObject.__init__(self)
@@ -46,7 +47,7 @@ class SegnalazioniComponent(DockComponent, QObject):  # a QObject for its signal
             tr("Registra una segnalazione: scegliere tipo e natura, disegnarla sulla mappa, compilare la scheda"),
         )
         self.dock_action = p.add_action(
-            "segnalazione.svg",
+            "segnalazioni_list.svg",
             tr("Segnalazioni"),
             self.toggle_dock,
             tr("Elenco, stato, conflitti e opportunità vicine delle segnalazioni"),
@@ -242,8 +243,29 @@ class SegnalazioniComponent(DockComponent, QObject):  # a QObject for its signal
 
         def done(report):
             self.reload_layers()
-            level = Qgis.Warning if report.conflicts else Qgis.Success
+            level = Qgis.Warning if report.conflicts or report.refused else Qgis.Success
             log.log(report.summary(), level, push=True)
             self.store_changed.emit()
 
         return self.session.run(tr("Sincronizzazione delle segnalazioni"), work, done)
+
+    def show_history(self, uuid: str, title: str):
+        """The signed history of one segnalazione, read from the central store in the background."""
+        central = Settings.load().segnalazioni_central
+        if not central:
+            log.error(tr("Scegliere l'archivio centrale nel pannello «Segnalazioni» per leggerne la storia."))
+            return None
+
+        def work(_task):
+            from remix_plugin.core.segnalazioni.central import CentralStore, history_lines
+
+            with CentralStore(central) as store:
+                return history_lines(store.history(uuid))
+
+        def done(lines):
+            text = "\n".join(lines) or tr(
+                "Nessuna scrittura nell'archivio centrale: la segnalazione non è ancora stata inviata."
+            )
+            self.history_shown.emit(title, text)
+
+        return self.session.run(tr("Storia della segnalazione"), work, done)

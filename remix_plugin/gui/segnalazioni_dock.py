@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QListWidgetItem,
+    QMessageBox,
     QTableWidgetItem,
 )
 
@@ -82,6 +83,8 @@ class SegnalazioniDock(QDockWidget, FORM):
         self.openButton.clicked.connect(self.open_selected)
         self.statoButton.clicked.connect(self.change_stato)
         self.exportButton.clicked.connect(self.export_selected)
+        self.historyButton.clicked.connect(self.history_selected)
+        component.history_shown.connect(self.show_history)
         self.nearbyButton.clicked.connect(self.find_nearby)
         self.conflictsList.currentRowChanged.connect(self.show_conflict)
         self.keepCentralButton.clicked.connect(lambda: self.resolve_conflict(False))
@@ -145,7 +148,7 @@ class SegnalazioniDock(QDockWidget, FORM):
             row = self.table.rowCount()
             self.table.insertRow(row)
             cells = [
-                s.titolo + (" •" if s.pending else ""),
+                s.titolo + (" •" if s.pending else "") + (" ⊘" if s.hidden else ""),
                 self.taxonomy.label("tipo", s.tipo),
                 s.comune,
                 self.taxonomy.label("stato", s.stato),
@@ -155,6 +158,7 @@ class SegnalazioniDock(QDockWidget, FORM):
                 + tr("Aggiornata il")
                 + " "
                 + self.taxonomy.describe("aggiornata_il", s.aggiornata_il)
+                + ("\n" + tr("⊘ non più visibile nell'archivio centrale: conservata qui") if s.hidden else "")
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -215,6 +219,14 @@ class SegnalazioniDock(QDockWidget, FORM):
         except RemixError as exc:
             log.error(exc.message)
         self.refresh()
+
+    def history_selected(self):
+        summary = self._one_selected()
+        if summary is not None:
+            self.component.show_history(summary.uuid, summary.titolo)
+
+    def show_history(self, title: str, text: str):
+        QMessageBox.information(self, tr("Storia di «{title}»").format(title=title), text)
 
     def export_selected(self):
         chosen = self.selected()

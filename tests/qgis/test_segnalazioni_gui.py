@@ -9,7 +9,7 @@ from qgis.gui import QgsAdvancedDigitizingCanvasItem, QgsAdvancedDigitizingDockW
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QMenu, QMessageBox, QToolBar
 
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.data import datapack
@@ -184,7 +184,9 @@ def test_the_dock_lists_filters_changes_stato_and_finds_opportunities(component,
 
 
 @pytest.mark.servers
-def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack, lookup, central, tmp_path):
+def test_sincronizza_sends_in_the_background_and_shows_conflicts(
+    component, pack, lookup, central, tmp_path, monkeypatch
+):
     from remix_plugin.core.segnalazioni.sync import sync
 
     settings = Settings.load()
@@ -237,6 +239,17 @@ def test_sincronizza_sends_in_the_background_and_shows_conflicts(component, pack
     wait_for_tasks()
     assert "da sincronizzare: 0 (•)" in dock.statusLabel.text()
     assert uuid in {f["uuid"] for f in layer.getFeatures()}
+    # «Storia»: the signed writes, read from the central store in the background
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append((title, text)))
+    dock.tabs.setCurrentWidget(dock.listTab)
+    dock.table.selectRow(0)
+    dock.historyButton.click()
+    wait_for_tasks()
+    assert len(shown) == 1 and shown[0][0] == "Storia di «Centro civico di quartiere»", shown
+    lines = shown[0][1].splitlines()
+    assert [line.split()[3] for line in lines] == ["inserimento", "modifica", "modifica"], lines
+    assert lines[1].endswith("stato") and lines[2].endswith("stato, titolo")  # CMM's, then the Comune's kept one
 
 
 def test_unload_takes_away_the_dock_the_tool_and_the_editing_session(component, qgis_canvas):

@@ -419,6 +419,18 @@ class CentralStore(Closing):
             return self.rows(cur, uuids)
 
 
+def history_lines(rows) -> List[str]:
+    """The signed history as a person reads it: «07/12/2026 15:02  comune_rho  modifica  stato, titolo»."""
+    from remix_plugin.core.base import formatting
+
+    lines = []
+    for when, who, what, change in rows:
+        shown = () if what == "inserimento" else change  # a new row: every field, nothing to point out
+        fields = ", ".join(sorted(k for k in shown if k not in ("aggiornata_il", "creata_il")))
+        lines.append(f"{formatting.date(when)} {when[11:16]}  {who:24} {what:12} {redact(fields)}".rstrip())
+    return lines
+
+
 def _in_scope(scope) -> Tuple[str, tuple]:
     """An SQL condition (and its parameters) keeping the rows of these ISTAT codes; none for None (all)."""
     return ("", ()) if scope is None else (" AND comune_istat = ANY(%s)", (list(scope),))
