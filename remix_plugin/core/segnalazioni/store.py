@@ -549,8 +549,14 @@ def _safe(identifier: object) -> str:
 
 
 def hidden_rows(path) -> set:
-    """uuids of the rows the last sync found no longer readable in the central store."""
-    ds = _ogr().Open(str(path), 0)
+    """uuids of the rows the last sync found no longer readable in the central store (none for a file that is
+    not a store: what reads it next says so)."""
+    try:
+        ds = _ogr().Open(str(path), 0)
+    except RuntimeError:  # GDAL with exceptions on (its Python bindings may have them on from 3.9)
+        ds = None
+    if ds is None or ds.GetLayerByName(META) is None:
+        return set()
     try:
         return {key[len(HIDDEN_PREFIX) :] for key in _meta(ds) if key.startswith(HIDDEN_PREFIX)}
     finally:
