@@ -344,6 +344,10 @@ def test_a_tablet_package_carries_only_what_its_login_may_read_in_its_area(
         )
         folder = write_package(plan_package(request, make_context(pack=demo_pack, derived_store=tmp_path / "d.gpkg")))
         assert {t for t, _, _ in titles(folder / "segnalazioni.gpkg").values()} == expected, what
+        # the package (project, stores, manifest) names the store by its authcfg, never by a password
+        passwords = [password.encode() for password, _ in store.logins.values()]
+        for path in (p for p in folder.rglob("*") if p.is_file()):
+            assert not [pw for pw in passwords if pw in path.read_bytes()], path
 
 
 def test_the_settings_button_sets_up_the_central_store_for_a_cmm_administrator(
