@@ -9,7 +9,7 @@ Everything else in the plugin writes the current API; a name here goes when its 
   holds on every version.
 - Layer title, abstract and attribution moved to the layer's server properties in 3.38; an empty
   extent is `setNull()` from 3.34 (`setMinimal()` before); a form group box is a container type
-  from 3.40 (`setIsGroupBox` before).
+  from 3.40 (`setIsGroupBox` before), opening collapsed from 3.26.
 - A legend filtered by its map: a filter-settings object from 3.32, whose hit test may run in a
   task (measuring the legend before it ends measures an empty one).
 - Text in print layouts: text formats instead of fonts for labels (3.24) and legend styles (3.30).
@@ -115,12 +115,24 @@ def null_rectangle() -> QgsRectangle:
     return rectangle
 
 
-def set_group_box(container: QgsAttributeEditorContainer) -> None:
-    """Show a form container as a group box (a container type from QGIS 3.40)."""
+def set_group_box(container: QgsAttributeEditorContainer, group_box: bool = True) -> None:
+    """Show a form container as a group box, or as a tab with `group_box=False` (a container type from QGIS 3.40;
+    on 3.22 a new container is a group box until told otherwise)."""
     if hasattr(Qgis, "AttributeEditorContainerType"):
-        container.setType(Qgis.AttributeEditorContainerType.GroupBox)
+        container.setType(
+            Qgis.AttributeEditorContainerType.GroupBox if group_box else Qgis.AttributeEditorContainerType.Tab
+        )
     else:
-        container.setIsGroupBox(True)
+        container.setIsGroupBox(group_box)
+
+
+def set_collapsed(container: QgsAttributeEditorContainer, collapsed: bool = True) -> bool:
+    """A form group box that opens collapsed (QGIS 3.26); False where QGIS cannot say it (3.22-3.24): the
+    form that shows it collapses the group box itself."""
+    if not hasattr(container, "setCollapsed"):
+        return False
+    container.setCollapsed(collapsed)
+    return True
 
 
 # Text in print layouts: QGIS 3.24 (labels) and 3.30 (legend styles) moved from QFont to text formats,

@@ -4,7 +4,10 @@ Everything is built from resources/segnalazioni/taxonomy.json and the data pack'
 aliases in Italian, value maps for the closed lists, value relations (multiple choice) over the
 store's `segnalazioni_valori` table, constraints with Italian messages (required fields, required
 by natura/tipo, closed lists), default values, read-only bookkeeping, hidden sync columns, and a
-drag-and-drop form whose groups appear and hide by natura. The CLI checks a new segnalazione
+drag-and-drop form whose groups appear and hide by natura. The form is one scrolling page (a QGIS form tab:
+it fits a 1280×800 tablet, its buttons on the screen); the Comune, the Zona and the autore are in its first
+group, the technical record (UUID, dispositivo, timestamps) in a group that opens collapsed, and an
+empty text field is empty, not the word «NULL». The CLI checks a new segnalazione
 against the very same constraints (QgsVectorLayerUtils.validateAttribute), so the rules live once.
 The autore of a new segnalazione is the profile's (see author()), never typed: read-only in the form.
 """
@@ -37,7 +40,7 @@ from qgis.core import (
 
 from remix_plugin.core.base import formatting, paths
 from remix_plugin.core.base.errors import RemixError
-from remix_plugin.core.base.qgis_compat import set_group_box
+from remix_plugin.core.base.qgis_compat import set_collapsed, set_group_box
 from remix_plugin.core.base.settings import Settings, system_user_name
 from remix_plugin.core.base.values import text_value
 from remix_plugin.core.data.layers import table_uri
@@ -56,6 +59,9 @@ from remix_plugin.core.segnalazioni.store import SYNC_FIELDS, VALUES, create_loc
 STORE_PROPERTY = "remix/segnalazioni"  # custom property: which store table a project layer shows
 AUTHOR_FIELD = "autore"  # filled from the profile, not typed
 GROUP_TITLE = "Segnalazioni RE.MIX"
+FORM_PAGE = "Scheda della segnalazione"  # the form's one tab: QGIS scrolls a tab's content, not group boxes
+IN_VIEW = ("comune_istat", "zona_omogenea", AUTHOR_FIELD)  # shown in the first group, whatever their own
+TECHNICAL_GROUP = "registrazione"  # the rest of the record: read-only, in a group that opens collapsed
 
 
 @dataclass
@@ -114,21 +120,7 @@ def configure_layer(
             layer.setDefaultValueDefinition(index, default)
     for name in SYNC_FIELDS:
         layer.setEditorWidgetSetup(fields.indexOf(name), QgsEditorWidgetSetup("Hidden", {}))
-    form.setLayout(QgsEditFormConfig.TabLayout)
-    form.clearTabs()
-    root = form.invisibleRootContainer()
-    for group in taxonomy.groups:
-        members = [f for f in taxonomy.fields if f.group == group.id]
-        container = QgsAttributeEditorContainer(group.title, root)
-        set_group_box(container)
-        container.setColumnCount(1)
-        if group.visible_when:
-            container.setVisibilityExpression(
-                QgsOptionalExpression(QgsExpression(condition_expression(group.visible_when)))
-            )
-        for f in members:
-            container.addChildElement(QgsAttributeEditorField(f.name, fields.indexOf(f.name), container))
-        form.addTab(container)
+    _form_layout(form, taxonomy, fields)
     layer.setEditFormConfig(form)
     table_config = layer.attributeTableConfig()
     table_config.update(fields)
@@ -139,6 +131,38 @@ def configure_layer(
     layer.setAttributeTableConfig(table_config)
     layer.setDisplayExpression('"titolo"')
     layer.setCustomProperty(STORE_PROPERTY, table)
+
+
+def _form_layout(form: QgsEditFormConfig, taxonomy: Taxonomy, fields) -> None:
+    """One tab (so that it scrolls) holding a group box per taxonomy group, in the taxonomy's order; the fields
+    of IN_VIEW open the first group, after its own first three (titolo, tipo, natura)."""
+    form.setLayout(QgsEditFormConfig.TabLayout)
+    form.clearTabs()
+    page = QgsAttributeEditorContainer(FORM_PAGE, form.invisibleRootContainer())
+    set_group_box(page, False)
+    page.setColumnCount(1)
+    for position, group in enumerate(taxonomy.groups):
+        members = [f.name for f in taxonomy.fields if f.group == group.id and f.name not in IN_VIEW]
+        if position == 0:
+            members[3:3] = IN_VIEW
+        container = QgsAttributeEditorContainer(group.title, page)
+        set_group_box(container)
+        container.setColumnCount(1)
+        if group.id == TECHNICAL_GROUP:
+            set_collapsed(container)  # QGIS 3.22-3.24: gui.segnalazione_form collapses it
+        if group.visible_when:
+            container.setVisibilityExpression(
+                QgsOptionalExpression(QgsExpression(condition_expression(group.visible_when)))
+            )
+        for name in members:
+            container.addChildElement(QgsAttributeEditorField(name, fields.indexOf(name), container))
+        page.addChildElement(container)
+    form.addTab(page)
+
+
+def technical_fields(taxonomy: Taxonomy) -> List[str]:
+    """The fields of the group that opens collapsed: the record's bookkeeping, none of them typed."""
+    return [f.name for f in taxonomy.fields if f.group == TECHNICAL_GROUP and f.name not in IN_VIEW]
 
 
 def _widget(
@@ -191,7 +215,7 @@ def _default(f, device: str) -> Optional[QgsDefaultValue]:
         return QgsDefaultValue(QgsExpression.quotedString(device))
     if f.default:
         return QgsDefaultValue(QgsExpression.quotedString(f.default))
-    if f.kind == "longtext":  # a multi-line box shows NULL as the word «NULL», which the user would have to delete
+    if f.kind in ("text", "longtext"):  # a NULL text shows as the word «NULL», which the user would have to delete
         return QgsDefaultValue("''")
     return None
 
