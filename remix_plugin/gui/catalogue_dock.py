@@ -5,8 +5,8 @@ from pathlib import Path
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidgetItem
+from qgis.PyQt.QtGui import QBrush, QColor, QFontMetrics
+from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QStyle, QTreeWidgetItem
 
 from remix_plugin.core.base.i18n import tr
 
@@ -46,11 +46,43 @@ class CatalogueDock(QDockWidget, FORM):
                     item.setForeground(0, QBrush(QColor("#9a9a9a")))
                     tip += "\n" + "\n".join(entry.problems)
                 item.setToolTip(0, tip)
+                item.setToolTip(1, tr("Aggiornamento dei dati: ") + entry.updated)
+                item.setToolTip(2, tr("Fonte: ") + entry.provider)
                 group_item.addChild(item)
+            group_item.setToolTip(0, group_title)
             self.tree.addTopLevelItem(group_item)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
+        self.fit_columns()
         self.setWindowTitle(tr("Catalogo RE.MIX") + f" ({catalogue.version})")
+
+    def fit_columns(self):
+        """Every column as wide as its longest text (names are never cut; the dock scrolls sideways)."""
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)  # Qt measures the rows in view only: all rows here
+            self.tree.setColumnWidth(column, max(self.tree.columnWidth(column), self.text_width(column)))
+        for column, tip in enumerate(
+            (
+                tr("Titolo dello strato nel catalogo"),
+                tr("Anno dell'ultimo aggiornamento dei dati"),
+                tr("Ente fonte dei dati"),
+            )
+        ):
+            self.tree.headerItem().setToolTip(column, tip)
+
+    def text_width(self, column: int) -> int:
+        """The width the longest text of a column needs, with the tree's indentation and the cell margins."""
+        widest = 0
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            items = [(group, 0)] + [(group.child(i), 1) for i in range(group.childCount())]
+            for item, depth in items:
+                metrics = QFontMetrics(item.font(column))
+                indent = self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
+                widest = max(widest, metrics.horizontalAdvance(item.text(column)) + (indent if column == 0 else 0))
+        return widest + 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
 
     def selected_entry(self):
         items = self.tree.selectedItems()

@@ -53,6 +53,8 @@ class IndicatorsComponent(DockComponent):
         self.timer.stop()
         self.timer.deleteLater()
         self.timer = None
+        if self.dock is not None:
+            self.dock.clear_outline()  # the outline is the canvas's item: it would outlive the dock
         self.remove_dock()
 
     def make_dock(self):

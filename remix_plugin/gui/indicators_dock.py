@@ -4,11 +4,18 @@ behind its figure; export the CSV or add the indicator to the map.
 
 Measuring runs in a task (`synthesis.measure`); changing method, classes or normalisation only
 reclassifies the last measurement, at once. A new scope or changed data measure again.
+
+The classes compare each Comune with a reference set the user chooses, saved in the settings and used by
+the Scheda comunale too: every Comune of the Città metropolitana (the Comuni of the filter are then
+measured with all the others and shown alone), or only the Comuni of the Zona filter. The dock writes
+which, and warns in one line when the classes rest on few values. A Comune clicked is outlined on the map.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
-from qgis.core import QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+from qgis.gui import QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -17,10 +24,12 @@ from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QTableWidgetItem, QTre
 from remix_plugin.core.base import formatting, log
 from remix_plugin.core.base.errors import RemixError
 from remix_plugin.core.base.i18n import tr
+from remix_plugin.core.base.qgis_compat import GeometryType
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue import indicator_layers, maps
+from remix_plugin.core.data import datapack
 from remix_plugin.core.indicators import synthesis
-from remix_plugin.core.indicators.classification import METHODS
+from remix_plugin.core.indicators.classification import METHODS, reference_note
 from remix_plugin.core.indicators.synthesis import EURO, INDICATORS, NORMALISATIONS
 from remix_plugin.gui.canvas import zoom_canvas
 from remix_plugin.gui.class_chart import ClassChart
@@ -30,6 +39,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 TRACE_ROWS = 2000  # features listed for a Comune; the CSV export has them all
 NORMALISATION_LABELS = {"": "Nessuna", "area": "Per superficie del Comune", "popolazione": "Per abitante"}
+OUTLINE = QColor("#e6007e")  # the Comune clicked in the table, outlined on the map
 
 
 class SortItem(QTableWidgetItem):
@@ -71,6 +81,9 @@ class IndicatorsDock(QDockWidget, FORM):
         self.task = None
         self.generation = 0
         self.task_generation = 0
+        self.outline = None  # the QgsRubberBand around the Comune clicked
+        outlines = self._outlines = []  # the same band, for removal when the dock is deleted (not a QObject)
+        self.destroyed.connect(lambda *_: _remove_outlines(iface.mapCanvas(), outlines))
         self.sort = (1, Qt.SortOrder.DescendingOrder)  # by value, highest first, until the user sorts otherwise
         self._fill_choices()
         self.retry = QTimer(self)
@@ -84,6 +97,8 @@ class IndicatorsDock(QDockWidget, FORM):
             self.normaliseCombo.currentIndexChanged,
         ):
             signal.connect(self.options_chosen)
+        self.referenceCombo.currentIndexChanged.connect(lambda _i: self.reference_chosen())
+        self.visibilityChanged.connect(lambda visible: visible or self.clear_outline())
         self.refreshButton.clicked.connect(self.data_changed)
         self.cancelButton.clicked.connect(self.cancel)
         self.table.itemSelectionChanged.connect(self.show_selected)
@@ -91,6 +106,7 @@ class IndicatorsDock(QDockWidget, FORM):
         self.exportButton.clicked.connect(lambda: self.export_csv())
         self.addButton.clicked.connect(lambda: self.add_to_map())
         self._busy(False)
+        self.warningLabel.setVisible(False)
         self._show_scope()
 
     def _fill_choices(self):
@@ -104,10 +120,28 @@ class IndicatorsDock(QDockWidget, FORM):
         self.methodCombo.setCurrentIndex(max(0, self.methodCombo.findData(settings.indicator_method)))
         self.classesSpin.setValue(min(7, max(3, settings.indicator_classes)))
         self.normaliseCombo.setCurrentIndex(max(0, self.normaliseCombo.findData(settings.indicator_normalise)))
+        for key, label in (
+            ("cmm", tr("Tutti i Comuni della Città metropolitana")),
+            ("filtro", tr("Solo i Comuni del filtro")),
+        ):
+            self.referenceCombo.addItem(label, key)
+        self.referenceCombo.setCurrentIndex(max(0, self.referenceCombo.findData(settings.indicator_reference)))
 
     @property
     def which(self) -> str:
         return self.indicatorCombo.currentData()
+
+    @property
+    def reference(self) -> str:
+        return self.referenceCombo.currentData() or "cmm"
+
+    def reference_chosen(self):
+        """Another reference set: saved for the Scheda comunale too, and measured again."""
+        settings = Settings.load()
+        settings.indicator_reference = self.reference
+        settings.save()
+        self._show_scope()
+        self.data_changed()
 
     # --- measuring (task) and classifying (at once) ------------------------------------------------
     def scope_changed(self, _scope):
@@ -125,7 +159,8 @@ class IndicatorsDock(QDockWidget, FORM):
             self.reclassify()
             return
         self.generation += 1  # a measurement still running for an older scope is left to finish, unheard
-        generation, scope, catalogue = self.generation, self.session.scope, self.session.catalogue
+        scope = self.session.scope if self.reference == "filtro" else None  # "cmm": all, the filter's shown
+        generation, catalogue = self.generation, self.session.catalogue
 
         def work(task):
             ctx = maps.make_context(catalogue)
@@ -189,9 +224,14 @@ class IndicatorsDock(QDockWidget, FORM):
             self.problemsLabel.setText(f"<span style='color:#b00'>{exc.message}</span>")
             self.table.setRowCount(0)
             self.chart.set_bars([])
+            self.clear_outline()
             return
         self._fill_table()
         self._fill_chart()
+        self._show_scope()
+        warning = self.result.classes.warning
+        self.warningLabel.setText(f"<span style='color:#b35900'>{warning}</span>" if warning else "")
+        self.warningLabel.setVisible(bool(warning))
         problems = measurement.problems
         self.problemsLabel.setText(tr("Avvisi del calcolo") + f": {len(problems)}" if problems else "")
         self.problemsLabel.setToolTip("\n".join(problems))
@@ -212,8 +252,9 @@ class IndicatorsDock(QDockWidget, FORM):
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(result.figures))
-        for row, figure in enumerate(result.figures):
+        figures = self.shown_figures()
+        self.table.setRowCount(len(figures))
+        for row, figure in enumerate(figures):
             cells = [(figure.name, figure.name.casefold()), self._quantity(figure, main)]
             if normalised:
                 cells.append((formatting.measure(figure.value, result.unit), figure.value or 0.0))
@@ -234,6 +275,19 @@ class IndicatorsDock(QDockWidget, FORM):
         self.table.sortByColumn(column if column < len(headers) else 1, order)
         self.table.resizeColumnsToContents()
 
+    def shown_figures(self):
+        """The figures of the Comuni in scope: all of the result, or the filter's when classed over all."""
+        scope = self.session.scope
+        if self.result is None:
+            return []
+        if scope is None or self.result.measurement.comuni.scoped:
+            return list(self.result.figures)
+        return [f for f in self.result.figures if f.code in scope]
+
+    def shown_result(self):
+        """The result with the figures of the table only (its classes still those of the reference set)."""
+        return replace(self.result, figures=self.shown_figures())
+
     @staticmethod
     def _quantity(figure, quantity):
         """(text, sort key) of a figure's quantity: counts whole, euro in whole euros, shares in percent."""
@@ -247,7 +301,7 @@ class IndicatorsDock(QDockWidget, FORM):
     def _fill_chart(self):
         layer = synthesis.styled_layer(self.result)
         counts = {}
-        for figure in self.result.figures:
+        for figure in self.shown_figures():
             counts[figure.classe_n] = counts.get(figure.classe_n, 0) + 1
         bars = []
         renderer = layer.renderer()
@@ -257,12 +311,21 @@ class IndicatorsDock(QDockWidget, FORM):
         self.chart.set_bars(bars)
 
     def _show_scope(self):
+        """Which Comuni are listed, and which Comuni their classes compare them with."""
         scope = self.session.scope
-        self.scopeLabel.setText(
+        text = (
             tr("Ambito: tutta la Città metropolitana di Milano")
             if scope is None
             else tr("Ambito: filtro attivo") + f" ({len(scope)} " + tr("Comuni") + ")"
         )
+        filtro = self.referenceCombo.model().item(self.referenceCombo.findData("filtro"))
+        if filtro is not None:
+            filtro.setEnabled(scope is not None)
+            filtro.setToolTip("" if scope is not None else tr("Nessun filtro attivo: si confrontano tutti i Comuni"))
+        if self.result is not None:
+            comuni = self.result.measurement.comuni
+            text += "; " + reference_note(self.reference, len(comuni), comuni.scoped)
+        self.scopeLabel.setText(text)
 
     def _busy(self, busy: bool):
         self.progressBar.setVisible(busy)
@@ -289,9 +352,11 @@ class IndicatorsDock(QDockWidget, FORM):
         code = self.selected_code()
         self.traceTree.clear()
         if code is None or self.result is None:
+            self.clear_outline()
             return
         figure = self.result.figure(code)
         self.zoom_to(figure)
+        self.outline_comune(figure)
         try:
             rows = self.result.trace(code)
         except RemixError as exc:
@@ -326,6 +391,27 @@ class IndicatorsDock(QDockWidget, FORM):
         box = self.result.measurement.comuni.geometries[figure.number].boundingBox()  # the pack's CRS
         zoom_canvas(self.iface.mapCanvas(), box, margin=0.1)
 
+    def outline_comune(self, figure):
+        """The Comune's boundary drawn over the map (the pack's CRS, reprojected to the canvas's)."""
+        canvas = self.iface.mapCanvas()
+        if self.outline is None:
+            self.outline = QgsRubberBand(canvas, GeometryType.Polygon)
+            self.outline.setStrokeColor(OUTLINE)
+            fill = QColor(OUTLINE)
+            fill.setAlpha(30)
+            self.outline.setFillColor(fill)
+            self.outline.setWidth(3)
+            self._outlines.append(self.outline)
+        geometry = self.result.measurement.comuni.geometries[figure.number]
+        self.outline.setToGeometry(geometry, QgsCoordinateReferenceSystem(datapack.CRS))
+        self.outline.show()
+
+    def clear_outline(self):
+        if self.outline is not None:
+            self.outline.reset(GeometryType.Polygon)
+            _remove_outlines(self.iface.mapCanvas(), self._outlines)
+            self.outline = None
+
     # --- giving the result away ------------------------------------------------------------------
     def export_csv(self, path: str = None):
         """Write the table with its JSON and trace companions, in a task (the trace reads every source
@@ -339,7 +425,7 @@ class IndicatorsDock(QDockWidget, FORM):
                 return None
         from remix_plugin.core.indicators.files import write_outputs
 
-        result, out = self.result, Path(path).with_suffix(".csv")
+        result, out = self.shown_result(), Path(path).with_suffix(".csv")
 
         def done(written):
             log.log(tr("Indicatore esportato") + f": {', '.join(p.name for p in written)}", push=True)
@@ -353,7 +439,7 @@ class IndicatorsDock(QDockWidget, FORM):
         entry = self.session.catalogue.entry(self.result.definition.entry_id)
         try:
             return indicator_layers.add_to_project(
-                QgsProject.instance(), self.result, entry, self.context, self.layer_name()
+                QgsProject.instance(), self.shown_result(), entry, self.context, self.layer_name()
             )
         except RemixError as exc:
             log.error(exc.message)
@@ -364,16 +450,31 @@ class IndicatorsDock(QDockWidget, FORM):
         parts = [tr(METHODS[result.classes.method][0]), f"{result.classes.count} " + tr("classi")]
         if result.normalise:
             parts.append(tr(NORMALISATION_LABELS[result.normalise]).lower())
-        if result.measurement.comuni.scoped:
-            parts.append(f"{len(result.figures)} " + tr("Comuni"))
+        shown = len(self.shown_figures())
+        if shown < len(result.figures):  # the filter's Comuni, classed among all
+            parts.append(f"{shown} " + tr("Comuni") + ", " + tr("classi su") + f" {len(result.figures)}")
+        elif result.measurement.comuni.scoped:
+            parts.append(f"{len(result.figures)} " + tr("Comuni") + ", " + tr("classi sul filtro"))
         return f"{tr(result.definition.short)} ({', '.join(parts)})"
 
 
+def _remove_outlines(canvas, outlines: list) -> None:
+    """Take the outlines off the canvas (a deleted canvas, at QGIS's exit, has nothing left to clear)."""
+    while outlines:
+        band = outlines.pop()
+        try:
+            canvas.scene().removeItem(band)
+        except RuntimeError:
+            return
+
+
 def _quantity_text(name: str, kind: str, value: float) -> str:
+    """Through the shared Italian formatter, as legends and charts show them: counts whole, euro in whole
+    euros, other figures with two decimals under 1.000; nothing is «0» in every column."""
     if kind == "Int":
         return formatting.count(value)
     if name in EURO:
         return formatting.money_whole(value)
     if name.startswith("quota"):
         return formatting.percent(value)
-    return formatting.number(value, 2)
+    return formatting.measure(value, "")  # the unit is in the header; zero is «0», like € 0 and 0 %

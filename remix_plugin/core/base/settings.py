@@ -47,6 +47,7 @@ class Settings:
     indicator_method: str = "jenks"  # classes of the synthesis indicators: jenks | quantile | pretty
     indicator_classes: int = 5  # 3..7
     indicator_normalise: str = ""  # "" | area | popolazione
+    indicator_reference: str = "cmm"  # classes over: "cmm" every Comune of the pack | "filtro" the Zona filter's
     pgt_mappings: dict = field(default_factory=dict)  # ISTAT code -> theme -> expected field -> technician's field
     pgt_output_dir: str = ""  # where «Pacchetto PGT» last wrote a package
     segnalazioni_store: str = ""  # local GeoPackage of segnalazioni; empty: remix/segnalazioni.gpkg in the profile

@@ -13,13 +13,15 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayerTreeGroup,
     QgsMapLayer,
+    QgsPalLayerSettings,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
 )
 
-from remix_plugin.core.base import http, paths
+from remix_plugin.core.base import http, log, paths
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.qgis_compat import layer_description
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.catalogue.model import Catalogue, Entry, load_catalogue
@@ -30,6 +32,10 @@ from remix_plugin.core.data.layers import BASEMAP_PROPERTY, ENTRY_PROPERTY, MAP_
 
 GROUP_PROPERTY = "remix/group"
 BASEMAP_GROUP_PROPERTY = "remix/basemaps"
+LABEL_SCALE_PROPERTY = "remix/label_min_scale"  # the QML's own label threshold, kept to restore it
+# Without a basemap the Comuni's names are the only names on the map: they show from 1:150.000 inwards
+# (the QML's threshold, 1:60.000, is for a basemap with its own toponyms).
+LABELS_WITHOUT_BASEMAP = {"comuni": 150000.0}
 DEMO_NOTICE = "Dati dimostrativi: geometrie e interventi generati per prova, non ufficiali."
 
 
@@ -39,6 +45,7 @@ class LoadReport:
     added: List[str] = field(default_factory=list)  # entry ids
     kept: List[str] = field(default_factory=list)  # already in the project: not duplicated
     problems: List[str] = field(default_factory=list)
+    hidden: List[str] = field(default_factory=list)  # map ids switched off so that this one reads alone
 
 
 def make_context(
@@ -161,6 +168,18 @@ def place_layers(
     report = LoadReport(map_id)
     _ensure_crs(project)
     group = map_group(project, map_id, definition.title)
+    assert group is not None  # created when missing
+    if len(built) != 1:  # the whole map (not one layer from the catalogue): it is shown, alone
+        group.setItemVisibilityChecked(True)
+        report.hidden = hide_other_maps(project, map_id)
+        for other in report.hidden:
+            log.log(
+                tr(
+                    "«{other}» nascosta: due mappe accese disegnano due volte Comuni, Zone omogenee e nomi. "
+                    "Per rivederla, spuntala nel pannello Layer."
+                ).format(other=ctx.catalogue.map(other).title),
+                push=True,
+            )
     present = existing_entries(project, map_id)
     order = {e.id: i for i, e in enumerate(ctx.catalogue.entries)}
     for entry, layer in built:
@@ -179,7 +198,47 @@ def place_layers(
         present.add(entry.id)
         report.added.append(entry.id)
     report.problems = list(ctx.problems)
+    fit_labels_to_basemap(project)
     return report
+
+
+def hide_other_maps(project: QgsProject, map_id: str) -> List[str]:
+    """Untick the groups of the other maps, which share the Comuni, the Zone omogenee and their labels:
+    two maps ticked draw them twice. Returns the ids of the maps switched off (their layers stay)."""
+    hidden = []
+    for node in project.layerTreeRoot().children():
+        other = node.customProperty(MAP_PROPERTY) if isinstance(node, QgsLayerTreeGroup) else None
+        if other and other != map_id and node.itemVisibilityChecked():
+            node.setItemVisibilityChecked(False)
+            hidden.append(str(other))
+    return hidden
+
+
+def has_basemap(project: QgsProject) -> bool:
+    return any(
+        isinstance(node, QgsLayerTreeGroup) and node.customProperty(BASEMAP_GROUP_PROPERTY) and node.findLayers()
+        for node in project.layerTreeRoot().children()
+    )
+
+
+def fit_labels_to_basemap(project: QgsProject) -> None:
+    """The label thresholds of `LABELS_WITHOUT_BASEMAP` when the project has no basemap, the QML's with one."""
+    bare = not has_basemap(project)
+    for layer in project.mapLayers().values():
+        wider = LABELS_WITHOUT_BASEMAP.get(layer.customProperty(ENTRY_PROPERTY))
+        labeling = layer.labeling() if isinstance(layer, QgsVectorLayer) else None
+        if wider is None or labeling is None or not hasattr(labeling, "settings"):
+            continue
+        settings = QgsPalLayerSettings(labeling.settings())
+        own = layer.customProperty(LABEL_SCALE_PROPERTY)
+        if own is None:
+            own = settings.minimumScale
+            layer.setCustomProperty(LABEL_SCALE_PROPERTY, own)
+        wanted = max(float(own), wider) if bare and settings.scaleVisibility else float(own)
+        if settings.minimumScale != wanted:
+            settings.minimumScale = wanted
+            labeling.setSettings(settings)
+            layer.triggerRepaint()
 
 
 def _sub_group(group: QgsLayerTreeGroup, group_id: str, title: str, order: List[str]) -> QgsLayerTreeGroup:
@@ -280,9 +339,11 @@ def set_basemap(project: QgsProject, mode: str, ctx: SourceContext, layers: List
             project.removeMapLayers([n.layerId() for n in node.findLayers()])
             root.removeChildNode(node)
     if mode == "none":
+        fit_labels_to_basemap(project)
         return []
     layers = layers if layers is not None else basemap_layers(mode, ctx)
     if not layers:
+        fit_labels_to_basemap(project)
         return []
     _ensure_crs(project)
     group = root.addGroup("Mappe di base — " + ("Light" if mode == "light" else "Pro"))
@@ -291,4 +352,5 @@ def set_basemap(project: QgsProject, mode: str, ctx: SourceContext, layers: List
     for layer in layers:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
+    fit_labels_to_basemap(project)
     return [layer.customProperty(BASEMAP_PROPERTY) for layer in layers]

@@ -5,6 +5,11 @@ with the result. Comuni with nothing (value 0) are not ranked: they get class 0 
 Comune without any area or funding is never shown as merely "molto basso". Classes that hold no
 Comune (quantiles on repeated values, pretty breaks beyond the data) are dropped, and the labels
 are spread over the seven-step scale so that 1 is always the lowest and N the highest.
+
+Few values make few classes: never more than the distinct non-zero values minus one (at least 2), and a
+one-line warning under `FEW_VALUES` values. The Comuni the classes are computed over (the reference set:
+every Comune of the Città metropolitana, or those of the Zona filter) are named by `reference_note`, the
+same words in the dock and in the Scheda comunale.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +27,8 @@ METHODS = {
     "pretty": ("Intervalli arrotondati (pretty breaks)", QgsClassificationPrettyBreaks),
 }
 MIN_CLASSES, MAX_CLASSES = 3, 7
+FEW_VALUES = 10  # fewer Comuni with a value than this: the classes say little, and the user is told
+REFERENCES = ("cmm", "filtro")  # the Comuni the classes are computed over: all, or the filter's
 
 
 @dataclass
@@ -32,10 +39,22 @@ class Classes:
     requested: int
     breaks: List[float] = field(default_factory=list)  # N + 1 values: lower bound, then the N upper bounds
     labels: List[str] = field(default_factory=list)  # N labels, lowest first
+    values: int = 0  # Comuni with a value above zero, the ones classified
 
     @property
     def count(self) -> int:
         return len(self.labels)
+
+    @property
+    def warning(self) -> str:
+        """One line when the classes rest on too few values (empty otherwise)."""
+        if not self.values or self.values >= FEW_VALUES:
+            return ""
+        capped = f", {self.count} classi invece di {self.requested}" if self.count < self.requested else ""
+        return (
+            f"Attenzione: solo {self.values} Comuni con un valore{capped}: "
+            "le classi dicono poco, meglio leggere i valori."
+        )
 
     def class_of(self, value: float) -> int:
         """1..N for a positive value, 0 for nothing."""
@@ -57,6 +76,7 @@ class Classes:
             "classi": self.count,
             "limiti": self.breaks,
             "etichette": self.labels,
+            "valori_classificati": self.values,
             "regola": "classe k se limiti[k-1] < valore <= limiti[k]; valore 0: classe 0 «nessuno» (non classificato)",
         }
 
@@ -75,10 +95,10 @@ def classify(values: Sequence[float], method: str = "jenks", classes: int = 5) -
     if not MIN_CLASSES <= int(classes) <= MAX_CLASSES:
         raise RemixError(f"Numero di classi {classes} non valido: da {MIN_CLASSES} a {MAX_CLASSES}.")
     positive = sorted(float(v) for v in values if v and v > 0)
-    result = Classes(method, int(classes))
+    result = Classes(method, int(classes), values=len(positive))
     if not positive:
         return result
-    asked = int(classes)
+    asked = min(int(classes), max(2, len(set(positive)) - 1))  # 4 values: 3 classes, never 5
     while True:
         ranges = METHODS[method][1]().classes(positive, asked)
         uppers = _filled_uppers(positive, ranges)
@@ -107,3 +127,11 @@ def _filled_uppers(values: List[float], ranges) -> List[float]:
         else:
             uppers.append(values[-1])
     return uppers
+
+
+def reference_note(reference: str, comuni: int, scoped: bool) -> str:
+    """Which Comuni the classes compare a Comune with, in the words of the dock and of the Scheda comunale:
+    `comuni` is how many were classified; `scoped` whether a Zona/Comuni filter is active."""
+    if reference == "filtro" and scoped:
+        return f"classi calcolate sui {comuni} Comuni del filtro (Zona omogenea/Comuni scelti)"
+    return f"classi calcolate sui {comuni} Comuni della Città metropolitana"

@@ -101,6 +101,22 @@ def atlas_data(
     wanted = codes if scope is None else codes & set(scope)
     if not wanted:
         raise RemixError("Nessun Comune da stampare: il filtro non contiene Comuni del pacchetto dati.")
+    classified = len(codes)
+    if settings.indicator_reference == "filtro" and scope is not None:  # the same reference set as the dock
+        results = [
+            _classed_over(full, part)
+            for full, part in zip(
+                results,
+                compute_all(
+                    ctx.pack,
+                    frozenset(wanted),
+                    settings.indicator_method,
+                    settings.indicator_classes,
+                    settings.indicator_normalise,
+                ),
+            )
+        ]
+        classified = len(wanted)
     problems: List[str] = []
     rows = _interventi(ctx.pack, wanted, problems)
     counts = {code: sum(1 for r in rows if r[0] == code) for code in wanted}
@@ -125,7 +141,7 @@ def atlas_data(
         [coverage] + [layer for _, layer in built],
         groups,
         counts,
-        _method_note(results[0], len(codes)),
+        _method_note(results[0], classified, settings.indicator_reference == "filtro" and scope is not None),
         ctx.pack,
         problems + ctx.problems,
     )
@@ -217,12 +233,22 @@ def _feature(layer: QgsVectorLayer, row: list) -> QgsFeature:
     return feature
 
 
-def _method_note(result, comuni: int) -> str:
+def _classed_over(full, part):
+    """`full` (every Comune) with the figures and classes of `part` (the filter's Comuni, classed alone)."""
+    from dataclasses import replace
+
+    mine = {figure.code: figure for figure in part.figures}
+    return replace(full, classes=part.classes, figures=[mine.get(f.code, f) for f in full.figures])
+
+
+def _method_note(result, comuni: int, scoped: bool = False) -> str:
     classes = result.classes
     normalise = f", valori {NORMALISATIONS[result.normalise]}" if result.normalise else ""
+    warning = f" {classes.warning}" if classes.warning else ""
     return (
-        f"Classi degli indicatori: {classification.METHODS[classes.method][0]}, {classes.count} classi sui "
-        f"{comuni} Comuni della Città metropolitana{normalise}; «nessuno» = valore 0. Superficie: unione delle "
+        f"Classi degli indicatori: {classification.METHODS[classes.method][0]}, {classes.count} classi; "
+        f"{classification.reference_note('filtro' if scoped else 'cmm', comuni, scoped)}{normalise}; "
+        f"«nessuno» = valore 0.{warning} Superficie: unione delle "
         "aree di interesse per la rigenerazione (sovrapposizioni contate una volta). Finanziamento: interventi "
         "PINQuA, COME-IN e Bando PERIFERIE ripartiti tra i Comuni secondo la quota."
     )
