@@ -20,8 +20,10 @@ translations: setup
 
 demo: setup $(DEMO_PACK) translations
 	@mkdir -p out
-	$(PY) -m remix_plugin project --map opportunita --out out/opportunita.qgz --png out/opportunita.png
-	@echo "Aperto con: qgis out/opportunita.qgz"
+	$(PY) -m remix_plugin project --map opportunita --out out/opportunita.qgz
+	$(PY) -m remix_plugin print --map opportunita --layout A3_orizzontale --out out/opportunita_A3.pdf
+	$(PY) -m remix_plugin print --map opportunita --layout A3_orizzontale --dpi 150 --out out/opportunita_A3.png
+	@echo "Aperto con: qgis out/opportunita.qgz — la stampa A3: out/opportunita_A3.pdf (e .png)"
 
 # ruff (lint, format) and mypy: the same on every QGIS, so once, on the host
 lint: setup

@@ -215,13 +215,14 @@ class Sheet:
             self.picture(ICONS / "logo_remix.svg", w - m - 44 * k, m + 0.5 * k, 44 * k, 12 * k, "logo_remix", "right")
             rule = m + 15 * k
             self.rectangle(m, rule, w - 2 * m, 0.8 * k, ORANGE)
-            self.label("Titolo della mappa", m, rule + 3 * k, w - 2 * m, 10 * k, 17, "titolo", bold=True)
-            self.label("Sottotitolo", m, rule + 13.5 * k, w - 2 * m - 50 * k, 6 * k, 10, "sottotitolo", colour=GREY)
-            self.printed_on(w - m - 50 * k, rule + 14 * k, 50 * k)
+            # the title's box holds two lines (a long title is wrapped and shrunk to it: legend.fit_title)
+            self.label("Titolo della mappa", m, rule + 2 * k, w - 2 * m, 12.5 * k, 17, "titolo", bold=True)
+            self.label("Sottotitolo", m, rule + 14.5 * k, w - 2 * m - 50 * k, 5 * k, 10, "sottotitolo", colour=GREY)
+            self.printed_on(w - m - 50 * k, rule + 15 * k, 50 * k)
             return rule + 21 * k
         logos = 50 * k + 4 * k + 40 * k
-        self.label("Titolo della mappa", m, m - 1 * k, w - 2 * m - logos - 6 * k, 10 * k, 17, "titolo", bold=True)
-        self.label("Sottotitolo", m, m + 9.5 * k, w - 2 * m - logos - 6 * k, 6 * k, 10, "sottotitolo", colour=GREY)
+        self.label("Titolo della mappa", m, m - 1.5 * k, w - 2 * m - logos - 6 * k, 12.5 * k, 17, "titolo", bold=True)
+        self.label("Sottotitolo", m, m + 11.5 * k, w - 2 * m - logos - 6 * k, 5 * k, 10, "sottotitolo", colour=GREY)
         self.picture(ICONS / "logo_remix.svg", w - m - 40 * k, m, 40 * k, 11 * k, "logo_remix", "right")
         self.picture(ICONS / "logo_cmm.svg", w - m - logos, m - 1 * k, 50 * k, 12.5 * k, "logo_cmm", "right")
         self.printed_on(w - m - logos, m + 12.5 * k, logos)

@@ -3,7 +3,8 @@
     python -m remix_plugin print --map realizzazioni --zona "Nord Milano" --layout A3_orizzontale --out nm.pdf
 
 The map is loaded as the GUI loads it, filtered with --zona/--comune as the "Zone omogenee" dock
-does, and printed on its whole extent (or the filter's), at the round scale that fits it.
+does, and printed on its whole extent (or the filter's), at the round scale that fits it. `--dpi` sets the
+resolution (of the PNG, and of the PDF's rasters).
 """
 
 import sys
@@ -24,6 +25,9 @@ def register(subparsers, parent):
     )
     p.add_argument("--title", default="", help="titolo (predefinito: il nome della mappa)")
     p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.png", help="file da scrivere")
+    p.add_argument(
+        "--dpi", type=int, default=300, metavar="N", help="risoluzione in punti per pollice, 50-600 (predefinito: 300)"
+    )
     p.set_defaults(handler=run)
 
 
@@ -34,7 +38,9 @@ def run(args) -> int:
     from remix_plugin.core.printing.export import print_portal_map
 
     pack = datapack.resolve_pack(args.data, Settings.load())
-    written, problems = print_portal_map(args.map, args.layout, args.out, pack, scope_from_args(args, pack), args.title)
+    written, problems = print_portal_map(
+        args.map, args.layout, args.out, pack, scope_from_args(args, pack), args.title, dpi=args.dpi
+    )
     for problem in problems:
         sys.stderr.write(f"avviso: {problem}\n")
     sys.stdout.write(f"Stampa scritta: {written}\n")

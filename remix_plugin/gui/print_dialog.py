@@ -123,6 +123,7 @@ class PrintDialog(QDialog, FORM):
                 self.subtitle(),
                 datapack.project_pack(project),
                 self.session.catalogue,
+                name_places=False,  # the layout is saved with the project: only its own layers' labels
             )
         except RemixError as exc:
             return self.say(exc.message, error=True)

@@ -61,7 +61,9 @@ def test_apri_nel_compositore_opens_the_canvas_view_ready_to_adjust(dialog, qgis
     map_item = layout.itemById("mappa")
     assert map_item.extent().contains(canvas_with_map.extent())  # all of the view, at a round scale
     assert round(map_item.scale()) % 5000 == 0
+    # only the project's own layers, no style overrides: what the designer shows is what the project saves
     assert set(map_item.layers()) == {node.layer() for node in QgsProject.instance().layerTreeRoot().findLayers()}
+    assert not map_item.layerStyleOverrides()
     assert layout.itemById("titolo").text() == "Interventi a nord di Milano"
     assert "Mappa delle Realizzazioni" in layout.itemById("sottotitolo").text()
     dialog.scaleCheck.setChecked(True)  # the canvas's own scale, kept

@@ -5,7 +5,8 @@ and it has a feature in the map's extent; the legend lists those layers only, an
 filter-by-map then drops the classes without features in view. The legend keeps to the box the
 template gives it: long labels wrap, a long legend goes into columns and, when that is not enough,
 its text and symbols shrink (down to a size that still reads in print); past that, the last layers
-are left out and the title says so. The sources text shrinks too, and is cut with «…» as a last resort.
+are left out and the title says so. The sources text shrinks too, and is cut with «…» as a last resort; the
+map's title shrinks or wraps into its two-line box (`fit_title`). `rounded_scale` picks the print's scale.
 """
 
 import math
@@ -251,6 +252,53 @@ def fit_label(label: QgsLayoutItemLabel, text: str, smallest: float = 4.5) -> fl
     return size
 
 
+def fit_title(label: QgsLayoutItemLabel, text: str, smallest: float = 0.6) -> float:
+    """The title in its box (sized for two lines), never clipped nor over the subtitle: on one line, its font
+    shrunk (down to `smallest` of the template's size) until it fits; else on two lines broken where they are
+    most even, as large as the box allows; longer still, cut at a word with «…». Lines are broken with «\\n»,
+    not by the label's word wrap, so that what is measured is what is printed. Returns the size."""
+    font = label_font(label)
+    base = label.property("remix_title_size") or font.pointSizeF()
+    label.setProperty("remix_title_size", base)  # the template's size, when the title is set again
+    words = str(text).split()
+    while True:
+        options = [[" ".join(words)]] + sorted(
+            ([" ".join(words[:i]), " ".join(words[i:])] for i in range(1, len(words))),
+            key=lambda lines: max(len(line) for line in lines),
+        )
+        size = base
+        while True:
+            font.setPointSizeF(size)
+            set_label_font(label, font)
+            for lines in options:
+                label.setText("\n".join(lines))
+                if holds_text(label):
+                    return size
+            if size <= base * smallest:
+                break
+            size = max(base * smallest, size - 0.25)
+        if len(words) <= 2:
+            return size
+        words = words[:-2] + ["…"] if words[-1] == "…" else words[:-1] + ["…"]
+
+
+def holds_text(label: QgsLayoutItemLabel) -> bool:
+    """Whether the label's box holds its text, every line of it, inside its margins: by the label's own measure
+    (`sizeForText`: QGIS 3.40 draws with its text renderer, a little wider) and by the font's lines (3.22's
+    `sizeForText` counts one line only)."""
+    font = label_font(label)
+    text = label.currentText()
+    width = max(QgsLayoutUtils.textWidthMM(font, line) for line in text.split("\n"))
+    height = text_height(font, text, 10 * width + 1)  # lines at the font's line spacing, descents included
+    needed = label.sizeForText()
+    return (
+        width <= label.rect().width() - 2 * label.marginX() + 0.01
+        and height <= label.rect().height() - 2 * label.marginY() + 0.01
+        and needed.width() <= label.rect().width() + 0.01
+        and needed.height() <= label.rect().height() + 0.01
+    )
+
+
 def text_height(font, text: str, width_mm: float) -> float:
     """Height (mm) of `text` word-wrapped at `width_mm`, measured as the label draws it (a font sized in
     tenths of a millimetre, QgsLayoutUtils's workaround scale)."""
@@ -258,11 +306,27 @@ def text_height(font, text: str, width_mm: float) -> float:
     return metrics.boundingRect(QRectF(0, 0, width_mm * 10, 1e7), Qt.TextFlag.TextWordWrap, text).height() / 10
 
 
+ROUND_STEPS = (
+    (1, 2, 2.5, 5),  # the roundest scales first: 1:25.000, 1:50.000, 1:100.000
+    (1.5, 3, 4, 6, 7.5, 8),
+    (1.25, 1.75, 3.5, 4.5, 7, 9),
+)
+FILL = 0.95  # a rounder scale is taken when the extent still fills this much of the frame
+
+
 def rounded_scale(scale: float) -> float:
-    """The round scale (1, 1.25, 1.5 … 7.5, 8, 9 times a power of ten) at or above `scale`: the whole requested
-    extent stays in the frame, which it still fills to within a few per cent."""
-    power = 10 ** math.floor(math.log10(max(scale, 1.0)))
-    for step in (1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 7.5, 8, 9, 10):
-        if step * power >= scale * 0.999:
-            return step * power
-    return 10 * power
+    """A round scale at or above `scale` (the scale that fits the requested extent in the frame): the roundest
+    of ROUND_STEPS times a power of ten at which the extent still fills FILL of the frame on its limiting
+    axis, else the scale rounded up to two significant figures (1:36.000, 1:360.000), which fills at least
+    10/11 (91 %) of it. The whole requested extent stays in the frame."""
+    scale = max(scale, 1.0)
+    power = 10 ** math.floor(math.log10(scale))
+    for tier in ROUND_STEPS:
+        for step in sorted(tier) + [10]:
+            value = step * power
+            if scale * 0.999 <= value <= scale / FILL:
+                return float(round(value))
+    for step in range(10, 101):
+        if step * power / 10 >= scale * 0.999:
+            return float(round(step * power / 10))
+    return float(round(10 * power))
