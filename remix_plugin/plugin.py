@@ -21,18 +21,26 @@ from remix_plugin.core.base import i18n, log
 from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.paths import icon
 
-# "module:Class" of every component, in menu order
-COMPONENTS = [
-    "remix_plugin.gui.catalogue_component:CatalogueComponent",
-    "remix_plugin.gui.zone_component:ZoneComponent",
-    "remix_plugin.gui.indicators_component:IndicatorsComponent",
-    "remix_plugin.gui.print_component:PrintComponent",
-    "remix_plugin.gui.pgt_component:PgtComponent",
-    "remix_plugin.gui.segnalazioni_component:SegnalazioniComponent",
-    "remix_plugin.gui.offline_component:OfflineComponent",
-    "remix_plugin.gui.infobox_component:InfoboxComponent",
-    "remix_plugin.gui.help_component:HelpComponent",
+# "module:Class" of every component, in menu order, by group: a separator between groups, in the menu and
+# in the toolbar. Maps; consulting them; the segnalazioni; what is produced from them; settings and help.
+MENU_GROUPS = [
+    ["remix_plugin.gui.catalogue_component:CatalogueComponent"],
+    [
+        "remix_plugin.gui.zone_component:ZoneComponent",
+        "remix_plugin.gui.indicators_component:IndicatorsComponent",
+        "remix_plugin.gui.infobox_component:InfoboxComponent",
+    ],
+    ["remix_plugin.gui.segnalazioni_component:SegnalazioniComponent"],
+    [
+        "remix_plugin.gui.print_component:PrintComponent",
+        "remix_plugin.gui.pgt_component:PgtComponent",
+        "remix_plugin.gui.offline_component:OfflineComponent",
+    ],
+    ["remix_plugin.gui.help_component:HelpComponent"],
 ]
+COMPONENTS = [path for group in MENU_GROUPS for path in group]
+# menu entries that go in the last group (beside «Aiuto»), whichever component adds them
+LAST_GROUP_ICONS = ("settings.svg",)
 
 
 class RemixPlugin:
@@ -44,6 +52,9 @@ class RemixPlugin:
         self.components = []
         self.provider = None
         self.session = None
+        self._separate_menu = False  # a group has begun: a separator before its first menu entry
+        self._separate_toolbar = False  # and before its first toolbar button
+        self._last_group = None  # while initGui runs: the entries of LAST_GROUP_ICONS, placed in the last group
 
     # --- helpers components use ---------------------------------------------------------------
     def add_action(
@@ -61,11 +72,34 @@ class RemixPlugin:
         action.setToolTip(tooltip or text)
         action.setCheckable(checkable)
         action.triggered.connect(callback)
-        (menu or self.menu).addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        elif icon_name in LAST_GROUP_ICONS and self._last_group is not None:
+            self._last_group.append(action)
+        else:
+            self._separate()
+            self.menu.addAction(action)
         if toolbar:
+            if self._separate_toolbar and self.toolbar.actions():
+                self.toolbar.addSeparator()
+            self._separate_toolbar = False
             self.toolbar.addAction(action)
         self.actions.append(action)
         return action
+
+    def _separate(self) -> None:
+        """The first entry of a group in the menu: a separator before it."""
+        if self._separate_menu and self.menu.actions():
+            self.menu.addSeparator()
+        self._separate_menu = False
+
+    def _begin_group(self, last: bool) -> None:
+        self._separate_menu = self._separate_toolbar = True
+        if last:  # the entries kept for the last group come first in it
+            kept, self._last_group = self._last_group, None
+            for action in kept or []:
+                self._separate()
+                self.menu.addAction(action)
 
     def add_dock(self, dock: QDockWidget) -> None:
         """The plugin's docks share one tabbed place on the right, so that each keeps a readable height
@@ -86,7 +120,9 @@ class RemixPlugin:
         dock.visibilityChanged.connect(lambda visible: visible and dock.raise_())
 
     def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
+        self._separate()
         submenu = self.menu.addMenu(QIcon(icon(icon_name)) if icon_name else QIcon(), title)
+        submenu.setToolTipsVisible(True)
         return submenu
 
     # --- QGIS plugin interface --------------------------------------------------------------
@@ -102,11 +138,14 @@ class RemixPlugin:
         from remix_plugin.gui.session import Session
 
         self.session = Session(self.iface)
-        for path in COMPONENTS:
-            module, name = path.split(":")
-            component = getattr(importlib.import_module(module), name)(self)
-            component.init_gui()
-            self.components.append(component)
+        self._last_group = []
+        for number, group in enumerate(MENU_GROUPS):
+            self._begin_group(last=number == len(MENU_GROUPS) - 1)
+            for path in group:
+                module, name = path.split(":")
+                component = getattr(importlib.import_module(module), name)(self)
+                component.init_gui()
+                self.components.append(component)
         self.initProcessing()
 
     def initProcessing(self):

@@ -284,14 +284,28 @@ class _Builder:
             raise RemixError(f"Comune «{name}» non trovato in comuni_cmm.geojson.")
         return self.by_name[name]
 
+    def engine(self, comune):
+        """The Comune's boundary, prepared for repeated point-in-polygon tests."""
+        engine = self.engines.get(comune[0])
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(comune[4].constGet())
+            engine.prepareGeometry()
+            self.engines[comune[0]] = engine
+        return engine
+
+    def comune_at(self, point: QgsGeometry):
+        """The Comune a point (EPSG:32632) lies in; on a boundary or just outside CMM, the nearest."""
+        for comune in self.comuni:
+            if comune[4].boundingBox().contains(point.boundingBox()) and self.engine(comune).intersects(
+                point.constGet()
+            ):
+                return comune
+        return min(self.comuni, key=lambda c: c[4].distance(point))
+
     def point_in(self, comune) -> QgsPointXY:
         """A random point inside a Comune (rejection sampling in its bounding box)."""
         geometry = comune[4]
-        engine = self.engines.get(comune[0])
-        if engine is None:
-            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-            engine.prepareGeometry()
-            self.engines[comune[0]] = engine
+        engine = self.engine(comune)
         box = geometry.boundingBox()
         for _ in range(500):
             point = QgsPointXY(
@@ -320,6 +334,57 @@ class _Builder:
 
     def money(self, low: float, high: float) -> float:
         return round(self.rng.uniform(low, high), 2)
+
+
+# words of stop names kept as written: acronyms (FS, FN, FNM), line numbers, QT8
+STOP_ACRONYMS = {"FS": "FS", "F.S.": "FS", "FN": "FN", "FNM": "FNM", "QT8": "QT8", "T.I.B.B.": "TIBB", "S.G.": "S.G."}
+STOP_ACRONYMS.update({f"M{n}": f"M{n}" for n in range(1, 6)})
+STOP_SMALL_WORDS = {"di", "de", "del", "della", "dei", "al", "alla", "sul", "sulla", "e", "in", "con"}
+STOP_ABBREVIATIONS = {"P.TA": "P.ta", "S.": "S."}
+
+
+def stop_name(raw: str, comune: str = "") -> str:
+    """A station or metro stop name as Italians write it, from the sources' upper case: «SESTO 1 MAGGIO FS»
+    → «Sesto 1° Maggio FS», «CASSANO D'ADDA» → «Cassano d'Adda», «P.TA GENOVA F.S.» → «P.ta Genova FS»;
+    the name of the stop's own Comune as the Comune writes it («Cassina de' Pecchi»). Not str.title(),
+    which makes «Fs» and «D'Adda»."""
+    words = raw.split()
+    out = []
+    for index, word in enumerate(words):
+        upper = word.upper()
+        following = words[index + 1].upper() if index + 1 < len(words) else ""
+        if upper in STOP_ACRONYMS:
+            out.append(STOP_ACRONYMS[upper])
+        elif upper in STOP_ABBREVIATIONS:
+            out.append(STOP_ABBREVIATIONS[upper])
+        elif word.isdigit() and following == "MAGGIO":
+            out.append(word + "°")
+        elif index and word.lower() in STOP_SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append(_capitalise(word, first=index == 0))
+    name = " ".join(out)
+    if comune:  # the Comune's own spelling where the stop is named after it
+        from remix_plugin.core.scope.model import normalise
+
+        wanted = normalise(comune)
+        for count in range(len(out), 0, -1):
+            if normalise(" ".join(out[:count])) == wanted:
+                name = " ".join([comune] + out[count:])
+                break
+    return name
+
+
+def _capitalise(word: str, first: bool) -> str:
+    """One word: «D'ADDA» → «d'Adda» (not first), «SFORZA-POLICLINICO» → «Sforza-Policlinico»,
+    «S.DONATO» → «S.Donato»."""
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        head = head.lower() if len(head) == 1 and not first else head.capitalize()
+        return f"{head}'{_capitalise(tail, first=False)}" if tail else head + "'"
+    if "-" in word:
+        return "-".join(_capitalise(part, first=True) for part in word.split("-"))
+    return ".".join(part.capitalize() for part in word.split("."))
 
 
 def _read(path: Path) -> List[QgsFeature]:
@@ -687,14 +752,17 @@ def _context(b: _Builder, source: Path, cambio: QgsVectorLayer) -> Dict[str, Qgs
     stops = []
     for f in _read(source / "stazioni_ferroviarie_cmm.geojson"):
         relevance = "metropolitana" if f["comune"] == "Milano" else "sovracomunale"
-        stops.append((b.utm(f.geometry()), (str(f["stop_name"]).title(), relevance, "ferrovia", f["com_istat_code"])))
+        name = stop_name(str(f["stop_name"]), str(f["comune"]))
+        stops.append((b.utm(f.geometry()), (name, relevance, "ferrovia", f["com_istat_code"])))
     seen = set()
     for f in _read(source / "metro_fermate_milano.geojson"):
-        name = str(f["nome"]).title()
+        point = b.utm(f.geometry())
+        comune = b.comune_at(point)  # the metro reaches Sesto, Cologno, Assago, Rho, Gessate...: not only Milano
+        name = stop_name(str(f["nome"]), comune[1])
         if name in seen:
             continue
         seen.add(name)
-        stops.append((b.utm(f.geometry()), (name, "metropolitana", f"metropolitana M{f['linee']}", "015146")))
+        stops.append((point, (name, "metropolitana", f"metropolitana M{f['linee']}", comune[0])))
     tables["stazioni"] = _layer(
         "stazioni",
         "Point",

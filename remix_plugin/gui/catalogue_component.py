@@ -49,7 +49,9 @@ class CatalogueComponent(DockComponent):
                 menu=basemaps,
             )
             action.setChecked(mode == current)
+            action.setData(mode)
             self.basemap_group.addAction(action)
+        self.session.basemap_changed.connect(self.show_basemap)
         p.add_action("settings.svg", tr("Impostazioni…"), self.open_settings, toolbar=False)
 
     def make_dock(self):
@@ -64,5 +66,11 @@ class CatalogueComponent(DockComponent):
         if dialog.exec() and dialog.catalogue_changed:
             self.session.refresh_catalogue()
 
+    def show_basemap(self, mode):
+        """The menu ticks the mode in effect (after a failed switch: the one still in use)."""
+        for action in self.basemap_group.actions():
+            action.setChecked(action.data() == mode)
+
     def unload(self):
+        self.session.basemap_changed.disconnect(self.show_basemap)
         self.remove_dock()

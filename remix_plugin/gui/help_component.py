@@ -26,7 +26,7 @@ class HelpComponent:
     def init_gui(self):
         self.menu = self.plugin.add_submenu(tr("Aiuto"), "help.svg")
         self.plugin.add_action(
-            "help.svg",
+            "guide.svg",
             tr("Guida alla consultazione"),
             self.open_guide,
             tr("Come consultare le mappe, le infobox e gli strumenti RE.MIX"),
@@ -56,7 +56,7 @@ class HelpComponent:
         for title, url in sites:
             self.site_actions.append(
                 self.plugin.add_action(
-                    "help.svg",
+                    "web.svg",
                     title,
                     lambda _checked=False, address=url: self.open_url(address),
                     url,

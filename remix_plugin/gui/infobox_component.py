@@ -42,7 +42,7 @@ class RemixInfoboxTool(QgsMapToolEmitPoint):
 
 
 class InfoboxComponent(DockComponent):
-    DOCK_ICON = "infobox.svg"
+    DOCK_ICON = "infobox_dock.svg"
 
     def __init__(self, plugin):
         super().__init__(plugin)
@@ -63,7 +63,7 @@ class InfoboxComponent(DockComponent):
             checkable=True,
         )
         self.dock_action = p.add_action(
-            "infobox.svg",
+            "infobox_dock.svg",
             tr("Infobox RE.MIX"),
             self.toggle_dock,
             tr("Il pannello delle infobox"),

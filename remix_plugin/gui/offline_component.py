@@ -17,6 +17,12 @@ class OfflineComponent(DialogComponent):
             tr("Porta una parte del catalogo sui tablet di campo, senza rete; aggiorna un pacchetto " "già preparato"),
         )
 
+    def open_dialog(self):
+        """The dialog starts from the active Zona filter (and follows it when it has changed since)."""
+        if self.dialog is not None and not self.dialog.isVisible():
+            self.dialog.follow_scope(self.plugin.session.scope)
+        return super().open_dialog()
+
     def make_dialog(self):
         from remix_plugin.gui.offline_dialog import OfflineDialog
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from qgis.core import QgsProject
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, pyqtSlot
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from remix_plugin.core.base import formatting, log
@@ -39,6 +40,8 @@ class OfflineDialog(QDialog, FORM):
         self.table = comuni_table(datapack.resolve_pack(None, self.settings))
         self.task = None
         self.confirmed = None  # the choices the user saw the issues of: a second click writes them
+        self.followed = False  # follow_scope has set the area: a later filter changes it again, once
+        self.followed_scope = None
         for zona in zones(self.table):
             self.zoneCombo.addItem(zona)
         for code, name, _ in sorted(self.table, key=lambda row: normalise(row[1])):
@@ -71,6 +74,11 @@ class OfflineDialog(QDialog, FORM):
         self.createButton.clicked.connect(lambda: self.start(write=True))
         self.updateButton.clicked.connect(self.update_package)
         self.comuniSearch.textChanged.connect(self.filter_comuni)
+        # the written folder is a link: opened in the file manager (the report stays; a file:// link would
+        # otherwise be loaded into the browser itself)
+        self.reportBrowser.setOpenLinks(False)
+        self.reportBrowser.anchorClicked.connect(QDesktopServices.openUrl)
+        self.zoneCombo.currentTextChanged.connect(lambda _text: self.zoneRadio.setChecked(True))
         self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         for signal in (
             self.zoneCombo.currentIndexChanged,
@@ -87,6 +95,30 @@ class OfflineDialog(QDialog, FORM):
             self.comuniRadio.toggled,
         ):
             signal.connect(self.forget_confirmation)
+        self.follow_scope(session.scope)
+
+    def follow_scope(self, scope) -> None:
+        """Start from where the user is: the active Zona omogenea filter (its Zona; the Comuni checked when
+        the filter is not one whole Zona), else the whole Città metropolitana. Called on opening; a filter
+        that has not changed since leaves the user's own choice alone."""
+        if self.followed and scope == self.followed_scope:
+            return
+        self.followed, self.followed_scope = True, scope
+        if not scope:
+            self.allRadio.setChecked(True)
+            return
+        by_zona = {}
+        for code, _, zona in self.table:
+            by_zona.setdefault(zona, set()).add(code)
+        zona = next((z for z, codes in by_zona.items() if codes == set(scope)), None)
+        if zona is not None:
+            self.zoneCombo.setCurrentIndex(self.zoneCombo.findText(zona))
+            self.zoneRadio.setChecked(True)
+            return
+        for i in range(self.comuniList.count()):
+            item = self.comuniList.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CODE_ROLE) in scope else Qt.CheckState.Unchecked)
+        self.comuniRadio.setChecked(True)
 
     # --- the choices --------------------------------------------------------------------------
     def scope(self):
@@ -238,7 +270,8 @@ class OfflineDialog(QDialog, FORM):
             self.progressBar.setValue(100)
             self.forget_confirmation()
             text = tr("Pacchetto aggiornato") if choices[0] == "update" else tr("Pacchetto scritto")
-            lines.insert(0, f"<p><b>{text}:</b> {html.escape(str(folder))}</p>")
+            link = html.escape(QUrl.fromLocalFile(str(folder)).toString(), quote=True)
+            lines.insert(0, f'<p><b>{text}:</b> <a href="{link}">{html.escape(str(folder))}</a></p>')
             log.log(f"{text}: {folder}", push=True)
         elif plan.issues and write:
             self.confirmed = choices

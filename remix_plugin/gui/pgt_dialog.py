@@ -45,7 +45,7 @@ from remix_plugin.core.pgt.coherence import COLUMNS
 from remix_plugin.core.pgt.package import add_report_pdf, discard, finalise, stage_package, verify
 from remix_plugin.core.pgt.report import add_results_to_project
 from remix_plugin.core.pgt.themes import load_themes, remember_mapping, remembered_mapping, suggest_mapping
-from remix_plugin.core.scope.model import comuni_table
+from remix_plugin.core.scope.model import comuni_table, normalise
 from remix_plugin.gui.canvas import zoom_canvas
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -176,12 +176,53 @@ class PgtDialog(QDialog, FORM):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.comuneCombo.setCompleter(completer)
+        self.comuneCombo.lineEdit().editingFinished.connect(self.take_typed_comune)  # Enter, or leaving the box
 
     def set_comune(self, code: str) -> None:
         self.comuneCombo.setCurrentIndex(self.comuneCombo.findData(code))
 
+    def typed_index(self) -> int:
+        """The entry of the Comune typed in the box: as listed, by name whatever the case, accents and
+        apostrophes («rho», «cassina de pecchi»), or by ISTAT code (-1: none)."""
+        text = self.comuneCombo.currentText().strip()
+        if not text:
+            return -1
+        index = self.comuneCombo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return index
+        if text.isdigit():
+            return self.comuneCombo.findData(text.zfill(6))
+        wanted = normalise(text)
+        for i in range(self.comuneCombo.count()):
+            if normalise(self.comuneCombo.itemText(i).rsplit(" (", 1)[0]) == wanted:
+                return i
+        return -1
+
+    def keyPressEvent(self, event):
+        """Enter in the Comune box chooses the Comune typed (editingFinished), and nothing else: it does not
+        also press «Verifica»."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.comuneCombo.lineEdit().hasFocus():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def take_typed_comune(self) -> None:
+        """A typed Comune is chosen (Enter, or leaving the box); one that is not there is said."""
+        index = self.typed_index()
+        if index >= 0:
+            if index != self.comuneCombo.currentIndex():
+                self.comuneCombo.setCurrentIndex(index)
+            self.comuneCombo.setEditText(self.comuneCombo.itemText(index))
+        elif self.comuneCombo.currentText().strip():
+            self.say(
+                tr(
+                    "Comune «{name}» non trovato: scriverne il nome o il codice ISTAT, o sceglierlo dall'elenco."
+                ).format(name=self.comuneCombo.currentText().strip()),
+                error=True,
+            )
+
     def comune_code(self) -> str:
-        index = self.comuneCombo.findText(self.comuneCombo.currentText())
+        index = self.typed_index()
         if index < 0:
             raise RemixError(tr("Scegliere il Comune dall'elenco."))
         return self.comuneCombo.itemData(index)

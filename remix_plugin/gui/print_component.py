@@ -25,7 +25,7 @@ class PrintComponent(DialogComponent):
             self.ICON,
             tr("Stampa…"),
             self.open_dialog,
-            tr("Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede " "comunali"),
+            tr("Stampa la mappa con un layout CMM in PDF, in PNG o nel compositore di stampe; le schede comunali"),
         )
         self.timer = QTimer()
         self.timer.setSingleShot(True)

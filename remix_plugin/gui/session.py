@@ -12,9 +12,10 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from remix_plugin.core.base import log
 from remix_plugin.core.base.errors import RemixError
+from remix_plugin.core.base.i18n import tr
 from remix_plugin.core.base.settings import Settings
 from remix_plugin.core.base.tasks import RemixTask
-from remix_plugin.core.catalogue import maps
+from remix_plugin.core.catalogue import maps, update
 from remix_plugin.core.catalogue.update import update_catalogue
 from remix_plugin.core.printing.render import project_extent
 
@@ -23,6 +24,7 @@ class Session(QObject):
     catalogue_changed = pyqtSignal()
     map_loaded = pyqtSignal(object)  # maps.LoadReport
     scope_changed = pyqtSignal(object)  # frozenset of ISTAT codes (pro_com_t), or None for all CMM
+    basemap_changed = pyqtSignal(str)  # the basemap mode in effect after a change asked for (light|pro|none)
 
     def __init__(self, iface):
         super().__init__()
@@ -39,15 +41,58 @@ class Session(QObject):
         return self._catalogue
 
     def refresh_catalogue(self):
+        """Fetch CMM's published catalogue; success is said only when a newer copy came. With no address
+        in the settings nothing is fetched, and the user is told so (None: no task)."""
         settings = Settings.load()
+        if not settings.catalogue_url.strip():
+            bundled = update_catalogue("")
+            if self._catalogue is not None and self._catalogue.origin != bundled.origin:  # the address was removed
+                self._catalogue = bundled
+                self.catalogue_changed.emit()
+                log.log(
+                    tr(
+                        "Nessun indirizzo del catalogo nelle Impostazioni: in uso il catalogo {version} del {updated} incluso nel plugin."
+                    ).format(version=bundled.version, updated=bundled.updated),
+                    Qgis.Info,
+                    push=True,
+                )
+                return None
+            current = self.catalogue
+            log.warning(
+                tr(
+                    "Catalogo non aggiornato: nelle Impostazioni RE.MIX manca l'indirizzo del catalogo pubblicato "
+                    "dalla CMM. Resta in uso il catalogo {version} del {updated}."
+                ).format(version=current.version, updated=current.updated),
+                push=True,
+            )
+            return None
 
         def work(task):
-            return update_catalogue(settings.catalogue_url, settings.catalogue_authcfg, settings.network_timeout_ms)
+            return update.fetch_catalogue(
+                settings.catalogue_url, settings.catalogue_authcfg, settings.network_timeout_ms
+            )
 
-        def done(catalogue):
+        def done(result):
+            catalogue, outcome = result
             self._catalogue = catalogue
             self.catalogue_changed.emit()
-            log.log(f"Catalogo RE.MIX {catalogue.version} del {catalogue.updated} in uso.", Qgis.Success, push=True)
+            if outcome == update.UPDATED:
+                log.log(
+                    tr("Catalogo RE.MIX aggiornato: in uso il catalogo {version} del {updated}.").format(
+                        version=catalogue.version, updated=catalogue.updated
+                    ),
+                    Qgis.Success,
+                    push=True,
+                )
+            elif outcome == update.UNCHANGED:
+                log.log(
+                    tr("Il catalogo RE.MIX {version} del {updated} è già il più recente.").format(
+                        version=catalogue.version, updated=catalogue.updated
+                    ),
+                    Qgis.Info,
+                    push=True,
+                )
+            # FALLBACK: the warning with the reason has been given by the update itself
 
         return self.run("Aggiornamento del catalogo RE.MIX", work, done)
 
@@ -102,8 +147,13 @@ class Session(QObject):
         return report
 
     def set_basemap(self, mode: str):
+        """Switch the basemaps to `mode` in a task. The project, the setting and the menu (through
+        basemap_changed) change only when at least one layer of the mode loads; when none does (no network,
+        say) the basemaps in place stay, the setting is unchanged and the menu goes back to the mode in
+        effect."""
         project = QgsProject.instance()
         catalogue = self.catalogue
+        previous = Settings.load().basemap_mode
 
         def work(task):
             ctx = maps.make_context(catalogue)
@@ -114,16 +164,36 @@ class Session(QObject):
 
         def done(result):
             ctx, layers = result
-            added = maps.set_basemap(project, mode, ctx, layers)
             for problem in ctx.problems:
                 log.warning(problem, push=True)
+            if mode != "none" and not layers:
+                self._basemap_failed(previous, mode)
+                return
+            added = maps.set_basemap(project, mode, ctx, layers)
             if mode != "none" and added:
-                log.log(f"Mappe di base {mode.capitalize()}: {len(added)} strati.", Qgis.Info, push=True)
+                log.log(
+                    tr("Mappe di base {mode}: {count} strati.").format(mode=mode.capitalize(), count=len(added)),
+                    Qgis.Info,
+                    push=True,
+                )
             settings = Settings.load()
             settings.basemap_mode = mode
             settings.save()
+            self.basemap_changed.emit(mode)
 
-        return self.run("Mappe di base RE.MIX", work, done)
+        def failed(_message):  # already told by the task
+            self.basemap_changed.emit(previous)
+
+        return self.run("Mappe di base RE.MIX", work, done, failed)
+
+    def _basemap_failed(self, previous: str, mode: str) -> None:
+        log.warning(
+            tr(
+                "Mappe di base {mode} non caricate: nessuno strato raggiungibile. Restano le mappe di base in uso."
+            ).format(mode=mode.capitalize()),
+            push=True,
+        )
+        self.basemap_changed.emit(previous)
 
     def _tell(self, report, title):
         for problem in report.problems:

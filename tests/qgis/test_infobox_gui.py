@@ -305,7 +305,7 @@ def test_the_locator_finds_comuni_whatever_the_apostrophes_then_zooms_and_opens_
 ):
     found = search(locator, "rmx cassina de pecchi")
     assert found and (found[0].displayString, found[0].group) == ("Cassina de' Pecchi", "Comuni")
-    assert "Cassina De Pecchi" in [r.displayString for r in found if r.group == "Stazioni"]
+    assert "Cassina de' Pecchi" in [r.displayString for r in found if r.group == "Stazioni"]
     assert [r.displayString for r in search(locator, "CASSINA DÈ PECCHÌ")][:1] == ["Cassina de' Pecchi"]  # no prefix
     component.filter.triggerResult(found[0])
     comune = datapack.open_table(demo_pack, "comuni")
