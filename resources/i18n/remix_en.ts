@@ -78,6 +78,16 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Classi rispetto a</source>
+      <translation>Classes relative to</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>I Comuni con cui ogni Comune è confrontato per la sua classe; la Scheda comunale usa la stessa scelta</source>
+      <translation>The municipalities each one is compared with for its class; the municipality sheet uses the same choice</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Annulla</source>
       <translation>Cancel</translation>
     </message>
@@ -390,6 +400,11 @@
       <translation>n/a</translation>
     </message>
     <message>
+      <location filename="remix_plugin/core/catalogue/maps.py" />
+      <source>«{other}» nascosta: due mappe accese disegnano due volte Comuni, Zone omogenee e nomi. Per rivederla, spuntala nel pannello Layer.</source>
+      <translation>«{other}» hidden: two maps switched on draw municipalities, homogeneous zones and names twice. To see it again, tick it in the Layers panel.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/core/infobox/content.py" />
       <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
       <translation>inactive address: only http, https and mailto are allowed</translation>
@@ -511,6 +526,21 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Titolo dello strato nel catalogo</source>
+      <translation>Title of the layer in the catalogue</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Anno dell'ultimo aggiornamento dei dati</source>
+      <translation>Year the data were last updated</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Ente fonte dei dati</source>
+      <translation>Body the data come from</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Mappe</source>
       <translation>Maps</translation>
     </message>
@@ -533,6 +563,16 @@
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Pagina di riferimento: </source>
       <translation>Reference page: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Aggiornamento dei dati: </source>
+      <translation>Data updated: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Fonte: </source>
+      <translation>Source: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/help_component.py" />
@@ -566,8 +606,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: tutta la Città metropolitana di Milano</source>
+      <translation>Scope: the whole Città metropolitana di Milano</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esportazione dell'indicatore</source>
       <translation>Exporting the indicator</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Tutti i Comuni della Città metropolitana</source>
+      <translation>All the municipalities of the Città metropolitana</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Solo i Comuni del filtro</source>
+      <translation>Only the municipalities of the filter</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -578,11 +633,6 @@
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Il pacchetto dati non ha la popolazione dei Comuni</source>
       <translation>The data pack has no population for the Municipalities</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Ambito: tutta la Città metropolitana di Milano</source>
-      <translation>Scope: the whole Città metropolitana di Milano</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -621,6 +671,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Nessun filtro attivo: si confrontano tutti i Comuni</source>
+      <translation>No active filter: all the municipalities are compared</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>più grandi; tutti con «Esporta CSV»</source>
       <translation>largest; all of them via “Export CSV”</translation>
     </message>
@@ -631,13 +686,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: filtro attivo</source>
+      <translation>Scope: active filter</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>(unione delle aree: le sovrapposizioni contano una volta)</source>
       <translation>(union of the areas: overlaps count once)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Ambito: filtro attivo</source>
-      <translation>Scope: active filter</translation>
+      <source>classi su</source>
+      <translation>classes over</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>classi sul filtro</source>
+      <translation>classes over the filter</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -955,14 +1020,19 @@
       <translation>Allowed values: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Comune «{name}» non trovato: scriverne il nome o il codice ISTAT, o sceglierlo dall'elenco.</source>
+      <translation>Comune «{name}» not found: type its name or ISTAT code, or choose it from the list.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/print_component.py" />
       <source>Stampa…</source>
       <translation>Print…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/print_component.py" />
-      <source>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</source>
-      <translation>Print the map with a CMM layout (PDF, PNG or layout designer) and the municipality sheets</translation>
+      <source>Stampa la mappa con un layout CMM in PDF, in PNG o nel compositore di stampe; le schede comunali</source>
+      <translation>Print the map with a CMM layout as PDF, as PNG or in the print layout designer; the Comune sheets</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/print_dialog.py" />
@@ -1051,6 +1121,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Spuntare per mostrare i campi del gruppo.</source>
+      <translation>Tick to show the fields of the group.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Report saved in the local database.</translation>
     </message>
@@ -1101,8 +1176,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Storia della segnalazione</source>
+      <translation>Report history</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</source>
       <translation>Choose the central database in the “Reports” panel before synchronising.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» per leggerne la storia.</source>
+      <translation>Choose the central database in the “Reports” panel to read its history.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Nessuna scrittura nell'archivio centrale: la segnalazione non è ancora stata inviata.</source>
+      <translation>No writes in the central database: the report has not been sent yet.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
@@ -1156,6 +1246,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Storia di «{title}»</source>
+      <translation>History of “{title}”</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Pacchetto da inviare scritto: {path}</source>
       <translation>Package for sending saved: {path}</translation>
     </message>
@@ -1176,8 +1271,8 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
-      <source>Aggiornata il</source>
-      <translation>Updated on</translation>
+      <source>⊘ non più visibile nell'archivio centrale: conservata qui</source>
+      <translation>⊘ no longer visible in the central database: kept here</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
@@ -1188,6 +1283,41 @@
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Versione conservata</source>
       <translation>Version kept</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Aggiornata il</source>
+      <translation>Updated on</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Mappe di base {mode} non caricate: nessuno strato raggiungibile. Restano le mappe di base in uso.</source>
+      <translation>{mode} basemaps not loaded: no layer could be reached. The basemaps in use stay.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Catalogo non aggiornato: nelle Impostazioni RE.MIX manca l'indirizzo del catalogo pubblicato dalla CMM. Resta in uso il catalogo {version} del {updated}.</source>
+      <translation>Catalogue not updated: the RE.MIX Settings have no address for the catalogue CMM publishes. Catalogue {version} of {updated} stays in use.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Nessun indirizzo del catalogo nelle Impostazioni: in uso il catalogo {version} del {updated} incluso nel plugin.</source>
+      <translation>No catalogue address in the Settings: the plugin's own catalogue {version} of {updated} is in use.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Catalogo RE.MIX aggiornato: in uso il catalogo {version} del {updated}.</source>
+      <translation>RE.MIX catalogue updated: catalogue {version} of {updated} in use.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Mappe di base {mode}: {count} strati.</source>
+      <translation>{mode} basemaps: {count} layers.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Il catalogo RE.MIX {version} del {updated} è già il più recente.</source>
+      <translation>RE.MIX catalogue {version} of {updated} is already the newest.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.py" />
@@ -1366,6 +1496,16 @@
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</source>
       <translation>The selected reports in a zip file to send by e-mail: GeoPackage and PDF form</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Storia</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Chi ha scritto la segnalazione scelta nell'archivio centrale, e quando: ogni scrittura è firmata con l'accesso che l'ha inviata</source>
+      <translation>Who wrote the selected report in the central database, and when: every write is signed with the login that sent it</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />

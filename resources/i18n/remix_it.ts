@@ -78,6 +78,16 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>Classi rispetto a</source>
+      <translation>Classi rispetto a</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
+      <source>I Comuni con cui ogni Comune è confrontato per la sua classe; la Scheda comunale usa la stessa scelta</source>
+      <translation>I Comuni con cui ogni Comune è confrontato per la sua classe; la Scheda comunale usa la stessa scelta</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.ui" />
       <source>Annulla</source>
       <translation>Annulla</translation>
     </message>
@@ -390,6 +400,11 @@
       <translation>n.d.</translation>
     </message>
     <message>
+      <location filename="remix_plugin/core/catalogue/maps.py" />
+      <source>«{other}» nascosta: due mappe accese disegnano due volte Comuni, Zone omogenee e nomi. Per rivederla, spuntala nel pannello Layer.</source>
+      <translation>«{other}» nascosta: due mappe accese disegnano due volte Comuni, Zone omogenee e nomi. Per rivederla, spuntala nel pannello Layer.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/core/infobox/content.py" />
       <source>indirizzo non attivo: sono ammessi solo http, https e mailto</source>
       <translation>indirizzo non attivo: sono ammessi solo http, https e mailto</translation>
@@ -511,6 +526,21 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Titolo dello strato nel catalogo</source>
+      <translation>Titolo dello strato nel catalogo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Anno dell'ultimo aggiornamento dei dati</source>
+      <translation>Anno dell'ultimo aggiornamento dei dati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Ente fonte dei dati</source>
+      <translation>Ente fonte dei dati</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Mappe</source>
       <translation>Mappe</translation>
     </message>
@@ -533,6 +563,16 @@
       <location filename="remix_plugin/gui/catalogue_dock.py" />
       <source>Pagina di riferimento: </source>
       <translation>Pagina di riferimento: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Aggiornamento dei dati: </source>
+      <translation>Aggiornamento dei dati: </translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/catalogue_dock.py" />
+      <source>Fonte: </source>
+      <translation>Fonte: </translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/help_component.py" />
@@ -566,8 +606,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: tutta la Città metropolitana di Milano</source>
+      <translation>Ambito: tutta la Città metropolitana di Milano</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Esportazione dell'indicatore</source>
       <translation>Esportazione dell'indicatore</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Tutti i Comuni della Città metropolitana</source>
+      <translation>Tutti i Comuni della Città metropolitana</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Solo i Comuni del filtro</source>
+      <translation>Solo i Comuni del filtro</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -578,11 +633,6 @@
       <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>Il pacchetto dati non ha la popolazione dei Comuni</source>
       <translation>Il pacchetto dati non ha la popolazione dei Comuni</translation>
-    </message>
-    <message>
-      <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Ambito: tutta la Città metropolitana di Milano</source>
-      <translation>Ambito: tutta la Città metropolitana di Milano</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -621,6 +671,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Nessun filtro attivo: si confrontano tutti i Comuni</source>
+      <translation>Nessun filtro attivo: si confrontano tutti i Comuni</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>più grandi; tutti con «Esporta CSV»</source>
       <translation>più grandi; tutti con «Esporta CSV»</translation>
     </message>
@@ -631,13 +686,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>Ambito: filtro attivo</source>
+      <translation>Ambito: filtro attivo</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
       <source>(unione delle aree: le sovrapposizioni contano una volta)</source>
       <translation>(unione delle aree: le sovrapposizioni contano una volta)</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
-      <source>Ambito: filtro attivo</source>
-      <translation>Ambito: filtro attivo</translation>
+      <source>classi su</source>
+      <translation>classi su</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/indicators_dock.py" />
+      <source>classi sul filtro</source>
+      <translation>classi sul filtro</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/indicators_dock.py" />
@@ -955,14 +1020,19 @@
       <translation>Valori ammessi: </translation>
     </message>
     <message>
+      <location filename="remix_plugin/gui/pgt_dialog.py" />
+      <source>Comune «{name}» non trovato: scriverne il nome o il codice ISTAT, o sceglierlo dall'elenco.</source>
+      <translation>Comune «{name}» non trovato: scriverne il nome o il codice ISTAT, o sceglierlo dall'elenco.</translation>
+    </message>
+    <message>
       <location filename="remix_plugin/gui/print_component.py" />
       <source>Stampa…</source>
       <translation>Stampa…</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/print_component.py" />
-      <source>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</source>
-      <translation>Stampa la mappa con un layout CMM (PDF, PNG o compositore di stampe) e le schede comunali</translation>
+      <source>Stampa la mappa con un layout CMM in PDF, in PNG o nel compositore di stampe; le schede comunali</source>
+      <translation>Stampa la mappa con un layout CMM in PDF, in PNG o nel compositore di stampe; le schede comunali</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/print_dialog.py" />
@@ -1051,6 +1121,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazione_form.py" />
+      <source>Spuntare per mostrare i campi del gruppo.</source>
+      <translation>Spuntare per mostrare i campi del gruppo.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazione_form.py" />
       <source>Segnalazione salvata nell'archivio locale.</source>
       <translation>Segnalazione salvata nell'archivio locale.</translation>
     </message>
@@ -1101,8 +1176,23 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Storia della segnalazione</source>
+      <translation>Storia della segnalazione</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
       <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</source>
       <translation>Scegliere l'archivio centrale nel pannello «Segnalazioni» prima di sincronizzare.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Scegliere l'archivio centrale nel pannello «Segnalazioni» per leggerne la storia.</source>
+      <translation>Scegliere l'archivio centrale nel pannello «Segnalazioni» per leggerne la storia.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_component.py" />
+      <source>Nessuna scrittura nell'archivio centrale: la segnalazione non è ancora stata inviata.</source>
+      <translation>Nessuna scrittura nell'archivio centrale: la segnalazione non è ancora stata inviata.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
@@ -1156,6 +1246,11 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Storia di «{title}»</source>
+      <translation>Storia di «{title}»</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Pacchetto da inviare scritto: {path}</source>
       <translation>Pacchetto da inviare scritto: {path}</translation>
     </message>
@@ -1176,8 +1271,8 @@
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
-      <source>Aggiornata il</source>
-      <translation>Aggiornata il</translation>
+      <source>⊘ non più visibile nell'archivio centrale: conservata qui</source>
+      <translation>⊘ non più visibile nell'archivio centrale: conservata qui</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
@@ -1188,6 +1283,41 @@
       <location filename="remix_plugin/gui/segnalazioni_dock.py" />
       <source>Versione conservata</source>
       <translation>Versione conservata</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.py" />
+      <source>Aggiornata il</source>
+      <translation>Aggiornata il</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Mappe di base {mode} non caricate: nessuno strato raggiungibile. Restano le mappe di base in uso.</source>
+      <translation>Mappe di base {mode} non caricate: nessuno strato raggiungibile. Restano le mappe di base in uso.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Catalogo non aggiornato: nelle Impostazioni RE.MIX manca l'indirizzo del catalogo pubblicato dalla CMM. Resta in uso il catalogo {version} del {updated}.</source>
+      <translation>Catalogo non aggiornato: nelle Impostazioni RE.MIX manca l'indirizzo del catalogo pubblicato dalla CMM. Resta in uso il catalogo {version} del {updated}.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Nessun indirizzo del catalogo nelle Impostazioni: in uso il catalogo {version} del {updated} incluso nel plugin.</source>
+      <translation>Nessun indirizzo del catalogo nelle Impostazioni: in uso il catalogo {version} del {updated} incluso nel plugin.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Catalogo RE.MIX aggiornato: in uso il catalogo {version} del {updated}.</source>
+      <translation>Catalogo RE.MIX aggiornato: in uso il catalogo {version} del {updated}.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Mappe di base {mode}: {count} strati.</source>
+      <translation>Mappe di base {mode}: {count} strati.</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/session.py" />
+      <source>Il catalogo RE.MIX {version} del {updated} è già il più recente.</source>
+      <translation>Il catalogo RE.MIX {version} del {updated} è già il più recente.</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/settings_dialog.py" />
@@ -1366,6 +1496,16 @@
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
       <source>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</source>
       <translation>Le segnalazioni scelte in un file zip da inviare per e-mail: GeoPackage e scheda PDF</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Storia</source>
+      <translation>Storia</translation>
+    </message>
+    <message>
+      <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
+      <source>Chi ha scritto la segnalazione scelta nell'archivio centrale, e quando: ogni scrittura è firmata con l'accesso che l'ha inviata</source>
+      <translation>Chi ha scritto la segnalazione scelta nell'archivio centrale, e quando: ogni scrittura è firmata con l'accesso che l'ha inviata</translation>
     </message>
     <message>
       <location filename="remix_plugin/gui/segnalazioni_dock.ui" />
