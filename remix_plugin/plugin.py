@@ -10,7 +10,7 @@ import importlib
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QDockWidget, QMenu
+from qgis.PyQt.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
 try:  # Qt6 (QGIS 4): QAction is in QtGui
     from qgis.PyQt.QtGui import QAction
@@ -105,6 +105,15 @@ class RemixPlugin:
         """The plugin's docks share one tabbed place on the right, so that each keeps a readable height
         instead of being squeezed under the others; a dock that is opened comes to the front of its tabs."""
         main = self.iface.mainWindow()
+        # the contents scroll: a dock never asks for more height than a 1280×800 tablet has (QGIS would grow
+        # its window past the screen to give it, status bar and buttons out of sight)
+        contents = dock.widget()
+        if contents is not None and not isinstance(contents, QScrollArea):
+            scroll = QScrollArea(dock)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(contents)
+            dock.setWidget(scroll)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         others = [
             d

@@ -69,7 +69,8 @@ def test_apri_nel_compositore_opens_the_canvas_view_ready_to_adjust(dialog, qgis
     dialog.scaleCheck.setChecked(True)  # the canvas's own scale, kept
     click(dialog.designerButton)
     assert opened[1].name() == "Interventi a nord di Milano (2)"
-    assert opened[1].itemById("mappa").scale() == pytest.approx(canvas_with_map.scale(), rel=1e-6)
+    # the canvas's own scale, as a whole number (a print's scale is an integer: labels' limits behave as shown)
+    assert opened[1].itemById("mappa").scale() == pytest.approx(round(canvas_with_map.scale()), abs=1e-3)
     assert Settings.load().print_template == "A4_orizzontale"
 
 
