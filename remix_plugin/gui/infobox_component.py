@@ -8,12 +8,15 @@ rebuilt for it. Nothing is read at QGIS start: the dock, the tool and the index 
 and the core modules behind them imported then.
 """
 
+from functools import partial
+
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
+    QgsVectorLayer,
 )
 from qgis.gui import QgsHighlight, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt
@@ -70,8 +73,12 @@ class InfoboxComponent(DockComponent):
             checkable=True,
             toolbar=False,
         )
-        self.iface.mapCanvas().selectionChanged.connect(self.selection_changed)
         project = QgsProject.instance()
+        # every layer of the project, drawn or not: a selection in the attribute table of a map hidden behind
+        # the other one shows too (the canvas only tells of the layers it draws)
+        self._watched = []
+        project.layersAdded.connect(self.watch_selections)
+        self.watch_selections(project.mapLayers().values())
         project.layersWillBeRemoved.connect(self.layers_removed)
         project.cleared.connect(self.forget)
         self.session.scope_changed.connect(self.scope_changed)
@@ -80,8 +87,14 @@ class InfoboxComponent(DockComponent):
         self.iface.registerLocatorFilter(self.filter)
 
     def unload(self):
-        self.iface.mapCanvas().selectionChanged.disconnect(self.selection_changed)
         project = QgsProject.instance()
+        project.layersAdded.disconnect(self.watch_selections)
+        for layer, slot in self._watched:
+            try:
+                layer.selectionChanged.disconnect(slot)
+            except (RuntimeError, TypeError):  # the layer is gone, and its connection with it
+                pass
+        self._watched = []
         project.layersWillBeRemoved.disconnect(self.layers_removed)
         project.cleared.disconnect(self.forget)
         self.session.scope_changed.disconnect(self.scope_changed)
@@ -150,9 +163,16 @@ class InfoboxComponent(DockComponent):
         hits = identify(canvas.mapSettings(), QgsPointXY(point), self.session.catalogue)
         self.show(hits, tr("Nessun elemento del catalogo RE.MIX in questo punto alla scala attuale."))
 
-    def selection_changed(self, layer):
+    def watch_selections(self, layers):
+        for layer in layers:
+            if isinstance(layer, QgsVectorLayer):
+                slot = partial(self.selection_changed, layer)
+                layer.selectionChanged.connect(slot)
+                self._watched.append((layer, slot))
+
+    def selection_changed(self, layer, *_selection):
         """Features selected in a catalogue layer (e.g. in its attribute table) are shown, if the dock is open."""
-        if self.dock is None or not self.dock.isVisible() or not entry_id(layer):
+        if self.dock is None or self.dock.isHidden() or not entry_id(layer):  # open, even behind another tab
             return
         hits = selected_hits(layer, self.session.catalogue)
         if hits:
