@@ -126,7 +126,18 @@ class RemixPlugin:
         ]
         if others:
             main.tabifyDockWidget(others[0], dock)
-        dock.visibilityChanged.connect(lambda visible: visible and dock.raise_())
+        dock.visibilityChanged.connect(lambda visible: visible and (dock.raise_(), self._fit_width(dock)))
+        self._fit_width(dock)
+
+    def _fit_width(self, dock: QDockWidget) -> None:
+        """A dock brought to the front gets the width its buttons and fields need (the tabbed docks share one),
+        as far as the window allows: never a sliver with its buttons cut."""
+        contents = dock.widget()
+        if isinstance(contents, QScrollArea):
+            contents = contents.widget()
+        needed = contents.minimumSizeHint().width() + 64 if contents is not None else 0
+        if dock.width() < needed:
+            self.iface.mainWindow().resizeDocks([dock], [needed], Qt.Orientation.Horizontal)
 
     def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
         self._separate()

@@ -13,7 +13,7 @@ from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProject, QgsWk
 from qgis.PyQt.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from qgis.PyQt.QtGui import QFontMetrics
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QPushButton, QWidget
 from qgis.utils import iface, plugins
 
 ZONA = "Nord Milano"
@@ -63,6 +63,12 @@ def record_dock(name: str, dock, screen: QRect) -> None:
         # the least the dock's contents and QGIS's window need (what no window manager can shrink)
         "contents_minimum": size(dock.widget().layout().totalMinimumSize()) if dock.widget().layout() else None,
         "window_minimum": size(iface.mainWindow().minimumSizeHint()),
+        # buttons a planner cannot read whole: their right edge past what the dock shows
+        "cut_buttons": [
+            b.text()
+            for b in dock.widget().findChildren(QPushButton)
+            if b.isVisible() and b.mapTo(dock, b.rect().topRight()).x() > dock.width()
+        ],
         "tallest_parts": sorted(
             (
                 [w.objectName(), w.minimumSizeHint().height()]

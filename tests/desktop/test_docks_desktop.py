@@ -67,6 +67,8 @@ def test_desktop_every_dock_and_the_print_dialog_fit_the_screen(plugin_zip, tmp_
             problems.append(f"{name}: il pannello esce dallo schermo {dock}")
         if dock["window_minimum"][1] > height:
             problems.append(f"{name}: la finestra di QGIS non può stare nello schermo {dock}")
+        if dock["cut_buttons"]:
+            problems.append(f"{name}: pulsanti tagliati {dock['cut_buttons']}")
         if dock["geometry"][2] < 150 or dock["geometry"][3] < 250:
             problems.append(f"{name}: il pannello è una striscia {dock}")
     stampa = result["stampa"]
