@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop_script import component, run_when_ready
 from desktop_script import settle as wait
-from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProject, QgsWkbTypes
+from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from qgis.PyQt.QtGui import QFontMetrics
 from qgis.PyQt.QtTest import QTest
@@ -145,6 +145,8 @@ def click_point(layer, feature):
 
 def identify_intervento(actions) -> None:
     """«Informazioni RE.MIX» and a click on the first area of an intervento inside the Zona filter."""
+    from remix_plugin.core.base.qgis_compat import GeometryType  # the plugin as installed from the zip
+
     lookup = component("SegnalazioniComponent").lookup()
 
     def in_zone(candidate_layer, feature):
@@ -156,7 +158,7 @@ def identify_intervento(actions) -> None:
         for lyr in QgsProject.instance().mapLayers().values()
         if str(lyr.customProperty("remix/entry_id") or "").startswith("interventi")
         and lyr.featureCount() > 0
-        and lyr.geometryType() == QgsWkbTypes.PolygonGeometry
+        and lyr.geometryType() == GeometryType.Polygon
     ]
     layer, feature = None, None
     for candidate in sorted(layers, key=lambda lyr: lyr.customProperty("remix/entry_id") != "interventi_pinqua"):
