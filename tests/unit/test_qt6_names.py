@@ -90,6 +90,7 @@ QGIS_322_SCOPED_ENUMS = frozenset(
 # qgis/core/__init__.py of QGIS 3.44.) On a newer QGIS, an alias missing here fails the test.
 QGIS_NOT_YET_REPLACEABLE = {
     "QgsStringUtils.AllUppercase": "Qgis.Capitalization.AllUppercase (3.24)",
+    "QgsPalLayerSettings.AroundPoint": "Qgis.LabelPlacement.AroundPoint (3.26)",
     "QgsSnappingConfig.AdvancedConfiguration": "Qgis.SnappingMode.AdvancedConfiguration (3.26)",
     "QgsSnappingConfig.SegmentFlag": "Qgis.SnappingType.Segment (3.26)",
     "QgsSnappingConfig.VertexFlag": "Qgis.SnappingType.Vertex (3.26)",
