@@ -232,6 +232,10 @@ def test_the_attacks_of_a_comune_are_refused_by_the_database(qgis_app, lookup, s
         "sign as someone else": "INSERT INTO remix.segnalazioni_storia (uuid, tabella, operazione, ruolo_db) "
         f"VALUES ('{mine}', 'x', 'x', 'sec_istruttoria')",
         "grant itself Rho": "INSERT INTO remix.segnalazioni_membri VALUES ('sec_comune_milano', 'comune', '015182')",
+        # the signing trigger (it runs as the owner) attached to a table of its own, to sign as it likes
+        "forge a signature": "CREATE TEMP TABLE t (uuid uuid, rev bigint, comune_istat text, eliminata bool, stato text); "
+        "CREATE TRIGGER x AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION remix.segnalazioni_firma(); "
+        f"INSERT INTO t VALUES ('{target}', 999, '{RHO}', false, 'accolta')",
     }
     said = {what: refused(store, "sec_comune_milano", query) for what, query in attacks.items()}
     assert said["change Rho's title"] == said["accept Rho's"] == "0 righe"  # Rho's is not Milano's to touch
@@ -242,11 +246,16 @@ def test_the_attacks_of_a_comune_are_refused_by_the_database(qgis_app, lookup, s
     assert "non si sposta in un altro Comune" in said["move its own to Rho"]
     assert "note dell'istruttoria" in said["write CMM's notes"]
     assert "permission denied" in said["rewrite the history"] and "permission denied" in said["sign as someone else"]
+    assert "permission denied for function" in said["forge a signature"]
+    assert store.sql("SELECT count(*) FROM remix.segnalazioni_storia WHERE rev = 999") == "0"
     # the istruttoria decides, but does not rewrite a Comune's content, nor deletes
     assert "cambia solo lo stato e le note" in refused(
         store, "sec_istruttoria", f"UPDATE {punti} SET titolo = 'x' WHERE uuid = '{target}'"
     )
     assert "permission denied" in refused(store, "sec_istruttoria", f"DELETE FROM {punti}")
+    assert "non riporta" in refused(
+        store, "sec_istruttoria", f"UPDATE {punti} SET stato = NULL WHERE uuid = '{target}'"
+    )
     assert store.sql(f"SELECT titolo, stato, eliminata FROM {punti} WHERE uuid = '{target}'") == (
         "Centro civico di Rho|bozza|f"
     )

@@ -278,6 +278,9 @@ def _rules(cur) -> None:
     cur.execute(
         f"""CREATE OR REPLACE FUNCTION {Q}.segnalazioni_revisione() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
         BEGIN
+          IF TG_TABLE_SCHEMA <> '{SCHEMA}' THEN  -- the owner's rights serve the store's own tables only
+            RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'non autorizzata: funzione dell''archivio RE.MIX';
+          END IF;
           PERFORM pg_advisory_xact_lock({LOCK_KEY});
           NEW.rev := nextval('{SCHEMA}.segnalazioni_rev');
           IF TG_OP = 'INSERT' THEN
@@ -314,7 +317,7 @@ def _rules(cur) -> None:
               {refuse} format('non autorizzata: segnalazione del Comune di %s, l''istruttoria ne cambia solo lo '
                               'stato e le note', OLD.comune);
             END IF;
-            IF NEW.stato IS DISTINCT FROM OLD.stato AND NEW.stato NOT IN ({istruttoria_states}) THEN
+            IF NEW.stato IS DISTINCT FROM OLD.stato AND (NEW.stato IS NULL OR NEW.stato NOT IN ({istruttoria_states})) THEN
               {refuse} format('non autorizzata: l''istruttoria non riporta una segnalazione allo stato %s', NEW.stato);
             END IF;
             RETURN NEW;
@@ -334,6 +337,9 @@ def _rules(cur) -> None:
     cur.execute(
         f"""CREATE OR REPLACE FUNCTION {Q}.segnalazioni_firma() RETURNS trigger LANGUAGE plpgsql {definer} AS $$
         BEGIN
+          IF TG_TABLE_SCHEMA <> '{SCHEMA}' THEN  -- a trigger on a table of one's own would sign as anyone
+            RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'non autorizzata: funzione dell''archivio RE.MIX';
+          END IF;
           INSERT INTO {Q}.segnalazioni_storia (uuid, tabella, rev, operazione, ruolo_db, comune_istat, modifica)
           VALUES (NEW.uuid, TG_TABLE_NAME, NEW.rev,
                   CASE WHEN TG_OP = 'INSERT' THEN 'inserimento'
@@ -347,6 +353,10 @@ def _rules(cur) -> None:
         END $$"""
     )
     everyone = f"{COMUNI}, {ISTRUTTORIA}, {ADMIN}"
+    # the trigger functions run with the owner's rights: nobody may attach them to a table of their own (EXECUTE is
+    # checked when a trigger is made, not when it fires, so the store's own triggers keep working)
+    for function in ("segnalazioni_revisione", "segnalazioni_cestino", "segnalazioni_regole", "segnalazioni_firma"):
+        cur.execute(f"REVOKE ALL ON FUNCTION {Q}.{function}() FROM PUBLIC")
     cur.execute(f"REVOKE ALL ON SCHEMA {Q} FROM PUBLIC")
     cur.execute(f"GRANT USAGE ON SCHEMA {Q} TO {everyone}")
     for name in LAYERS:
