@@ -126,18 +126,8 @@ class RemixPlugin:
         ]
         if others:
             main.tabifyDockWidget(others[0], dock)
-        dock.visibilityChanged.connect(lambda visible: visible and (dock.raise_(), self._fit_width(dock)))
-        self._fit_width(dock)
-
-    def _fit_width(self, dock: QDockWidget) -> None:
-        """A dock brought to the front gets the width its buttons and fields need (the tabbed docks share one),
-        as far as the window allows: never a sliver with its buttons cut."""
-        contents = dock.widget()
-        if isinstance(contents, QScrollArea):
-            contents = contents.widget()
-        needed = contents.minimumSizeHint().width() + 64 if contents is not None else 0
-        if dock.width() < needed:
-            self.iface.mainWindow().resizeDocks([dock], [needed], Qt.Orientation.Horizontal)
+        dock.visibilityChanged.connect(lambda visible: visible and (dock.raise_(), fit_width(main, dock)))
+        fit_width(main, dock)
 
     def add_submenu(self, title: str, icon_name: str = None) -> QMenu:
         self._separate()
@@ -199,3 +189,14 @@ class RemixPlugin:
             self.session = None
         log.set_message_bar(None)
         i18n.remove_translator()
+
+
+def fit_width(main, dock: QDockWidget) -> None:
+    """A dock brought to the front gets the width its buttons and fields need (the tabbed docks share one), as far
+    as the window allows: never a sliver with its buttons cut."""
+    contents = dock.widget()
+    if isinstance(contents, QScrollArea):
+        contents = contents.widget()
+    needed = contents.minimumSizeHint().width() + 64 if contents is not None else 0
+    if dock.width() < needed:
+        main.resizeDocks([dock], [needed], Qt.Orientation.Horizontal)

@@ -160,10 +160,15 @@ class IndicatorsDock(QDockWidget, FORM):
             return
         self.generation += 1  # a measurement still running for an older scope is left to finish, unheard
         scope = self.session.scope if self.reference == "filtro" else None  # "cmm": all, the filter's shown
-        generation, catalogue = self.generation, self.session.catalogue
+        generation = self.generation
+        try:  # here, on the main thread: the pack is opened and checked once, not from the worker (an OGR
+            # opening in a worker while the main thread opens the same file aborted QGIS 3.22 in CI)
+            ctx = maps.make_context(self.session.catalogue)
+        except RemixError as exc:
+            log.error(exc.message)
+            return
 
         def work(task):
-            ctx = maps.make_context(catalogue)
             return ctx, synthesis.measure(which, ctx.pack, scope, task)
 
         def done(result):
