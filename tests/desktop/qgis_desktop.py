@@ -47,21 +47,27 @@ def make_profile(profiles: Path, plugin_zip: Path = None, enabled: bool = True) 
 
 @contextmanager
 def xvfb(width: int = 1600, height: int = 1000):
-    """A virtual screen; yields the DISPLAY value."""
+    """A virtual screen of its own; yields the DISPLAY value. A display number already served (a lock file here, or
+    an Xvfb the lock file of which this /tmp cannot see: a Debian root shares the host's abstract sockets) is
+    skipped: QGIS must never land on another screen, of another size."""
     for number in range(90, 140):
-        if not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    display = f":{number}"
-    proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+        if Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        proc = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
+            if Path(f"/tmp/.X11-unix/X{number}").exists() or proc.poll() is not None:
                 break
             time.sleep(0.05)
+        if proc.poll() is None:  # ours, running («server already active» makes it exit at once)
+            break
+    else:
+        raise RuntimeError("Xvfb: nessun numero di display libero tra :90 e :139")
+    display = f":{number}"
+    try:
         yield display
     finally:
         proc.terminate()
